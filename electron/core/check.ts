@@ -1,0 +1,43 @@
+import type MiniSearch from 'minisearch';
+import type { Db } from './db/open';
+import { corpusChecksum, savedChecksum } from './search/index-store';
+import { docKey, noteKey, type PersonalEntry } from './search/personal-index';
+import { sha256 } from './import/run-import';
+
+export interface CheckReport {
+  ok: boolean;
+  problems: string[];
+  checked: { documents: number; notes: number };
+}
+
+/**
+ * Checks the file (SQLite's integrity_check and foreign keys), the FTS5 postings against
+ * the documents, each document's text against its SHA-256, and the search index against
+ * the database.
+ */
+export function checkWorkspace(db: Db, index: MiniSearch<PersonalEntry>): CheckReport {
+  const problems: string[] = [];
+  const integrity = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+  for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(`SQLite integrity: ${row.integrity_check}`);
+  const fk = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
+  for (const row of fk) problems.push(`broken reference: ${row.table} row ${row.rowid} points to a missing ${row.parent} row`);
+  try {
+    db.prepare("INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)").run();
+  } catch (err) {
+    problems.push(`full-text index does not match the documents: ${(err as Error).message}`);
+  }
+  let documents = 0;
+  for (const row of db.prepare('SELECT id, body, sha256 FROM documents').iterate() as Iterable<{ id: number; body: string; sha256: string }>) {
+    documents++;
+    if (sha256(row.body) !== row.sha256) problems.push(`document ${row.id}: its text no longer matches its SHA-256 (damaged)`);
+    if (!index.has(docKey(row.id))) problems.push(`search index: document ${row.id} is missing`);
+  }
+  const notes = db.prepare('SELECT id FROM notes').pluck().all() as number[];
+  for (const id of notes) if (!index.has(noteKey(id))) problems.push(`search index: note ${id} is missing`);
+  if (index.documentCount !== documents + notes.length) {
+    problems.push(`search index holds ${index.documentCount} entries, the workspace ${documents + notes.length}`);
+  }
+  const saved = savedChecksum(db);
+  if (saved !== null && saved !== corpusChecksum(db)) problems.push('the saved search index is stale (it is rebuilt on the next open)');
+  return { ok: problems.length === 0, problems, checked: { documents, notes: notes.length } };
+}

@@ -1,0 +1,255 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { existsSync, writeFileSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import { ErrorCode, WorkbenchError } from '../../../shared/errors';
+import { SortKey, type ImportSummary } from '../../../shared/schemas';
+import { normalizeDate } from '../../../shared/text/dates';
+import type { ExportFormat } from '../../services/export';
+import type { Workspace } from '../../workspace';
+import { parseId, type Runner } from '../main';
+import { renderSnippet, table } from '../output';
+
+function summaryText(s: ImportSummary): string {
+  const lines = [`${s.files} file(s): ${s.imported} imported, ${s.duplicates} duplicate(s), ${s.failed} failed${s.cancelled ? ' (cancelled)' : ''}.`];
+  for (const o of s.outcomes) {
+    if (o.status === 'failed') lines.push(`  failed     ${o.path}: ${o.reason}`);
+    if (o.status === 'duplicate') lines.push(`  duplicate  ${o.path}: ${o.reason}`);
+  }
+  return lines.join('\n');
+}
+
+async function runImport(ws: Workspace, paths: string[], json: boolean): Promise<ImportSummary> {
+  const showBar = !json && process.stderr.isTTY === true;
+  const bar = showBar
+    ? new cliProgress.SingleBar(
+        { format: 'Importing [{bar}] {value}/{total} files | {mb} MB | {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  let started = false;
+  try {
+    return await ws.importFiles(paths, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (!bar) return;
+        const payload = { mb: (p.bytesDone / 1048576).toFixed(1), file: (p.currentPath ?? '').split('/').pop()?.slice(0, 40) ?? '' };
+        if (!started) {
+          bar.start(p.filesTotal, p.filesDone, payload);
+          started = true;
+        } else bar.update(p.filesDone, payload);
+      },
+    });
+  } finally {
+    process.off('SIGINT', onSigint);
+    bar?.stop();
+  }
+}
+
+export function registerCorpus(program: Command, run: Runner): void {
+  program
+    .command('init')
+    .description('create a new workspace, with the sample corpus unless --empty or --import is given')
+    .option('--empty', 'start with no documents')
+    .option('--import <paths...>', 'import these files or folders instead of the sample corpus')
+    .action(async (opts: { empty?: boolean; import?: string[] }, cmd: Command) => {
+      const file = run.workspacePath(cmd);
+      if (existsSync(file)) throw new WorkbenchError(ErrorCode.Conflict, `${file} already exists; open it with -w, or choose another name.`, { file });
+      const importPaths = opts.empty ? [] : opts.import;
+      await run.withWorkspace(
+        cmd,
+        (ws, out) => {
+          const info = ws.info();
+          out.result(info, () => `Created ${file} with ${info.documents} document(s).`);
+        },
+        { create: true, ...(importPaths ? { importPaths } : {}) },
+      );
+    });
+
+  program
+    .command('import')
+    .description('import files and folders (.txt, .md); every file gets an outcome. Exits 2 when some files failed.')
+    .argument('<paths...>', 'files and folders')
+    .action(async (paths: string[], _opts, cmd: Command) => {
+      await run.withWorkspace(cmd, async (ws, out) => {
+        const summary = await runImport(ws, paths, out.json);
+        out.result(summary, () => summaryText(summary));
+        if (summary.failed > 0) run.setExitCode(2);
+      });
+    });
+
+  program
+    .command('search')
+    .description('search the workspace (see the query language in the README)')
+    .argument('<query>', 'for example: wagner "not from moscow" -cuba date:2019')
+    .option('-n, --limit <n>', 'how many results', '20')
+    .option('--offset <n>', 'skip this many results', '0')
+    .addOption(new Option('--sort <key>', 'order of results').choices(SortKey.options).default('relevance'))
+    .action(async (query: string, opts: { limit: string; offset: string; sort: SortKey }, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        const res = ws.search.search({ query, limit: Number(opts.limit), offset: Number(opts.offset), sort: opts.sort });
+        const documents = res.documents.map((d) => ({ ...d, date: d.published }));
+        out.result({ ...res, documents }, () => {
+          const lines = [`${res.total} document(s) match ${JSON.stringify(query)}.`];
+          for (const d of res.documents) {
+            lines.push('', `[${d.id}] ${d.title}`, `     ${[d.outlet ?? 'unknown outlet', d.published ?? 'undated', d.fileName ?? ''].join(' · ')}  (score ${d.score}, in ${d.matchedIn.join(', ') || 'all'})`);
+            lines.push(`     ${renderSnippet(d.snippet)}`);
+          }
+          if (res.notes.length) {
+            lines.push('', `${res.notes.length} note(s):`);
+            for (const n of res.notes) lines.push(`  note ${n.id}: ${renderSnippet(n.snippet)}`);
+          }
+          return lines.join('\n');
+        });
+      });
+    });
+
+  program
+    .command('show')
+    .description('show a document: metadata, text, highlights and notes')
+    .argument('<id>', 'document id')
+    .option('--no-text', 'leave out the text')
+    .action(async (id: string, opts: { text: boolean }, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        const doc = ws.documents.get(parseId(id, 'document id'));
+        const highlights = ws.highlights.listForDocument(doc.id);
+        const notes = ws.notes.listForDocument(doc.id);
+        out.result({ ...doc, highlights, notes }, () => {
+          const rows = [
+            ['title', doc.title],
+            ['outlet', doc.outlet ?? '—'],
+            ['author', doc.author ?? '—'],
+            ['published', doc.published ?? '—'],
+            ['url', doc.url ?? '—'],
+            ['file', `${doc.fileName ?? '—'} (${doc.format}, ${doc.encoding ?? '?'})`],
+            ['sha256', doc.sha256],
+            ['tags', doc.tags.map((t) => t.name).join(', ') || '—'],
+          ];
+          const lines = [`Document ${doc.id}`, table(rows)];
+          for (const h of highlights) lines.push(`  highlight ${h.id} [${h.start}-${h.end}] ${h.tags.map((t) => `#${t.name}`).join(' ')}: “${h.quote}”`);
+          for (const n of notes) lines.push(`  note ${n.id}: ${n.body.split('\n')[0]}`);
+          if (opts.text) lines.push('', doc.body);
+          return lines.join('\n');
+        });
+      });
+    });
+
+  program
+    .command('edit')
+    .description("correct a document's metadata")
+    .argument('<id>', 'document id')
+    .option('--title <text>')
+    .option('--outlet <text>', 'publisher or source (empty to clear)')
+    .option('--author <text>', 'author or byline (empty to clear)')
+    .option('--date <date>', 'published date: 2019, 2019-01 or 2019-01-26 (empty to clear)')
+    .option('--url <url>', 'original address (empty to clear)')
+    .action(async (id: string, opts: { title?: string; outlet?: string; author?: string; date?: string; url?: string }, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        let published: string | null | undefined;
+        if (opts.date !== undefined) {
+          published = opts.date.trim() === '' ? null : normalizeDate(opts.date);
+          if (published === null && opts.date.trim() !== '') throw new WorkbenchError(ErrorCode.InvalidInput, `--date: "${opts.date}" is not a date.`, { field: 'date' });
+        }
+        const blank = (v: string | undefined) => (v === undefined ? undefined : v.trim() === '' ? null : v);
+        const patch = Object.fromEntries(
+          Object.entries({ title: opts.title, outlet: blank(opts.outlet), author: blank(opts.author), published, url: blank(opts.url) }).filter(([, v]) => v !== undefined),
+        );
+        const meta = ws.documents.updateMetadata(parseId(id, 'document id'), patch);
+        out.result(meta, () => `Updated document ${meta.id}: ${meta.title}`);
+      });
+    });
+
+  program
+    .command('similar')
+    .description('documents that share the most distinctive words with this one')
+    .argument('<id>', 'document id')
+    .option('-n, --limit <n>', 'how many', '10')
+    .action(async (id: string, opts: { limit: string }, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        const docId = parseId(id, 'document id');
+        ws.documents.meta(docId);
+        const similar = ws.search.similar(docId, Number(opts.limit));
+        out.result(similar, () => similar.map((s) => `[${s.id}] ${s.title} (score ${s.score})`).join('\n') || 'No similar documents.');
+      });
+    });
+
+  program
+    .command('export')
+    .description('export highlights and notes')
+    .addOption(new Option('--format <format>', 'md: grouped by tag with citations; csv; json').choices(['md', 'csv', 'json']).default('md'))
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .action(async (opts: { format: ExportFormat; out?: string }, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws) => {
+        const text = ws.exporter.export(opts.format);
+        if (opts.out) {
+          writeFileSync(opts.out, text);
+          process.stderr.write(`Wrote ${opts.out}\n`);
+        } else process.stdout.write(text);
+      });
+    });
+
+  program
+    .command('info')
+    .description('what the workspace holds')
+    .action(async (_opts, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        const info = ws.info();
+        out.result(info, () =>
+          table([
+            ['workspace', info.file],
+            ['documents', String(info.documents)],
+            ['text', `${(info.bytes / 1048576).toFixed(1)} MB`],
+            ['tags', String(info.tags)],
+            ['highlights', String(info.highlights)],
+            ['notes', String(info.notes)],
+            ['saved searches', String(info.savedSearches)],
+          ]),
+        );
+      });
+    });
+
+  program
+    .command('check')
+    .description('check the workspace file, its full-text postings, document hashes and search index; exits 1 on a problem')
+    .action(async (_opts, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        const report = ws.check();
+        out.result(report, () =>
+          report.ok ? `OK: ${report.checked.documents} document(s) and ${report.checked.notes} note(s) checked.` : `Problems found:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`,
+        );
+        if (!report.ok) run.setExitCode(1);
+      });
+    });
+
+  const saved = program.command('saved').description('saved searches');
+  saved
+    .command('list')
+    .action(async (_o, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        const list = ws.savedSearches.list();
+        out.result(list, () => (list.length ? table(list.map((s) => [String(s.id), s.name, s.query])) : 'No saved searches.'));
+      });
+    });
+  saved
+    .command('save')
+    .argument('<name>')
+    .argument('<query>')
+    .action(async (name: string, query: string, _o, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        const s = ws.savedSearches.save(name, query);
+        out.result(s, () => `Saved search ${s.id} "${s.name}": ${s.query}`);
+      });
+    });
+  saved
+    .command('delete')
+    .argument('<id>')
+    .action(async (id: string, _o, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        ws.savedSearches.delete(parseId(id));
+        out.result({ deleted: Number(id) }, () => `Deleted saved search ${id}.`);
+      });
+    });
+}

@@ -1,0 +1,71 @@
+import { Command, CommanderError } from 'commander';
+import { ErrorCode, WorkbenchError } from '../../shared/errors';
+import { Workspace, type OpenWorkspaceOptions } from '../workspace';
+import { registerAnnotate } from './commands/annotate';
+import { registerCorpus } from './commands/corpus';
+import { makeOut, reportError, type Out } from './output';
+
+export interface GlobalOptions {
+  workspace?: string;
+  json?: boolean;
+}
+
+export interface Runner {
+  /** Opens the workspace named by -w (or WORKBENCH_WORKSPACE), runs fn, saves and closes. */
+  withWorkspace<T>(cmd: Command, fn: (ws: Workspace, out: Out) => Promise<T> | T, open?: OpenWorkspaceOptions): Promise<T>;
+  out(cmd: Command): Out;
+  workspacePath(cmd: Command): string;
+  /** Sets the exit code without throwing (import with failed files). */
+  setExitCode(code: number): void;
+}
+
+/** Parses an id argument, naming the argument when it is not one. */
+export function parseId(value: string, what = 'id'): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new WorkbenchError(ErrorCode.InvalidInput, `${what}: "${value}" is not an id (a whole number from 1).`, { field: what });
+  return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('workbench')
+    .description('The offline research workbench: import, search, tag and annotate a corpus of documents.')
+    .option('-w, --workspace <file>', 'the workspace file (or set WORKBENCH_WORKSPACE)')
+    .option('--json', 'machine-readable output on stdout')
+    .showHelpAfterError('(run workbench --help for the commands)')
+    .exitOverride();
+
+  const globals = (cmd: Command): GlobalOptions => cmd.optsWithGlobals() as GlobalOptions;
+  const runner: Runner = {
+    out: (cmd) => makeOut(Boolean(globals(cmd).json)),
+    workspacePath(cmd) {
+      const file = globals(cmd).workspace ?? process.env.WORKBENCH_WORKSPACE;
+      if (!file) throw new WorkbenchError(ErrorCode.InvalidInput, 'No workspace given: pass -w <file> or set WORKBENCH_WORKSPACE.', { field: 'workspace' });
+      return file;
+    },
+    async withWorkspace(cmd, fn, open) {
+      const ws = await Workspace.open(this.workspacePath(cmd), open);
+      try {
+        return await fn(ws, this.out(cmd));
+      } finally {
+        ws.close();
+      }
+    },
+    setExitCode(code) {
+      exitCode = code;
+    },
+  };
+
+  registerCorpus(program, runner);
+  registerAnnotate(program, runner);
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? 0 : 1;
+    }
+    return reportError(err, argv.includes('--json'));
+  }
+}

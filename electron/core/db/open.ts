@@ -1,0 +1,105 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { ErrorCode, WorkbenchError } from '../../shared/errors';
+import { APPLICATION_ID, LATEST_VERSION, migrate, userVersion } from './migrations';
+
+export type Db = Database.Database;
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+function readHeader(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(100);
+    const n = readSync(fd, buf, 0, 100, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function refuse(file: string, reason: string, code: WorkbenchError['code'] = ErrorCode.NotAWorkspace): WorkbenchError {
+  return new WorkbenchError(code, `${file} is not a workspace this version can open: ${reason}. The file was left unchanged.`, { file });
+}
+
+function checkIdentity(file: string, appId: number, version: number): void {
+  if (appId !== APPLICATION_ID) {
+    const whose = appId === 0 ? 'a SQLite database that is not a workspace' : `a SQLite database of another application (application_id 0x${appId.toString(16)})`;
+    throw refuse(file, `it is ${whose}`);
+  }
+  if (version > LATEST_VERSION) {
+    throw refuse(file, `it was written by a newer version (schema ${version}, this version knows up to ${LATEST_VERSION})`, ErrorCode.SchemaTooNew);
+  }
+}
+
+/**
+ * Checks a file from its 100-byte header without letting SQLite touch it, so that a
+ * refused file stays byte-for-byte as it was. SQLite would happily turn an empty file
+ * into a new database.
+ */
+export function inspectWorkspaceFile(file: string): void {
+  const stat = statSync(file);
+  if (!stat.isFile()) throw refuse(file, 'it is not a regular file');
+  // A crash can leave the newest pages, header included, in the write-ahead log only.
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) return;
+  if (stat.size === 0) throw refuse(file, 'it is empty (0 bytes)');
+  const header = readHeader(file);
+  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw refuse(file, 'it is not a SQLite database');
+  }
+  checkIdentity(file, header.readUInt32BE(68), header.readUInt32BE(60));
+}
+
+function applyPragmas(db: Db, file: string): void {
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (String(mode).toLowerCase() !== 'wal') {
+    throw new WorkbenchError(ErrorCode.CannotOpen, `${file}: could not switch to write-ahead logging (journal_mode is ${mode}).`, { file });
+  }
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('trusted_schema = OFF');
+}
+
+export interface OpenOptions {
+  /** Create the file when it does not exist. */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+/** Opens (or creates) a workspace file, refusing anything that is not one, and migrates it. */
+export function openDatabase(file: string, options: OpenOptions = {}): { db: Db; created: boolean } {
+  const exists = existsSync(file);
+  if (!exists && !options.create) {
+    throw new WorkbenchError(ErrorCode.CannotOpen, `${file} does not exist. Create it with \`workbench init -w ${file}\`.`, { file });
+  }
+  if (exists) inspectWorkspaceFile(file);
+  let db: Db;
+  try {
+    db = new Database(file, { fileMustExist: exists, readonly: options.readonly ?? false });
+  } catch (err) {
+    throw new WorkbenchError(ErrorCode.CannotOpen, `${file} could not be opened: ${(err as Error).message}`, { file });
+  }
+  try {
+    if (exists) {
+      // Only reached with a pending write-ahead log; check what SQLite sees before writing anything.
+      checkIdentity(file, db.pragma('application_id', { simple: true }) as number, userVersion(db));
+    }
+    if (!options.readonly) {
+      applyPragmas(db, file);
+      migrate(db);
+    } else {
+      db.pragma('trusted_schema = OFF');
+    }
+    return { db, created: !exists };
+  } catch (err) {
+    db.close();
+    if (err instanceof WorkbenchError) throw err;
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw refuse(file, `SQLite reports ${code}`);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,32 @@
+/** A file handed to an importer. */
+export interface SourceFile {
+  path: string;
+  /** Base name, as the user sees it. */
+  name: string;
+  size: number;
+  read(): Promise<Buffer>;
+}
+
+/** A document an importer found in a file; a mailbox yields many. */
+export interface ParsedDocument {
+  title: string;
+  body: string;
+  outlet: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+  format: string;
+  encoding: string | null;
+}
+
+/**
+ * One module per format. Adding a format is adding a file under formats/ and a line in
+ * registry.ts. `parse` throws an Error whose message is the reason shown to the user.
+ */
+export interface Importer {
+  /** Stored as the document's format. */
+  format: string;
+  /** Lower-case, with the dot. */
+  extensions: readonly string[];
+  parse(file: SourceFile): Promise<ParsedDocument[]>;
+}

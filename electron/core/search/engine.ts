@@ -1,0 +1,362 @@
+import type MiniSearch from 'minisearch';
+import type { Query } from 'minisearch';
+import type { Db } from '../db/open';
+import { isEmptyQuery, parseQuery, type ParsedQuery, type Term } from '../../shared/query';
+import {
+  SearchRequest,
+  type DocumentHit,
+  type HitRange,
+  type MatchField,
+  type NoteHit,
+  type SearchResponse,
+  type Snippet,
+  type TagRef,
+} from '../../shared/schemas';
+import { buildFilters, type FilterSql } from './filters';
+import { expandTerm, leadSnippet, markedRanges, orExpression, parseMarked, type ExpandedTerm } from './fts';
+import { keyId, type PersonalEntry } from './personal-index';
+import type { Vocabulary } from './vocabulary';
+import { fold, tokenize, tokenSpans } from '../../shared/text/normalize';
+
+interface Plan {
+  parsed: ParsedQuery;
+  groups: ExpandedTerm[][];
+  /** Every positive group ANDed, for bodies; null when some group has no body term at all. */
+  all: string | null;
+  /** Any positive term, for snippets and hit marking. */
+  any: string | null;
+  excluded: string | null;
+  terms: string[];
+}
+
+function msQuery(term: Term): Query {
+  if (term.kind === 'phrase') return { combineWith: 'AND', queries: term.words };
+  return { queries: [term.text], prefix: term.prefix, fuzzy: term.fuzzy || false };
+}
+
+const isDoc = (r: { id: unknown }) => String(r.id).startsWith('d:');
+const isNote = (r: { id: unknown }) => String(r.id).startsWith('n:');
+
+const ORDER_BY: Record<string, string> = {
+  date: 'd.published IS NULL, d.published',
+  title: 'd.title COLLATE NOCASE',
+  outlet: 'd.outlet IS NULL, d.outlet COLLATE NOCASE',
+};
+
+/** One query parser, one ranked list: FTS5 for bodies, MiniSearch for what the user wrote and named. */
+export class SearchEngine {
+  constructor(
+    private readonly db: Db,
+    private readonly vocab: Vocabulary,
+    private readonly index: () => MiniSearch<PersonalEntry>,
+  ) {}
+
+  private plan(parsed: ParsedQuery): Plan {
+    const groups = parsed.groups.map((g) => g.map((t) => expandTerm(t, this.vocab)));
+    const perGroup = groups.map(orExpression);
+    const all = perGroup.length && perGroup.every((x) => x !== null) ? perGroup.map((x) => `(${x})`).join(' AND ') : null;
+    const any = orExpression(groups.flat());
+    const excluded = orExpression(parsed.excluded.map((t) => expandTerm(t, this.vocab)));
+    const terms = [...new Set(groups.flat().flatMap((t) => t.exact))];
+    return { parsed, groups, all, any, excluded, terms };
+  }
+
+  /** Searches documents and notes. See the query language in electron/shared/query.ts. */
+  search(input: SearchRequest): SearchResponse {
+    const req = SearchRequest.parse(input);
+    const parsed = parseQuery(req.query);
+    const plan = this.plan(parsed);
+    const index = this.index();
+
+    // Documents whose own fields match an excluded term are excluded too.
+    const excludedPersonal = parsed.excluded.length
+      ? index.search({ combineWith: 'OR', queries: parsed.excluded.map(msQuery) }, { filter: isDoc }).map((r) => keyId(String(r.id)))
+      : [];
+    const filters = buildFilters(this.db, index, parsed, excludedPersonal);
+    const notes = this.searchNotes(parsed, index);
+
+    if (parsed.groups.length === 0) {
+      return { query: req.query, ...this.listFiltered(plan, filters, req), notes, terms: [] };
+    }
+
+    const personal = this.personalMatches(plan, filters, index);
+    const personalIds = [...personal.keys()];
+    const sort = req.sort;
+    let total: number;
+    let page: number[];
+    const bodyScores = new Map<number, number>();
+
+    if (sort === 'relevance') {
+      const personalOrder = [...personal.entries()].sort((a, b) => b[1].score - a[1].score).map(([id]) => id);
+      const bodyTotal = plan.all ? this.countBody(plan, filters, personalIds) : 0;
+      total = personalOrder.length + bodyTotal;
+      page = personalOrder.slice(req.offset, req.offset + req.limit);
+      const remaining = req.limit - page.length;
+      if (remaining > 0 && plan.all) {
+        const bodyOffset = Math.max(0, req.offset - personalOrder.length);
+        for (const row of this.rankBody(plan, filters, personalIds, remaining, bodyOffset)) {
+          page.push(row.id);
+          bodyScores.set(row.id, -row.rank);
+        }
+      }
+    } else {
+      const sql = `
+        SELECT d.id FROM (
+          ${plan.all ? 'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? UNION' : ''}
+          SELECT value AS id FROM json_each(?)
+        ) AS m JOIN documents d ON d.id = m.id
+        WHERE ${filters.where} ${plan.excluded ? 'AND d.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)' : ''}`;
+      const params = [...(plan.all ? [this.bodyMatch(plan)] : []), JSON.stringify(personalIds), ...filters.params, ...(plan.excluded ? [plan.excluded] : [])];
+      total = this.db.prepare(`SELECT count(*) FROM (${sql})`).pluck().get(...params) as number;
+      const dir = (req.order ?? (sort === 'date' ? 'desc' : 'asc')).toUpperCase();
+      page = this.db
+        .prepare(`${sql} ORDER BY ${ORDER_BY[sort]!.split(', ').map((c) => `${c} ${c.endsWith('IS NULL') ? 'ASC' : dir}`).join(', ')}, d.id LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(...params, req.limit, req.offset) as number[];
+    }
+
+    const documents = this.hydrate(page, plan, (id) => {
+      const p = personal.get(id);
+      const body = bodyScores.get(id) ?? 0;
+      return { score: (p?.score ?? 0) + body, matchedIn: p ? p.fields : (['body'] as MatchField[]), terms: p?.terms ?? [] };
+    });
+    return { query: req.query, total, documents, notes, terms: plan.terms };
+  }
+
+  private bodyMatch(plan: Plan): string {
+    return plan.excluded ? `(${plan.all}) NOT ${plan.excluded}` : plan.all!;
+  }
+
+  private countBody(plan: Plan, filters: FilterSql, skip: number[]): number {
+    const skipSql = skip.length ? 'AND documents_fts.rowid NOT IN (SELECT value FROM json_each(?))' : '';
+    const join = filters.none ? '' : 'JOIN documents d ON d.id = documents_fts.rowid';
+    const sql = `SELECT count(*) FROM documents_fts ${join} WHERE documents_fts MATCH ? ${skipSql} AND ${filters.where}`;
+    return this.db.prepare(sql).pluck().get(this.bodyMatch(plan), ...(skip.length ? [JSON.stringify(skip)] : []), ...filters.params) as number;
+  }
+
+  private rankBody(plan: Plan, filters: FilterSql, skip: number[], limit: number, offset: number): Array<{ id: number; rank: number }> {
+    const skipSql = skip.length ? 'AND documents_fts.rowid NOT IN (SELECT value FROM json_each(?))' : '';
+    const join = filters.none ? '' : 'JOIN documents d ON d.id = documents_fts.rowid';
+    const sql = `SELECT documents_fts.rowid AS id, bm25(documents_fts) AS rank FROM documents_fts ${join}
+      WHERE documents_fts MATCH ? ${skipSql} AND ${filters.where} ORDER BY rank LIMIT ? OFFSET ?`;
+    return this.db
+      .prepare(sql)
+      .all(this.bodyMatch(plan), ...(skip.length ? [JSON.stringify(skip)] : []), ...filters.params, limit, offset) as Array<{ id: number; rank: number }>;
+  }
+
+  /**
+   * Documents where at least one group matched in a personal field and every group
+   * matched somewhere (personal field or body), so "wagner havana" finds a document
+   * tagged Wagner whose text mentions Havana.
+   */
+  private personalMatches(plan: Plan, filters: FilterSql, index: MiniSearch<PersonalEntry>): Map<number, { score: number; fields: MatchField[]; terms: string[] }> {
+    const perGroup = plan.parsed.groups.map((group) => {
+      const hits = new Map<number, { score: number; fields: Set<MatchField>; terms: string[] }>();
+      for (const r of index.search({ combineWith: 'OR', queries: group.map(msQuery) }, { filter: isDoc })) {
+        const fields = new Set<MatchField>();
+        for (const fs of Object.values(r.match)) fs.forEach((f) => fields.add(f as MatchField));
+        hits.set(keyId(String(r.id)), { score: r.score, fields, terms: r.terms });
+      }
+      return hits;
+    });
+    const candidates = new Set<number>();
+    perGroup.forEach((m) => m.forEach((_v, id) => candidates.add(id)));
+    const result = new Map<number, { score: number; fields: MatchField[]; terms: string[] }>();
+    if (candidates.size === 0) return result;
+
+    let alive = [...candidates];
+    const allowed = new Set(
+      this.db
+        .prepare(`SELECT d.id FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) AND ${filters.where}`)
+        .pluck()
+        .all(JSON.stringify(alive), ...filters.params) as number[],
+    );
+    alive = alive.filter((id) => allowed.has(id));
+    const bodyHit = (expr: string | null, ids: number[]): Set<number> => {
+      if (!expr || ids.length === 0) return new Set();
+      return new Set(
+        this.db
+          .prepare('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))')
+          .pluck()
+          .all(expr, JSON.stringify(ids)) as number[],
+      );
+    };
+    const excludedHits = bodyHit(plan.excluded, alive);
+    alive = alive.filter((id) => !excludedHits.has(id));
+    const fields = new Map<number, Set<MatchField>>();
+    const score = new Map<number, number>();
+    const terms = new Map<number, string[]>();
+    plan.groups.forEach((g, i) => {
+      const own = perGroup[i]!;
+      const body = bodyHit(orExpression(g), alive.filter((id) => !own.has(id)));
+      alive = alive.filter((id) => {
+        const hit = own.get(id);
+        if (hit) {
+          score.set(id, (score.get(id) ?? 0) + hit.score);
+          terms.set(id, [...(terms.get(id) ?? []), ...hit.terms]);
+          const f = fields.get(id) ?? new Set<MatchField>();
+          hit.fields.forEach((x) => f.add(x));
+          fields.set(id, f);
+          return true;
+        }
+        if (body.has(id)) {
+          (fields.get(id) ?? fields.set(id, new Set()).get(id)!).add('body');
+          return true;
+        }
+        return false;
+      });
+    });
+    for (const id of alive) {
+      const f = fields.get(id) ?? new Set<MatchField>();
+      // Only documents that matched somewhere personal rank in the upper tier.
+      if ([...f].some((x) => x !== 'body')) result.set(id, { score: 1000 + (score.get(id) ?? 0), fields: [...f], terms: terms.get(id) ?? [] });
+    }
+    return result;
+  }
+
+  private listFiltered(plan: Plan, filters: FilterSql, req: ReturnType<typeof SearchRequest.parse>): { total: number; documents: DocumentHit[] } {
+    const excl = plan.excluded ? 'AND d.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)' : '';
+    const params = [...filters.params, ...(plan.excluded ? [plan.excluded] : [])];
+    const base = `FROM documents d WHERE ${filters.where} ${excl}`;
+    const total = this.db.prepare(`SELECT count(*) ${base}`).pluck().get(...params) as number;
+    const sort = req.sort === 'relevance' ? 'date' : req.sort;
+    const dir = (req.order ?? (sort === 'date' ? 'desc' : 'asc')).toUpperCase();
+    const order = ORDER_BY[sort]!.split(', ').map((c) => `${c} ${c.endsWith('IS NULL') ? 'ASC' : dir}`).join(', ');
+    const ids = this.db.prepare(`SELECT d.id ${base} ORDER BY ${order}, d.id LIMIT ? OFFSET ?`).pluck().all(...params, req.limit, req.offset) as number[];
+    return { total, documents: this.hydrate(ids, plan, () => ({ score: 0, matchedIn: [] })) };
+  }
+
+  private searchNotes(parsed: ParsedQuery, index: MiniSearch<PersonalEntry>): NoteHit[] {
+    if (parsed.groups.length === 0) return [];
+    const query: Query = { combineWith: 'AND', queries: parsed.groups.map((g) => ({ combineWith: 'OR', queries: g.map(msQuery) })) };
+    const hits = index.search(query, { filter: isNote }).slice(0, 50);
+    if (hits.length === 0) return [];
+    const rows = this.db
+      .prepare('SELECT id, body, document_id AS documentId, highlight_id AS highlightId FROM notes WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(hits.map((h) => keyId(String(h.id))))) as Array<{ id: number; body: string; documentId: number | null; highlightId: number | null }>;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return hits.flatMap((h) => {
+      const row = byId.get(keyId(String(h.id)));
+      if (!row) return [];
+      return [{ id: row.id, documentId: row.documentId, highlightId: row.highlightId, score: round(h.score), snippet: markTerms(leadSnippet(row.body, 240).text, h.terms) }];
+    });
+  }
+
+  private hydrate(ids: number[], plan: Plan, info: (id: number) => { score: number; matchedIn: MatchField[]; terms?: string[] }): DocumentHit[] {
+    if (ids.length === 0) return [];
+    const json = JSON.stringify(ids);
+    const rows = this.db
+      .prepare(
+        `SELECT id, file_name AS fileName, title, outlet, author, published, url, substr(body, 1, 600) AS lead
+         FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(json) as Array<Omit<DocumentHit, 'score' | 'snippet' | 'matchedIn' | 'tags'> & { lead: string }>;
+    const snippets = new Map<number, Snippet>();
+    if (plan.any) {
+      const marked = this.db
+        .prepare(`SELECT rowid AS id, snippet(documents_fts, 0, char(1), char(2), '…', 24) AS s FROM documents_fts
+                  WHERE documents_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`)
+        .all(plan.any, json) as Array<{ id: number; s: string }>;
+      marked.forEach((m) => snippets.set(m.id, parseMarked(m.s)));
+    }
+    const tags = this.tagsOf(ids);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      const { lead, ...meta } = row;
+      const { score, matchedIn, terms } = info(id);
+      const snippet = snippets.get(id) ?? this.personalSnippet(id, terms ?? []) ?? leadSnippet(lead);
+      return [{ ...meta, score: round(score), snippet, matchedIn, tags: tags.get(id) ?? [] }];
+    });
+  }
+
+  /** For a document found by its highlights or notes: the passage or note that matched. */
+  private personalSnippet(id: number, terms: string[]): Snippet | null {
+    if (terms.length === 0) return null;
+    const texts = this.db
+      .prepare(
+        `SELECT quote AS t FROM highlights WHERE document_id = ?
+         UNION ALL SELECT body FROM notes WHERE document_id = ? OR highlight_id IN (SELECT id FROM highlights WHERE document_id = ?)`,
+      )
+      .pluck()
+      .all(id, id, id) as string[];
+    for (const text of texts) {
+      const marked = markTerms(leadSnippet(text, 240).text, terms);
+      if (marked.marks.length) return marked;
+    }
+    return null;
+  }
+
+  tagsOf(ids: number[]): Map<number, TagRef[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT dt.document_id AS documentId, t.id, t.name, t.color FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
+         WHERE dt.document_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
+      )
+      .all(JSON.stringify(ids)) as Array<TagRef & { documentId: number }>;
+    const out = new Map<number, TagRef[]>();
+    for (const { documentId, ...tag } of rows) (out.get(documentId) ?? out.set(documentId, []).get(documentId)!).push(tag);
+    return out;
+  }
+
+  /** Character offsets of every hit of the query in one document's body, in order. */
+  hits(documentId: number, query: string): { hits: HitRange[]; terms: string[] } {
+    const parsed = parseQuery(query);
+    if (isEmptyQuery(parsed)) return { hits: [], terms: [] };
+    const plan = this.plan(parsed);
+    if (!plan.any) return { hits: [], terms: plan.terms };
+    const marked = this.db
+      .prepare('SELECT highlight(documents_fts, 0, char(1), char(2)) FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?')
+      .pluck()
+      .get(plan.any, documentId) as string | undefined;
+    return { hits: marked ? markedRanges(marked) : [], terms: plan.terms };
+  }
+
+  /** Documents that share the most distinctive words of this one. */
+  similar(documentId: number, limit = 10): Array<{ id: number; title: string; score: number }> {
+    const body = this.db.prepare('SELECT body FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined;
+    if (body === undefined) return [];
+    const total = this.db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+    const tf = new Map<string, number>();
+    for (const t of tokenize(body)) tf.set(t, (tf.get(t) ?? 0) + 1);
+    const weighted = [...tf.entries()]
+      .map(([term, n]) => {
+        const df = this.vocab.documentFrequency(term);
+        return { term, w: df < 2 ? 0 : (1 + Math.log(n)) * Math.log(total / df) };
+      })
+      .filter((x) => x.w > 0 && x.term.length > 2 && !/^\d+$/.test(x.term))
+      .sort((a, b) => b.w - a.w)
+      .slice(0, 16);
+    if (weighted.length === 0) return [];
+    const expr = weighted.map((x) => `"${x.term}"`).join(' OR ');
+    return (
+      this.db
+        .prepare(
+          `SELECT d.id, d.title, -bm25(documents_fts) AS score FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+           WHERE documents_fts MATCH ? AND documents_fts.rowid <> ? ORDER BY bm25(documents_fts) LIMIT ?`,
+        )
+        .all(expr, documentId, limit) as Array<{ id: number; title: string; score: number }>
+    ).map((r) => ({ ...r, score: round(r.score) }));
+  }
+
+  /** Completions for a word being typed: corpus terms, most widespread first. */
+  suggest(prefix: string, limit = 10): Array<{ term: string; documents: number }> {
+    const folded = fold(prefix).trim();
+    if (!folded) return [];
+    return this.vocab.suggest(folded, limit);
+  }
+}
+
+function round(n: number): number {
+  return Number(n.toPrecision(5));
+}
+
+/** Marks the given folded terms in a plain snippet (used for notes, which are not in FTS5). */
+function markTerms(text: string, terms: string[]): Snippet {
+  const wanted = new Set(terms);
+  const marks: Array<[number, number]> = [];
+  for (const t of tokenSpans(text)) if (wanted.has(t.term)) marks.push([t.start, t.end]);
+  return { text, marks };
+}
+

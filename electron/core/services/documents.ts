@@ -1,0 +1,99 @@
+import { ErrorCode, WorkbenchError, notFound } from '../../shared/errors';
+import { MetadataPatch, type DocumentFull, type DocumentMeta, type TagRef } from '../../shared/schemas';
+import type { ServiceContext } from './context';
+
+const META_COLUMNS = `id, title, outlet, author, published, url, file_name AS fileName, format, encoding, sha256,
+  size_bytes AS sizeBytes, imported_at AS importedAt`;
+
+type MetaRow = Omit<DocumentMeta, 'tags'>;
+
+export class DocumentsService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private tagsOf(id: number): TagRef[] {
+    return this.ctx.db
+      .prepare(
+        `SELECT t.id, t.name, t.color FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
+         WHERE dt.document_id = ? ORDER BY t.name COLLATE NOCASE`,
+      )
+      .all(id) as TagRef[];
+  }
+
+  /** One document's metadata and tags, without its text. */
+  meta(id: number): DocumentMeta {
+    const row = this.ctx.db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE id = ?`).get(id) as MetaRow | undefined;
+    if (!row) throw notFound('document', id);
+    return { ...row, tags: this.tagsOf(id) };
+  }
+
+  /** One document with its full text. */
+  get(id: number): DocumentFull {
+    const meta = this.meta(id);
+    const body = this.ctx.db.prepare('SELECT body FROM documents WHERE id = ?').pluck().get(id) as string;
+    return { ...meta, body };
+  }
+
+  exists(id: number): boolean {
+    return this.ctx.db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck().get(id) === 1;
+  }
+
+  count(): number {
+    return this.ctx.db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+  }
+
+  /** Edits title, outlet, author, date or URL. Fields left out stay as they are. */
+  updateMetadata(id: number, patch: MetadataPatch): DocumentMeta {
+    const parsed = MetadataPatch.safeParse(patch);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new WorkbenchError(ErrorCode.InvalidInput, `${issue.path.join('.') || 'metadata'}: ${issue.message}`, { field: issue.path.join('.') });
+    }
+    this.meta(id);
+    const columns: Record<string, string> = { title: 'title', outlet: 'outlet', author: 'author', published: 'published', url: 'url' };
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    for (const [key, value] of Object.entries(parsed.data)) {
+      if (value === undefined) continue;
+      sets.push(`${columns[key]} = ?`);
+      values.push(value === '' ? null : value);
+    }
+    if (sets.length) {
+      this.ctx.db.prepare(`UPDATE documents SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+      this.ctx.reindexDocuments([id]);
+      this.ctx.changed('documents');
+    }
+    return this.meta(id);
+  }
+
+  /** Deletes documents with their highlights; notes on them stay, as free notes. */
+  delete(ids: number[]): number {
+    const rows = this.ctx.db
+      .prepare('SELECT id, body FROM documents WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)) as Array<{ id: number; body: string }>;
+    if (rows.length === 0) return 0;
+    const affectedNotes = this.ctx.db
+      .prepare(
+        `SELECT id FROM notes WHERE document_id IN (SELECT value FROM json_each(?))
+           OR highlight_id IN (SELECT id FROM highlights WHERE document_id IN (SELECT value FROM json_each(?)))`,
+      )
+      .pluck()
+      .all(JSON.stringify(ids), JSON.stringify(ids)) as number[];
+    this.ctx.db.transaction(() => {
+      this.ctx.db.prepare('DELETE FROM documents WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+    })();
+    this.ctx.unindexDocuments(rows);
+    this.ctx.reindexNotes(affectedNotes);
+    this.ctx.changed('documents');
+    return rows.length;
+  }
+
+  /** Outlets with how many documents each has, most first. */
+  outlets(): Array<{ outlet: string; documents: number }> {
+    return this.ctx.db
+      .prepare(
+        `SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL
+         GROUP BY outlet COLLATE NOCASE ORDER BY documents DESC, outlet COLLATE NOCASE`,
+      )
+      .all() as Array<{ outlet: string; documents: number }>;
+  }
+}

@@ -1,0 +1,154 @@
+import { invalid, notFound } from '../../shared/errors';
+import type { Highlight, TagRef } from '../../shared/schemas';
+import { describeRange, locate } from '../../shared/text/anchor';
+import { nowIso, type ServiceContext } from './context';
+
+interface Row {
+  id: number;
+  documentId: number;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const COLUMNS = `id, document_id AS documentId, start_offset AS start, end_offset AS "end", quote, prefix, suffix,
+  created_at AS createdAt, updated_at AS updatedAt`;
+
+export interface CreateHighlight {
+  documentId: number;
+  start: number;
+  end: number;
+  tagIds?: number[];
+}
+
+export class HighlightsService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private body(documentId: number): string {
+    const body = this.ctx.db.prepare('SELECT body FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined;
+    if (body === undefined) throw notFound('document', documentId);
+    return body;
+  }
+
+  private tagsFor(ids: number[]): Map<number, TagRef[]> {
+    const rows = this.ctx.db
+      .prepare(
+        `SELECT ht.highlight_id AS hid, t.id, t.name, t.color FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
+         WHERE ht.highlight_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
+      )
+      .all(JSON.stringify(ids)) as Array<TagRef & { hid: number }>;
+    const out = new Map<number, TagRef[]>();
+    for (const { hid, ...tag } of rows) (out.get(hid) ?? out.set(hid, []).get(hid)!).push(tag);
+    return out;
+  }
+
+  /** Resolves where each highlight is in the current text, by offsets and then by quote. */
+  private present(rows: Row[], bodies: Map<number, string>): Highlight[] {
+    const tags = this.tagsFor(rows.map((r) => r.id));
+    return rows.map((r) => {
+      const at = locate(bodies.get(r.documentId) ?? '', r);
+      return { ...r, start: at?.start ?? r.start, end: at?.end ?? r.end, anchored: at !== null, tags: tags.get(r.id) ?? [] };
+    });
+  }
+
+  get(id: number): Highlight {
+    const row = this.ctx.db.prepare(`SELECT ${COLUMNS} FROM highlights WHERE id = ?`).get(id) as Row | undefined;
+    if (!row) throw notFound('highlight', id);
+    return this.present([row], new Map([[row.documentId, this.body(row.documentId)]]))[0]!;
+  }
+
+  /** A document's highlights in reading order. */
+  listForDocument(documentId: number): Highlight[] {
+    const body = this.body(documentId);
+    const rows = this.ctx.db.prepare(`SELECT ${COLUMNS} FROM highlights WHERE document_id = ? ORDER BY start_offset, id`).all(documentId) as Row[];
+    return this.present(rows, new Map([[documentId, body]]));
+  }
+
+  /** Every highlight in the workspace, grouped by document. */
+  listAll(): Highlight[] {
+    const rows = this.ctx.db.prepare(`SELECT ${COLUMNS} FROM highlights ORDER BY document_id, start_offset, id`).all() as Row[];
+    const docIds = [...new Set(rows.map((r) => r.documentId))];
+    const bodies = new Map(
+      (this.ctx.db.prepare('SELECT id, body FROM documents WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(docIds)) as Array<{ id: number; body: string }>).map(
+        (d) => [d.id, d.body],
+      ),
+    );
+    return this.present(rows, bodies);
+  }
+
+  private checkRange(body: string, start: number, end: number): void {
+    if (!Number.isInteger(start) || start < 0) throw invalid('start', 'must be a whole number from 0');
+    if (!Number.isInteger(end) || end <= start) throw invalid('end', 'must be after start');
+    if (end > body.length) throw invalid('end', `must be at most ${body.length}, the length of the text`);
+    if (!body.slice(start, end).trim()) throw invalid('start', 'the passage holds only white space');
+  }
+
+  create(input: CreateHighlight): Highlight {
+    const body = this.body(input.documentId);
+    this.checkRange(body, input.start, input.end);
+    const a = describeRange(body, input.start, input.end);
+    const now = nowIso();
+    const db = this.ctx.db;
+    const id = db.transaction(() => {
+      const newId = Number(
+        db
+          .prepare(
+            `INSERT INTO highlights (document_id, start_offset, end_offset, quote, prefix, suffix, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(input.documentId, a.start, a.end, a.quote, a.prefix, a.suffix, now, now).lastInsertRowid,
+      );
+      for (const tagId of input.tagIds ?? []) {
+        if (db.prepare('SELECT 1 FROM tags WHERE id = ?').pluck().get(tagId) !== 1) throw notFound('tag', tagId);
+        db.prepare('INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id, created_at) VALUES (?, ?, ?)').run(newId, tagId, now);
+      }
+      return newId;
+    })();
+    this.ctx.reindexDocuments([input.documentId]);
+    this.ctx.changed('highlights');
+    return this.get(id);
+  }
+
+  /**
+   * Highlights the n-th occurrence (from 1) of an exact quote: how the CLI and scripts
+   * point at a passage without counting characters.
+   */
+  createFromQuote(documentId: number, quote: string, occurrence = 1, tagIds: number[] = []): Highlight {
+    const body = this.body(documentId);
+    let at = -1;
+    for (let n = 0; n < occurrence; n++) {
+      at = body.indexOf(quote, at + 1);
+      if (at < 0) break;
+    }
+    if (!quote || at < 0) throw invalid('quote', `"${quote.slice(0, 60)}" does not occur ${occurrence > 1 ? `${occurrence} times ` : ''}in document ${documentId}`);
+    return this.create({ documentId, start: at, end: at + quote.length, tagIds });
+  }
+
+  /** Moves a highlight to a new range of the same document. */
+  update(id: number, range: { start: number; end: number }): Highlight {
+    const current = this.get(id);
+    const body = this.body(current.documentId);
+    this.checkRange(body, range.start, range.end);
+    const a = describeRange(body, range.start, range.end);
+    this.ctx.db
+      .prepare('UPDATE highlights SET start_offset = ?, end_offset = ?, quote = ?, prefix = ?, suffix = ?, updated_at = ? WHERE id = ?')
+      .run(a.start, a.end, a.quote, a.prefix, a.suffix, nowIso(), id);
+    this.ctx.reindexDocuments([current.documentId]);
+    this.ctx.changed('highlights');
+    return this.get(id);
+  }
+
+  /** Deletes a highlight; a note on it stays, attached to the document. */
+  delete(id: number): void {
+    const current = this.get(id);
+    const notes = this.ctx.db.prepare('SELECT id FROM notes WHERE highlight_id = ?').pluck().all(id) as number[];
+    this.ctx.db.prepare('DELETE FROM highlights WHERE id = ?').run(id);
+    this.ctx.reindexDocuments([current.documentId]);
+    this.ctx.reindexNotes(notes);
+    this.ctx.changed('highlights');
+  }
+}

@@ -1,0 +1,187 @@
+import { invalid, notFound } from '../../shared/errors';
+import type { Note, NoteLink } from '../../shared/schemas';
+import { parseNoteLinks } from '../../shared/text/note-links';
+import { nowIso, type ServiceContext } from './context';
+
+interface Row {
+  id: number;
+  body: string;
+  documentId: number | null;
+  highlightId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const COLUMNS = 'id, body, document_id AS documentId, highlight_id AS highlightId, created_at AS createdAt, updated_at AS updatedAt';
+
+export interface CreateNote {
+  body: string;
+  documentId?: number | null;
+  highlightId?: number | null;
+}
+
+export interface Backlink {
+  note: Note;
+  /** What the note links to: the document itself, or one of its highlights. */
+  via: NoteLink;
+}
+
+export class NotesService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private links(noteIds: number[]): Map<number, NoteLink[]> {
+    const rows = this.ctx.db
+      .prepare(
+        `SELECT note_id AS noteId, document_id AS documentId, highlight_id AS highlightId FROM note_links
+         WHERE note_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+      )
+      .all(JSON.stringify(noteIds)) as Array<{ noteId: number; documentId: number | null; highlightId: number | null }>;
+    const out = new Map<number, NoteLink[]>();
+    for (const r of rows) {
+      const link: NoteLink = r.documentId !== null ? { kind: 'document', id: r.documentId } : { kind: 'highlight', id: r.highlightId! };
+      (out.get(r.noteId) ?? out.set(r.noteId, []).get(r.noteId)!).push(link);
+    }
+    return out;
+  }
+
+  private present(rows: Row[]): Note[] {
+    const links = this.links(rows.map((r) => r.id));
+    return rows.map((r) => ({ ...r, links: links.get(r.id) ?? [] }));
+  }
+
+  get(id: number): Note {
+    const row = this.ctx.db.prepare(`SELECT ${COLUMNS} FROM notes WHERE id = ?`).get(id) as Row | undefined;
+    if (!row) throw notFound('note', id);
+    return this.present([row])[0]!;
+  }
+
+  /** Notes on a document and on its highlights, oldest first. */
+  listForDocument(documentId: number): Note[] {
+    const rows = this.ctx.db
+      .prepare(
+        `SELECT ${COLUMNS} FROM notes WHERE document_id = ?
+           OR highlight_id IN (SELECT id FROM highlights WHERE document_id = ?) ORDER BY created_at, id`,
+      )
+      .all(documentId, documentId) as Row[];
+    return this.present(rows);
+  }
+
+  /** Notes attached to nothing, newest first. */
+  listFree(): Note[] {
+    return this.present(
+      this.ctx.db.prepare(`SELECT ${COLUMNS} FROM notes WHERE document_id IS NULL AND highlight_id IS NULL ORDER BY updated_at DESC, id DESC`).all() as Row[],
+    );
+  }
+
+  listAll(): Note[] {
+    return this.present(this.ctx.db.prepare(`SELECT ${COLUMNS} FROM notes ORDER BY created_at, id`).all() as Row[]);
+  }
+
+  /** Notes that link to this document (directly or to one of its passages), or to this highlight. */
+  backlinks(target: NoteLink): Backlink[] {
+    const rows =
+      target.kind === 'document'
+        ? (this.ctx.db
+            .prepare(
+              `SELECT DISTINCT l.note_id AS noteId, l.document_id AS documentId, l.highlight_id AS highlightId FROM note_links l
+               WHERE l.document_id = ? OR l.highlight_id IN (SELECT id FROM highlights WHERE document_id = ?)`,
+            )
+            .all(target.id, target.id) as Array<{ noteId: number; documentId: number | null; highlightId: number | null }>)
+        : (this.ctx.db
+            .prepare('SELECT DISTINCT note_id AS noteId, document_id AS documentId, highlight_id AS highlightId FROM note_links WHERE highlight_id = ?')
+            .all(target.id) as Array<{ noteId: number; documentId: number | null; highlightId: number | null }>);
+    return rows.map((r) => ({
+      note: this.get(r.noteId),
+      via: r.documentId !== null ? { kind: 'document' as const, id: r.documentId } : { kind: 'highlight' as const, id: r.highlightId! },
+    }));
+  }
+
+  private resolveAttachment(input: { documentId?: number | null; highlightId?: number | null }): { documentId: number | null; highlightId: number | null } {
+    const highlightId = input.highlightId ?? null;
+    let documentId = input.documentId ?? null;
+    if (highlightId !== null) {
+      const doc = this.ctx.db.prepare('SELECT document_id FROM highlights WHERE id = ?').pluck().get(highlightId) as number | undefined;
+      if (doc === undefined) throw notFound('highlight', highlightId);
+      if (documentId !== null && documentId !== doc) throw invalid('documentId', `highlight ${highlightId} belongs to document ${doc}, not ${documentId}`);
+      documentId = doc; // so the note stays with its document if the highlight goes
+    } else if (documentId !== null && this.ctx.db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck().get(documentId) !== 1) {
+      throw notFound('document', documentId);
+    }
+    return { documentId, highlightId };
+  }
+
+  /** Stores the links the Markdown makes; links to things that do not exist are left in the text only. */
+  private saveLinks(noteId: number, body: string): void {
+    const db = this.ctx.db;
+    db.prepare('DELETE FROM note_links WHERE note_id = ?').run(noteId);
+    const insert = db.prepare('INSERT INTO note_links (note_id, document_id, highlight_id) VALUES (?, ?, ?)');
+    for (const link of parseNoteLinks(body)) {
+      const table = link.kind === 'document' ? 'documents' : 'highlights';
+      if (db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck().get(link.id) !== 1) continue;
+      insert.run(noteId, link.kind === 'document' ? link.id : null, link.kind === 'highlight' ? link.id : null);
+    }
+  }
+
+  private affectedDocuments(noteIds: number[]): number[] {
+    return this.ctx.db
+      .prepare(
+        `SELECT document_id FROM notes WHERE id IN (SELECT value FROM json_each(?)) AND document_id IS NOT NULL
+         UNION SELECT h.document_id FROM notes n JOIN highlights h ON h.id = n.highlight_id WHERE n.id IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(JSON.stringify(noteIds), JSON.stringify(noteIds)) as number[];
+  }
+
+  create(input: CreateNote): Note {
+    const { documentId, highlightId } = this.resolveAttachment(input);
+    const now = nowIso();
+    const db = this.ctx.db;
+    const id = db.transaction(() => {
+      const newId = Number(
+        db.prepare('INSERT INTO notes (body, document_id, highlight_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(input.body, documentId, highlightId, now, now)
+          .lastInsertRowid,
+      );
+      this.saveLinks(newId, input.body);
+      return newId;
+    })();
+    this.ctx.reindexNotes([id]);
+    this.ctx.reindexDocuments(this.affectedDocuments([id]));
+    this.ctx.changed('notes');
+    return this.get(id);
+  }
+
+  /** Replaces a note's Markdown (and so its links). */
+  update(id: number, body: string): Note {
+    const before = this.get(id);
+    if (before.body === body) return before;
+    const db = this.ctx.db;
+    db.transaction(() => {
+      db.prepare('UPDATE notes SET body = ?, updated_at = ? WHERE id = ?').run(body, nowIso(), id);
+      this.saveLinks(id, body);
+    })();
+    this.ctx.reindexNotes([id]);
+    this.ctx.reindexDocuments(this.affectedDocuments([id]));
+    this.ctx.changed('notes');
+    return this.get(id);
+  }
+
+  /** Attaches a note to a document or highlight, or (with nulls) makes it free-standing. */
+  attach(id: number, target: { documentId?: number | null; highlightId?: number | null }): Note {
+    this.get(id);
+    const before = this.affectedDocuments([id]);
+    const { documentId, highlightId } = this.resolveAttachment(target);
+    this.ctx.db.prepare('UPDATE notes SET document_id = ?, highlight_id = ?, updated_at = ? WHERE id = ?').run(documentId, highlightId, nowIso(), id);
+    this.ctx.reindexDocuments([...before, ...this.affectedDocuments([id])]);
+    this.ctx.changed('notes');
+    return this.get(id);
+  }
+
+  delete(id: number): void {
+    this.get(id);
+    const affected = this.affectedDocuments([id]);
+    this.ctx.db.prepare('DELETE FROM notes WHERE id = ?').run(id);
+    this.ctx.unindexNotes([id]);
+    this.ctx.reindexDocuments(affected);
+    this.ctx.changed('notes');
+  }
+}

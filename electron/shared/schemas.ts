@@ -1,0 +1,175 @@
+/**
+ * The shapes the engine hands out, as zod schemas so that the API contract, the CLI's
+ * --json output and the UI all agree. Offsets are UTF-16 code units into the body, the
+ * same units as JavaScript string indices.
+ */
+import { z } from 'zod';
+
+export const Id = z.number().int().positive();
+
+/** yyyy, yyyy-mm or yyyy-mm-dd. */
+export const PartialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date as yyyy, yyyy-mm or yyyy-mm-dd');
+
+export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb');
+
+export const TagRef = z.object({ id: Id, name: z.string(), color: Color });
+export type TagRef = z.infer<typeof TagRef>;
+
+export const DocumentMeta = z.object({
+  id: Id,
+  title: z.string(),
+  outlet: z.string().nullable(),
+  author: z.string().nullable(),
+  published: PartialDate.nullable(),
+  url: z.string().nullable(),
+  fileName: z.string().nullable(),
+  format: z.string(),
+  encoding: z.string().nullable(),
+  sha256: z.string(),
+  sizeBytes: z.number().int(),
+  importedAt: z.string(),
+  tags: z.array(TagRef),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+export const DocumentFull = DocumentMeta.extend({ body: z.string() });
+export type DocumentFull = z.infer<typeof DocumentFull>;
+
+export const MetadataPatch = z
+  .object({
+    title: z.string().trim().min(1, 'a title cannot be empty'),
+    outlet: z.string().trim().nullable(),
+    author: z.string().trim().nullable(),
+    published: PartialDate.nullable(),
+    url: z.string().trim().nullable(),
+  })
+  .partial();
+export type MetadataPatch = z.infer<typeof MetadataPatch>;
+
+export const Tag = z.object({
+  id: Id,
+  name: z.string(),
+  color: Color,
+  parentId: Id.nullable(),
+  /** Documents tagged with this tag or any tag below it. */
+  documentCount: z.number().int(),
+  /** Highlights tagged with this tag or any tag below it. */
+  highlightCount: z.number().int(),
+});
+export type Tag = z.infer<typeof Tag>;
+
+export const Highlight = z.object({
+  id: Id,
+  documentId: Id,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  quote: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  /** False when the quote could no longer be found in the text. */
+  anchored: z.boolean(),
+  tags: z.array(TagRef),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Highlight = z.infer<typeof Highlight>;
+
+export const NoteLink = z.object({ kind: z.enum(['document', 'highlight']), id: Id });
+export type NoteLink = z.infer<typeof NoteLink>;
+
+export const Note = z.object({
+  id: Id,
+  body: z.string(),
+  documentId: Id.nullable(),
+  highlightId: Id.nullable(),
+  links: z.array(NoteLink),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Note = z.infer<typeof Note>;
+
+export const SavedSearch = z.object({ id: Id, name: z.string(), query: z.string(), createdAt: z.string() });
+export type SavedSearch = z.infer<typeof SavedSearch>;
+
+export const Snippet = z.object({
+  text: z.string(),
+  /** [start, end) of each matched term within `text`. */
+  marks: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type Snippet = z.infer<typeof Snippet>;
+
+export const MatchField = z.enum(['body', 'title', 'outlet', 'author', 'tags', 'highlights', 'notes']);
+export type MatchField = z.infer<typeof MatchField>;
+
+export const DocumentHit = z.object({
+  id: Id,
+  fileName: z.string().nullable(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  author: z.string().nullable(),
+  published: z.string().nullable(),
+  url: z.string().nullable(),
+  score: z.number(),
+  snippet: Snippet,
+  matchedIn: z.array(MatchField),
+  tags: z.array(TagRef),
+});
+export type DocumentHit = z.infer<typeof DocumentHit>;
+
+export const NoteHit = z.object({ id: Id, documentId: Id.nullable(), highlightId: Id.nullable(), score: z.number(), snippet: Snippet });
+export type NoteHit = z.infer<typeof NoteHit>;
+
+export const SortKey = z.enum(['relevance', 'date', 'title', 'outlet']);
+export type SortKey = z.infer<typeof SortKey>;
+
+export const SearchRequest = z.object({
+  query: z.string(),
+  limit: z.number().int().min(1).max(1000).default(50),
+  offset: z.number().int().min(0).default(0),
+  sort: SortKey.default('relevance'),
+  order: z.enum(['asc', 'desc']).optional(),
+});
+export type SearchRequest = z.input<typeof SearchRequest>;
+
+export const SearchResponse = z.object({
+  query: z.string(),
+  total: z.number().int(),
+  documents: z.array(DocumentHit),
+  notes: z.array(NoteHit),
+  /** The exact terms searched for, prefix and fuzzy ones expanded: what a reader marks. */
+  terms: z.array(z.string()),
+});
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+export const HitRange = z.object({ start: z.number().int(), end: z.number().int() });
+export type HitRange = z.infer<typeof HitRange>;
+
+export const ImportOutcome = z.object({
+  path: z.string(),
+  status: z.enum(['imported', 'duplicate', 'failed']),
+  documentIds: z.array(Id),
+  duplicateOf: Id.nullable(),
+  reason: z.string().nullable(),
+  title: z.string().nullable(),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+export const ImportSummary = z.object({
+  files: z.number().int(),
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  failed: z.number().int(),
+  cancelled: z.boolean(),
+  bytes: z.number().int(),
+  outcomes: z.array(ImportOutcome),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const ImportProgress = z.object({
+  filesDone: z.number().int(),
+  filesTotal: z.number().int(),
+  bytesDone: z.number().int(),
+  bytesTotal: z.number().int(),
+  currentPath: z.string().nullable(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
