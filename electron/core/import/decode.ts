@@ -1,4 +1,5 @@
 import chardet from 'chardet';
+import iconv from 'iconv-lite';
 
 export interface Decoded {
   text: string;
@@ -10,7 +11,7 @@ export class DecodeError extends Error {}
 
 const SAMPLE = 64 * 1024;
 
-/** chardet's names for the WHATWG decoders Node ships. */
+/** chardet's names for the encodings iconv-lite decodes (Node's own TextDecoder reads windows-1252 as Latin-1). */
 const LABELS: Record<string, string> = {
   'UTF-8': 'utf-8',
   'UTF-16LE': 'utf-16le',
@@ -90,15 +91,8 @@ export function decodeText(bytes: Uint8Array): Decoded {
     // not UTF-8: fall through to detection
   }
   const detected = chardet.detect(sample) ?? 'windows-1252';
-  const label = LABELS[detected] ?? 'windows-1252';
-  let text: string;
-  try {
-    text = decodeWith(label, bytes);
-  } catch {
-    text = decodeWith('windows-1252', bytes);
-    return checked(text, 'windows-1252');
-  }
-  return checked(text, label);
+  const label = LABELS[detected] && iconv.encodingExists(LABELS[detected]!) ? LABELS[detected]! : 'windows-1252';
+  return checked(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), label), label);
 }
 
 function checked(text: string, encoding: string): Decoded {
