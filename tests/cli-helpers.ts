@@ -1,0 +1,27 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './helpers';
+
+export const BIN = join(ROOT, 'electron/core/cli/bin.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `workbench` command, as a user would. */
+export function cli(args: string[], input?: string): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, env: { ...process.env, WORKBENCH_WORKSPACE: '' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function cliJson<T = unknown>(args: string[]): T {
+  const r = cli([...args, '--json']);
+  if (r.code !== 0) throw new Error(`workbench ${args.join(' ')} exited ${r.code}: ${r.stderr}${r.stdout}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+export function cliAsync(args: string[]) {
+  return spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
