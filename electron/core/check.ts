@@ -17,15 +17,17 @@ export interface CheckReport {
  */
 export function checkWorkspace(db: Db, index: MiniSearch<PersonalEntry>): CheckReport {
   const problems: string[] = [];
-  const integrity = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
-  for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(`SQLite integrity: ${row.integrity_check}`);
   const fk = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
   for (const row of fk) problems.push(`broken reference: ${row.table} row ${row.rowid} points to a missing ${row.parent} row`);
+  // First: as a write, it makes FTS5 reload its structure, which this connection may hold
+  // from before another connection (the import worker) changed it.
   try {
     db.prepare("INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)").run();
   } catch (err) {
     problems.push(`full-text index does not match the documents: ${(err as Error).message}`);
   }
+  const integrity = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+  for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(`SQLite integrity: ${row.integrity_check}`);
   let documents = 0;
   for (const row of db.prepare('SELECT id, body, sha256 FROM documents').iterate() as Iterable<{ id: number; body: string; sha256: string }>) {
     documents++;

@@ -4,12 +4,15 @@ import { fileURLToPath } from 'node:url';
 import type MiniSearch from 'minisearch';
 import type { ImportProgress, ImportSummary } from '../shared/schemas';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
-import { importPaths, type ImportOptions, type NewDocument } from './import/run-import';
+import type { ImportOptions } from './import/run-import';
+import { SOURCE_IMPORT_WORKER, importInWorker } from './import/run-in-worker';
+import type { StoredEntry } from './import/store';
+import type { ImportJob } from './import/worker-protocol';
 import { SearchEngine } from './search/engine';
 import { loadOrRebuild, save as saveIndex, rebuild, type LoadOutcome } from './search/index-store';
-import { docKey, noteKey, readDocumentEntries, readNoteEntries, remove, upsert, type PersonalEntry } from './search/personal-index';
+import { docKey, keyId, noteKey, readDocumentEntries, readNoteEntries, remove, upsert, type PersonalEntry } from './search/personal-index';
 import { Vocabulary } from './search/vocabulary';
-import { nowIso, type ChangeKind, type ServiceContext } from './services/context';
+import type { ChangeKind, ServiceContext } from './services/context';
 import { DocumentsService } from './services/documents';
 import { ExportService } from './services/export';
 import { HighlightsService } from './services/highlights';
@@ -27,16 +30,25 @@ export interface OpenWorkspaceOptions extends OpenOptions {
   /** For a new workspace: import these instead of the seeds. An empty list means an empty workspace. */
   importPaths?: string[];
   seedsDir?: string;
+  /**
+   * Resolve `open` only once the search index of titles, tags and notes is loaded (the
+   * default, for the CLI and tests). The shells pass false: the workspace answers at
+   * once from FTS5, marking results `partial` until the index is in.
+   */
+  waitForIndex?: boolean;
+  /** The import worker script; bundled builds pass their compiled one. */
+  importWorker?: URL;
 }
 
 export interface WorkspaceEvents {
   changed: [kind: ChangeKind];
   importProgress: [progress: ImportProgress];
+  indexReady: [];
 }
 
 /**
- * One open workspace file: the database, the services, and the search index that is
- * derived from it. Every mutation goes through a service, which keeps the index current.
+ * One open workspace file: the database, the services, and the search index derived
+ * from it. Every mutation goes through a service, which keeps the index current.
  */
 export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly documents: DocumentsService;
@@ -47,29 +59,31 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly exporter: ExportService;
   readonly search: SearchEngine;
   readonly vocabulary: Vocabulary;
+  /** Resolves when the search index is loaded or rebuilt. */
+  readonly ready: Promise<void>;
+  private index: MiniSearch<PersonalEntry> | null = null;
+  private outcome: LoadOutcome | null = null;
+  // Changes made before the index is in, applied when it is.
+  private pendingDocs = new Set<number>();
+  private pendingNotes = new Set<number>();
   private dirty = false;
   private closed = false;
 
   private constructor(
     readonly file: string,
     readonly db: Db,
-    private index: MiniSearch<PersonalEntry>,
-    readonly indexOutcome: LoadOutcome,
+    private readonly importWorker: URL,
   ) {
     super();
     this.vocabulary = new Vocabulary(db);
     const ctx: ServiceContext = {
       db,
-      reindexDocuments: (ids) => this.reindex(readDocumentEntries(db, [...new Set(ids)])),
-      reindexNotes: (ids) => this.reindex(readNoteEntries(db, [...new Set(ids)])),
-      unindexNotes: (ids) => {
-        remove(this.index, [...ids].map(noteKey));
-        this.dirty = true;
-      },
+      reindexDocuments: (ids) => this.reindexDocs(ids),
+      reindexNotes: (ids) => this.reindexNotes(ids),
+      unindexNotes: (ids) => this.unindex([...ids].map(noteKey)),
       unindexDocuments: (docs) => {
-        remove(this.index, docs.map((d) => docKey(d.id)));
-        docs.forEach((d) => this.vocabulary.update(d.body, -1));
-        this.dirty = true;
+        this.unindex(docs.map((d) => docKey(d.id)));
+        this.vocabulary.invalidate();
       },
       changed: (kind) => this.emit('changed', kind),
     };
@@ -80,6 +94,25 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.savedSearches = new SavedSearchesService(ctx);
     this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags);
     this.search = new SearchEngine(db, this.vocabulary, () => this.index);
+    this.ready = this.loadIndex();
+  }
+
+  private async loadIndex(): Promise<void> {
+    const { index, outcome } = await loadOrRebuild(this.db);
+    if (this.closed) return;
+    // What changed while loading: re-read it, and drop what no longer exists.
+    const docs = readDocumentEntries(this.db, [...this.pendingDocs]);
+    const notes = readNoteEntries(this.db, [...this.pendingNotes]);
+    const present = new Set([...docs, ...notes].map((e) => e.id));
+    remove(index, [...[...this.pendingDocs].map(docKey), ...[...this.pendingNotes].map(noteKey)].filter((k) => !present.has(k)));
+    upsert(index, [...docs, ...notes]);
+    if (this.pendingDocs.size || this.pendingNotes.size) this.dirty = true;
+    this.pendingDocs.clear();
+    this.pendingNotes.clear();
+    this.index = index;
+    this.outcome = outcome;
+    if (outcome !== 'loaded') this.dirty = true;
+    this.emit('indexReady');
   }
 
   /**
@@ -88,91 +121,91 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
    */
   static async open(file: string, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
     const { db, created } = openDatabase(file, options);
-    let ws: Workspace;
+    const ws = new Workspace(file, db, options.importWorker ?? SOURCE_IMPORT_WORKER);
     try {
-      const { index, outcome } = await loadOrRebuild(db);
-      ws = new Workspace(file, db, index, outcome);
-      if (outcome !== 'loaded' && !options.readonly) ws.dirty = true;
+      if (options.waitForIndex !== false || created) await ws.ready;
+      if (created) {
+        const paths = options.importPaths ?? [options.seedsDir ?? defaultSeedsDir()];
+        if (paths.length > 0 && paths.every((p) => existsSync(p))) await ws.importFiles(paths);
+        ws.flush();
+      }
     } catch (err) {
-      db.close();
+      ws.close();
       throw err;
-    }
-    if (created) {
-      const paths = options.importPaths ?? [options.seedsDir ?? defaultSeedsDir()];
-      if (paths.length > 0 && paths.every((p) => existsSync(p))) await ws.importFiles(paths);
-      ws.flush();
     }
     return ws;
   }
 
-  private reindex(entries: PersonalEntry[]): void {
-    upsert(this.index, entries);
+  /** How the index came to be: loaded from the file, or rebuilt and why. Null while loading. */
+  get indexOutcome(): LoadOutcome | null {
+    return this.outcome;
+  }
+
+  private reindexDocs(ids: Iterable<number>): void {
+    if (!this.index) {
+      for (const id of ids) this.pendingDocs.add(id);
+      return;
+    }
+    upsert(this.index, readDocumentEntries(this.db, [...new Set(ids)]));
     this.dirty = true;
   }
 
-  private storeBatch(docs: NewDocument[]): number[] {
-    const insert = this.db.prepare(
-      `INSERT INTO documents (title, body, outlet, author, published, url, file_name, format, encoding, sha256, size_bytes, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const now = nowIso();
-    const ids = this.db.transaction(() =>
-      docs.map((d) =>
-        Number(insert.run(d.title, d.body, d.outlet, d.author, d.published, d.url, d.fileName, d.format, d.encoding, d.sha256, d.sizeBytes, now).lastInsertRowid),
-      ),
-    )();
-    upsert(
-      this.index,
-      docs.map((d, i) => {
-        const e: PersonalEntry = { id: docKey(ids[i]!), title: d.title };
-        if (d.outlet) e.outlet = d.outlet;
-        if (d.author) e.author = d.author;
-        return e;
-      }),
-    );
-    docs.forEach((d) => this.vocabulary.update(d.body, 1));
+  private reindexNotes(ids: Iterable<number>): void {
+    if (!this.index) {
+      for (const id of ids) this.pendingNotes.add(id);
+      return;
+    }
+    upsert(this.index, readNoteEntries(this.db, [...new Set(ids)]));
     this.dirty = true;
-    return ids;
   }
 
-  /** Imports files and folders; see importPaths for the guarantees. */
+  private unindex(keys: string[]): void {
+    if (!this.index) {
+      // The index loads as saved; these ids are read again then, and found gone.
+      keys.forEach((k) => (k.startsWith('d:') ? this.pendingDocs : this.pendingNotes).add(keyId(k)));
+      return;
+    }
+    remove(this.index, keys);
+    this.dirty = true;
+  }
+
+  private stored(entries: StoredEntry[]): void {
+    const docs = entries.map((d) => {
+      const e: PersonalEntry = { id: docKey(d.id), title: d.title };
+      if (d.outlet) e.outlet = d.outlet;
+      if (d.author) e.author = d.author;
+      return e;
+    });
+    if (this.index) {
+      upsert(this.index, docs);
+      this.dirty = true;
+    } else entries.forEach((d) => this.pendingDocs.add(d.id));
+  }
+
+  /** Imports files and folders in a worker thread; see importPaths for the guarantees. */
   async importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
-    const summary = await importPaths(
-      {
-        findBySha: (sha) => (this.db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck().get(sha) as number | undefined) ?? null,
-        storeBatch: (docs) => this.storeBatch(docs),
+    const job: ImportJob = { file: this.file, paths };
+    if (options.maxFileBytes) job.maxFileBytes = options.maxFileBytes;
+    if (options.batchDocs) job.batchDocs = options.batchDocs;
+    if (options.batchBytes) job.batchBytes = options.batchBytes;
+    const summary = await importInWorker(this.importWorker, job, {
+      ...options,
+      onProgress: (p) => {
+        options.onProgress?.(p);
+        this.emit('importProgress', p);
       },
-      paths,
-      {
-        ...options,
-        onProgress: (p) => {
-          options.onProgress?.(p);
-          this.emit('importProgress', p);
-        },
-      },
-    );
+      onStored: (entries) => this.stored(entries),
+    });
     if (summary.imported > 0) {
-      await this.optimize();
+      this.vocabulary.invalidate();
       this.emit('changed', 'documents');
     }
     return summary;
   }
 
-  /** Merges FTS5 segments a little at a time, so no single step blocks for long. */
-  async optimize(): Promise<void> {
-    const merge = this.db.prepare("INSERT INTO documents_fts (documents_fts, rank) VALUES ('merge', ?)");
-    const changes = this.db.prepare('SELECT total_changes()').pluck();
-    for (let i = 0; i < 10_000; i++) {
-      const before = changes.get() as number;
-      merge.run(64);
-      // FTS5's own test for "nothing left to merge": fewer than two changes.
-      if ((changes.get() as number) - before < 2) break;
-      await new Promise((r) => setImmediate(r));
-    }
-  }
-
   /** Rebuilds the search index from the database, for `check --repair` and tests. */
   async rebuildIndex(): Promise<void> {
+    await this.ready;
     this.index = await rebuild(this.db);
     this.dirty = true;
     this.flush();
@@ -184,7 +217,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
 
   /** Saves the search index when it has changed since it was loaded or saved. */
   flush(): void {
-    if (!this.dirty || this.closed) return;
+    if (!this.dirty || this.closed || !this.index) return;
     saveIndex(this.db, this.index);
     this.dirty = false;
   }
@@ -202,9 +235,10 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     };
   }
 
-  check(): CheckReport {
+  async check(): Promise<CheckReport> {
+    await this.ready;
     this.flush();
-    return checkWorkspace(this.db, this.index);
+    return checkWorkspace(this.db, this.index!);
   }
 
   close(): void {

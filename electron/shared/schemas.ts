@@ -138,6 +138,12 @@ export const SearchResponse = z.object({
   notes: z.array(NoteHit),
   /** The exact terms searched for, prefix and fuzzy ones expanded: what a reader marks. */
   terms: z.array(z.string()),
+  /**
+   * True while the index of titles, tags and notes is still loading after the workspace
+   * opened: these results come from the document texts alone. Search again when the
+   * workspace reports the index ready.
+   */
+  partial: z.boolean(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
 

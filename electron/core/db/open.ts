@@ -60,6 +60,7 @@ function applyPragmas(db: Db, file: string): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('trusted_schema = OFF');
+  db.pragma('cache_size = -32768'); // 32 MB: bulk imports touch many index pages
 }
 
 export interface OpenOptions {

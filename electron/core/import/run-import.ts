@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../../shared/schemas';
@@ -30,7 +31,14 @@ export interface ImportOptions {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Documents and bytes per transaction. Imports run in a worker thread with their own
+ * connection, so a batch can be large enough to amortise FTS5's segment writes.
+ */
+export const DEFAULT_BATCH_DOCS = 2000;
+export const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 100;
+const SYNC_READ_LIMIT = 4 * 1024 * 1024;
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -47,8 +55,8 @@ function mb(bytes: number): string {
  */
 export async function importPaths(sink: ImportSink, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const batchDocs = options.batchDocs ?? 200;
-  const batchBytes = options.batchBytes ?? 4 * 1024 * 1024;
+  const batchDocs = options.batchDocs ?? DEFAULT_BATCH_DOCS;
+  const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
   const entries = await walk(paths, options.signal);
   const progress: ImportProgress = {
     filesDone: 0,
@@ -133,7 +141,9 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
     }
     let docs: ParsedDocument[];
     try {
-      docs = await importer.parse({ path, name, size, read: () => readFile(path) });
+      // Small files are read synchronously: a thread-pool round trip per file costs more than the read.
+      const read = size <= SYNC_READ_LIMIT ? async () => readFileSync(path) : () => readFile(path);
+      docs = await importer.parse({ path, name, size, read });
     } catch (err) {
       fail(path, failureReason(err));
       return;

@@ -48,7 +48,7 @@ export class SearchEngine {
   constructor(
     private readonly db: Db,
     private readonly vocab: Vocabulary,
-    private readonly index: () => MiniSearch<PersonalEntry>,
+    private readonly index: () => MiniSearch<PersonalEntry> | null,
   ) {}
 
   private plan(parsed: ParsedQuery): Plan {
@@ -69,17 +69,18 @@ export class SearchEngine {
     const index = this.index();
 
     // Documents whose own fields match an excluded term are excluded too.
-    const excludedPersonal = parsed.excluded.length
+    const excludedPersonal = parsed.excluded.length && index
       ? index.search({ combineWith: 'OR', queries: parsed.excluded.map(msQuery) }, { filter: isDoc }).map((r) => keyId(String(r.id)))
       : [];
     const filters = buildFilters(this.db, index, parsed, excludedPersonal);
-    const notes = this.searchNotes(parsed, index);
+    const notes = index ? this.searchNotes(parsed, index) : [];
+    const partial = index === null;
 
     if (parsed.groups.length === 0) {
-      return { query: req.query, ...this.listFiltered(plan, filters, req), notes, terms: [] };
+      return { query: req.query, ...this.listFiltered(plan, filters, req), notes, terms: [], partial };
     }
 
-    const personal = this.personalMatches(plan, filters, index);
+    const personal = index ? this.personalMatches(plan, filters, index) : new Map<number, { score: number; fields: MatchField[]; terms: string[] }>();
     const personalIds = [...personal.keys()];
     const sort = req.sort;
     let total: number;
@@ -120,7 +121,7 @@ export class SearchEngine {
       const body = bodyScores.get(id) ?? 0;
       return { score: (p?.score ?? 0) + body, matchedIn: p ? p.fields : (['body'] as MatchField[]), terms: p?.terms ?? [] };
     });
-    return { query: req.query, total, documents, notes, terms: plan.terms };
+    return { query: req.query, total, documents, notes, terms: plan.terms, partial };
   }
 
   private bodyMatch(plan: Plan): string {
@@ -165,15 +166,24 @@ export class SearchEngine {
     if (candidates.size === 0) return result;
 
     let alive = [...candidates];
-    const allowed = new Set(
-      this.db
-        .prepare(`SELECT d.id FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) AND ${filters.where}`)
-        .pluck()
-        .all(JSON.stringify(alive), ...filters.params) as number[],
-    );
-    alive = alive.filter((id) => allowed.has(id));
+    if (!filters.none) {
+      const allowed = new Set(
+        this.db
+          .prepare(`SELECT d.id FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) AND ${filters.where}`)
+          .pluck()
+          .all(JSON.stringify(alive), ...filters.params) as number[],
+      );
+      alive = alive.filter((id) => allowed.has(id));
+    }
+    // FTS5 answers "which of these few documents match" one rowid at a time, so for many
+    // candidates it is cheaper to take every match and intersect here.
     const bodyHit = (expr: string | null, ids: number[]): Set<number> => {
       if (!expr || ids.length === 0) return new Set();
+      if (ids.length > 64) {
+        const wanted = new Set(ids);
+        const all = this.db.prepare('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?').pluck().all(expr) as number[];
+        return new Set(all.filter((id) => wanted.has(id)));
+      }
       return new Set(
         this.db
           .prepare('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))')

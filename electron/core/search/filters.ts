@@ -34,18 +34,23 @@ export function documentsWithTag(db: Db, name: string): number[] {
     .all(name) as number[];
 }
 
-function fieldMatches(index: MiniSearch<PersonalEntry>, field: string, words: string[]): number[] {
+function fieldMatches(db: Db, index: MiniSearch<PersonalEntry> | null, field: string, words: string[]): number[] {
   if (words.length === 0) return [];
+  if (!index) {
+    // While the index loads: a plain substring match on the column, close enough for a moment.
+    const where = words.map(() => `${field} LIKE ?`).join(' AND ');
+    return db.prepare(`SELECT id FROM documents WHERE ${where}`).pluck().all(...words.map((w) => `%${w}%`)) as number[];
+  }
   return index
     .search({ combineWith: 'AND', queries: words }, { fields: [field], prefix: false, fuzzy: false, filter: (r) => String(r.id).startsWith('d:') })
     .map((r) => keyId(String(r.id)));
 }
 
-export function buildFilters(db: Db, index: MiniSearch<PersonalEntry>, q: ParsedQuery, excludedIds: Iterable<number> = []): FilterSql {
+export function buildFilters(db: Db, index: MiniSearch<PersonalEntry> | null, q: ParsedQuery, excludedIds: Iterable<number> = []): FilterSql {
   let allowed: Set<number> | null = null;
   const excluded = new Set<number>(excludedIds);
   for (const f of q.filters) {
-    const ids = f.field === 'tag' ? documentsWithTag(db, f.value) : fieldMatches(index, f.field, f.words);
+    const ids = f.field === 'tag' ? documentsWithTag(db, f.value) : fieldMatches(db, index, f.field, f.words);
     if (f.negated) ids.forEach((id) => excluded.add(id));
     else allowed = allowed === null ? new Set(ids) : new Set(ids.filter((id) => allowed!.has(id)));
   }

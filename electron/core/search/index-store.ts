@@ -20,9 +20,9 @@ const REBUILD_CHUNK = 2000;
  */
 export function corpusChecksum(db: Db): string {
   const revision = db.prepare("SELECT value FROM meta WHERE key = 'revision'").pluck().get() as number;
-  const docs = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+  const docs = db.prepare('SELECT count(*), coalesce(max(id), 0) FROM documents').raw().get() as [number, number];
   const notes = db.prepare('SELECT count(*) FROM notes').pluck().get() as number;
-  return `r${revision}-d${docs}-n${notes}`;
+  return `r${revision}-d${docs[0]}-m${docs[1]}-n${notes}`;
 }
 
 function readMeta(db: Db, key: string): unknown {

@@ -45,6 +45,13 @@ const SITE_NAMES: Record<string, string> = {
   'economist.com': 'The Economist',
 };
 
+/** The last non-empty lines, where credit lines stand. */
+function tail(lines: string[], n = 30): string[] {
+  const out: string[] = [];
+  for (let i = lines.length - 1; i >= 0 && out.length < n; i--) if (lines[i]!.trim()) out.unshift(lines[i]!);
+  return out;
+}
+
 function stripMarkdown(line: string): string {
   return line
     .replace(/^\s{0,3}#{1,6}\s+/, '')
@@ -77,8 +84,8 @@ function shorten(line: string): string {
   return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
 }
 
-function extractTitle(lines: string[], fallback: string): string {
-  const header = lines.slice(0, HEADER_LINES * 2).map(stripMarkdown).filter(Boolean);
+function extractTitle(head: string[], fallback: string): string {
+  const header = head.filter(Boolean);
   const first = header.findIndex(isTitleCandidate);
   if (first < 0) return fallback;
   let title = header[first]!;
@@ -96,6 +103,7 @@ function extractTitle(lines: string[], fallback: string): string {
 function extractUrl(lines: string[]): string | null {
   const label = /^(?:original\s+url|url|source\s+url|source|canonical(?:\s+url)?|link)\s*:\s*(.*)$/i;
   for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.includes(':')) continue;
     const m = label.exec(lines[i]!.trim());
     if (!m) continue;
     let rest = m[1]!.trim();
@@ -111,9 +119,9 @@ function titleCase(text: string): string {
   return text.toLowerCase().replace(/(^|[\s\-/'])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
-function extractAuthor(lines: string[]): string | null {
-  for (const raw of lines.slice(0, HEADER_LINES * 2)) {
-    const line = stripMarkdown(raw);
+function extractAuthor(head: string[]): string | null {
+  for (const line of head) {
+    if (!/by\s/i.test(line)) continue;
     // "SECURITY POLICY / 1 FEB 2019 BY VENEZUELA INVESTIGATIVE UNIT EN": an all-caps dateline.
     const upper = /\bBY ([A-Z][A-Z .'\-&]+?)(?: (?:EN|ES|FR|DE|PT|RU))?$/.exec(line);
     if (upper && line === line.toUpperCase()) return titleCase(upper[1]!.trim());
@@ -138,19 +146,19 @@ export function outletFromUrl(url: string): string | null {
   return host || null;
 }
 
-function extractOutlet(lines: string[], url: string | null): string | null {
+function extractOutlet(lines: string[], end: string[], url: string | null): string | null {
   if (url) {
     const fromUrl = outletFromUrl(url);
     if (fromUrl) return fromUrl;
   }
-  const trimmed = lines.map((l) => stripMarkdown(l)).filter(Boolean);
   // A page's own "About X" box names its publisher.
-  for (const line of trimmed) {
-    const about = /^About ((?:\p{Lu}[\p{L}']*\s?){1,5})$/u.exec(line);
+  for (const raw of lines) {
+    if (!raw.includes('About ')) continue;
+    const about = /^About ((?:\p{Lu}[\p{L}']*\s?){1,5})$/u.exec(stripMarkdown(raw));
     if (about) return about[1]!.trim();
   }
   // A closing credit line: "Russia Insider / ABC Flash Point News 2019."
-  for (const line of trimmed.slice(-30)) {
+  for (const line of end) {
     const credit = /^((?:\p{Lu}[\p{L}.'&]*)(?:\s+(?:\/\s+)?\p{Lu}[\p{L}.'&]*){1,7})\s+(?:19|20)\d{2}\.?$/u.exec(line);
     if (credit) return credit[1]!;
     const copy = /^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s+)?(.{3,60}?)\.?$/i.exec(line);
@@ -166,12 +174,12 @@ function extractOutlet(lines: string[], url: string | null): string | null {
   return best && best[1] >= 2 ? best[0] : null;
 }
 
-function extractPublished(lines: string[]): string | null {
-  for (const raw of lines.slice(0, HEADER_LINES)) {
-    const d = findDate(stripMarkdown(raw));
+function extractPublished(lines: string[], head: string[], end: string[]): string | null {
+  for (const line of head.slice(0, HEADER_LINES)) {
+    const d = findDate(line);
     if (d) return d;
   }
-  for (const raw of lines) {
+  for (const raw of [...lines.slice(0, 40), ...tail(lines, 40)]) {
     const m = /^\s*(?:published|date|posted|updated)\s*:?\s+(.*)$/i.exec(raw);
     if (m) {
       const d = findDate(m[1]!);
@@ -179,8 +187,8 @@ function extractPublished(lines: string[]): string | null {
     }
   }
   // Only a year, in a closing credit line ("ABC Flash Point News 2019.").
-  for (const raw of lines.slice(-30)) {
-    const credit = /^(?:\p{Lu}[\p{L}.'&]*)(?:\s+(?:\/\s+)?\p{Lu}[\p{L}.'&]*){1,7}\s+((?:19|20)\d{2})\.?$/u.exec(stripMarkdown(raw));
+  for (const line of end) {
+    const credit = /^(?:\p{Lu}[\p{L}.'&]*)(?:\s+(?:\/\s+)?\p{Lu}[\p{L}.'&]*){1,7}\s+((?:19|20)\d{2})\.?$/u.exec(line);
     if (credit) return credit[1]!;
   }
   return null;
@@ -189,13 +197,16 @@ function extractPublished(lines: string[]): string | null {
 /** Reads title, date, URL, byline and outlet from the text of an article. */
 export function extractTextMetadata(text: string, fileName: string): TextMetadata {
   const lines = text.split(/\r\n|\r|\n/);
+  // Each line of the head and the tail is cleaned once; no title or byline runs past 600 characters.
+  const head = lines.slice(0, HEADER_LINES * 2).map((l) => stripMarkdown(l.slice(0, 600)));
+  const end = tail(lines).map((l) => stripMarkdown(l.slice(0, 600))).filter(Boolean);
   const url = extractUrl(lines);
   const fallback = fileName.replace(/\.[^.]+$/, '') || 'Untitled';
   return {
-    title: extractTitle(lines, fallback),
-    published: extractPublished(lines),
+    title: extractTitle(head, fallback),
+    published: extractPublished(lines, head, end),
     url,
-    author: extractAuthor(lines),
-    outlet: extractOutlet(lines, url),
+    author: extractAuthor(head),
+    outlet: extractOutlet(lines, end, url),
   };
 }

@@ -215,8 +215,8 @@ export function registerCorpus(program: Command, run: Runner): void {
     .command('check')
     .description('check the workspace file, its full-text postings, document hashes and search index; exits 1 on a problem')
     .action(async (_opts, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const report = ws.check();
+      await run.withWorkspace(cmd, async (ws, out) => {
+        const report = await ws.check();
         out.result(report, () =>
           report.ok ? `OK: ${report.checked.documents} document(s) and ${report.checked.notes} note(s) checked.` : `Problems found:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`,
         );

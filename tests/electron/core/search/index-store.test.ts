@@ -74,6 +74,38 @@ describe('the saved search index', () => {
     ws.documents.delete(imported.outcomes[0]!.documentIds);
     expect(ws.search.search({ query: 'zanzib*' }).total).toBe(0);
     expect(ws.search.suggest('zanzib')).toEqual([]);
-    expect(ws.check().ok).toBe(true);
+    expect((await ws.check()).ok).toBe(true);
+  });
+
+  it('lets a shell search at once while the index loads, marking those results partial', async () => {
+    const ws = await newWorkspace();
+    ws.tags.applyToDocuments(ws.tags.create({ name: 'Flight data' }).id, [SEED.moscowTimes]);
+    const file = ws.file;
+    ws.close();
+    const cold = await Workspace.open(file, { waitForIndex: false });
+    try {
+      const early = cold.search.search({ query: 'Ilyushin' });
+      expect(early).toMatchObject({ partial: true, total: 2 });
+      expect(cold.search.search({ query: 'title:putin' }).documents.map((d) => d.id)).toEqual([SEED.rewrite, SEED.hispolitica, SEED.fox]);
+      // A change made before the index is in is not lost from it.
+      cold.notes.create({ body: 'Written during loading', documentId: SEED.fox });
+      await cold.ready;
+      expect(cold.indexOutcome).toBe('loaded');
+      const late = cold.search.search({ query: 'flight' });
+      expect(late.partial).toBe(false);
+      expect(late.documents[0]).toMatchObject({ id: SEED.moscowTimes, matchedIn: expect.arrayContaining(['tags']) });
+      expect(cold.search.search({ query: 'loading' }).documents.map((d) => d.id)).toEqual([SEED.fox]);
+    } finally {
+      cold.close();
+    }
+  });
+
+  it('expands fuzzy terms over words imported after the vocabulary was loaded', async () => {
+    const ws = await newWorkspace();
+    expect(ws.search.search({ query: 'ilyushn~' }).total).toBe(2); // loads the vocabulary
+    const dir = tempDir();
+    writeFileSync(join(dir, 'late.txt'), 'Quetzalcoatl cargo\n\nA new word arrives.');
+    await ws.importFiles([dir]);
+    expect(ws.search.search({ query: 'quetzalcoatal~' }).total).toBe(1);
   });
 });

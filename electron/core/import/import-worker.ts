@@ -1,0 +1,49 @@
+/**
+ * Imports in a worker thread with its own connection to the workspace, so that reading,
+ * decoding and indexing thousands of files never holds up the thread that answers the
+ * user, and transactions can be large enough to be fast.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/open';
+import { importPaths } from './run-import';
+import { insertDocuments, mergeSegments, shaLookup } from './store';
+import type { FromWorker, ImportJob, ToWorker } from './worker-protocol';
+
+const job = workerData as ImportJob;
+const port = parentPort!;
+const post = (m: FromWorker) => port.postMessage(m);
+const controller = new AbortController();
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'cancel') controller.abort();
+});
+
+try {
+  const { db } = openDatabase(job.file);
+  try {
+    const summary = await importPaths(
+      {
+        findBySha: shaLookup(db),
+        storeBatch: (docs) => {
+          const ids = insertDocuments(db, docs);
+          post({ type: 'stored', entries: docs.map((d, i) => ({ id: ids[i]!, title: d.title, outlet: d.outlet, author: d.author })) });
+          return ids;
+        },
+      },
+      job.paths,
+      {
+        signal: controller.signal,
+        onProgress: (progress) => post({ type: 'progress', progress }),
+        ...(job.maxFileBytes ? { maxFileBytes: job.maxFileBytes } : {}),
+        ...(job.batchDocs ? { batchDocs: job.batchDocs } : {}),
+        ...(job.batchBytes ? { batchBytes: job.batchBytes } : {}),
+      },
+    );
+    if (summary.imported > 0) await mergeSegments(db);
+    post({ type: 'done', summary });
+  } finally {
+    db.close();
+  }
+} catch (err) {
+  post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+}
+port.close();

@@ -1,0 +1,41 @@
+import { Worker } from 'node:worker_threads';
+import { ErrorCode, WorkbenchError } from '../../shared/errors';
+import type { ImportSummary } from '../../shared/schemas';
+import type { ImportOptions } from './run-import';
+import type { StoredEntry } from './store';
+import type { FromWorker, ImportJob } from './worker-protocol';
+
+/** Where the import worker lives when running from source. */
+export const SOURCE_IMPORT_WORKER = new URL('./import-worker.js', import.meta.url);
+
+/**
+ * Runs an import in a worker thread. `onStored` receives what the search index needs of
+ * each committed batch, in commit order, before the returned promise resolves.
+ */
+export function importInWorker(
+  workerUrl: URL,
+  job: ImportJob,
+  options: ImportOptions & { onStored: (entries: StoredEntry[]) => void },
+): Promise<ImportSummary> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl, { workerData: job });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', cancel);
+      fn();
+    };
+    const cancel = () => worker.postMessage({ type: 'cancel' });
+    if (options.signal?.aborted) cancel();
+    options.signal?.addEventListener('abort', cancel);
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'progress') options.onProgress?.(m.progress);
+      else if (m.type === 'stored') options.onStored(m.entries);
+      else if (m.type === 'done') finish(() => resolve(m.summary));
+      else finish(() => reject(new WorkbenchError(ErrorCode.Internal, `Import failed: ${m.message}`)));
+    });
+    worker.on('error', (err) => finish(() => reject(new WorkbenchError(ErrorCode.Internal, `Import worker failed: ${err.message}`))));
+    worker.on('exit', (code) => finish(() => reject(new WorkbenchError(ErrorCode.Internal, `Import worker stopped unexpectedly (exit code ${code}).`))));
+  });
+}

@@ -1,0 +1,42 @@
+import type { Db } from '../db/open';
+import type { NewDocument } from './run-import';
+
+/** What the search index needs to know of a stored document. */
+export interface StoredEntry {
+  id: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+}
+
+/** Inserts a batch of documents in one transaction and returns their ids, in order. */
+export function insertDocuments(db: Db, docs: NewDocument[]): number[] {
+  const insert = db.prepare(
+    `INSERT INTO documents (title, body, outlet, author, published, url, file_name, format, encoding, sha256, size_bytes, imported_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const now = new Date().toISOString();
+  return db.transaction(() =>
+    docs.map((d) =>
+      Number(insert.run(d.title, d.body, d.outlet, d.author, d.published, d.url, d.fileName, d.format, d.encoding, d.sha256, d.sizeBytes, now).lastInsertRowid),
+    ),
+  )();
+}
+
+export function shaLookup(db: Db): (sha: string) => number | null {
+  const bySha = db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
+  return (sha) => (bySha.get(sha) as number | undefined) ?? null;
+}
+
+/** Merges FTS5 segments a little at a time, so no single step holds the database for long. */
+export async function mergeSegments(db: Db): Promise<void> {
+  const merge = db.prepare("INSERT INTO documents_fts (documents_fts, rank) VALUES ('merge', ?)");
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  for (let i = 0; i < 10_000; i++) {
+    const before = changes.get() as number;
+    merge.run(64);
+    // FTS5's own test for "nothing left to merge": fewer than two changes.
+    if ((changes.get() as number) - before < 2) break;
+    await new Promise((r) => setImmediate(r));
+  }
+}

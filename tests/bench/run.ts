@@ -1,0 +1,109 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000,100000] [-- --no-reference]`
+ *
+ * Prepares a corpus of real text, then at each size measures the workbench (import and
+ * index, cold open to first result, query latencies, memory) and, on the same documents,
+ * plain MiniSearch over the full text and bare SQLite FTS5 as references.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus } from './corpus';
+import { KINDS, makeQueries } from './queries';
+import { mb, ms } from './stats';
+
+const args = process.argv.slice(2);
+const sizesArg = args[args.indexOf('--sizes') + 1];
+const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 10_000, 100_000];
+const withReference = !args.includes('--no-reference');
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const work = join(tmpdir(), 'workbench-bench', 'run');
+
+function child(mode: string, a: string, b: string, heapMb = 4096): Record<string, unknown> {
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', CHILD, mode, a, b], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  if (r.status !== 0) return { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ') };
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+}
+
+type Lat = Record<string, { p50: number; p95: number; hits: number }>;
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+console.log('Preparing the corpus (real text only; cached after the first run)…');
+const t0 = performance.now();
+const corpus = buildCorpus(100_000);
+console.log(`  ${corpus.docs.length} documents, ${(corpus.docs.reduce((n, d) => n + d.length, 0) / 1e6).toFixed(0)} MB, in ${((performance.now() - t0) / 1000).toFixed(1)} s, from:`);
+for (const s of corpus.sources) console.log(`  - ${s.name}: ${s.megabytes} MB`);
+console.log(`Node ${process.version}, ${process.arch}; ${KINDS.length} query kinds × 200 queries drawn from the corpus; pages of 20 results.\n`);
+
+for (const size of sizes) {
+  rmSync(work, { recursive: true, force: true });
+  const dir = join(work, 'docs');
+  mkdirSync(dir, { recursive: true });
+  const docs = corpus.docs.slice(0, size);
+  docs.forEach((d, i) => writeFileSync(join(dir, `d${String(i).padStart(6, '0')}.txt`), d));
+  const megabytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0) / 1e6;
+  const queriesFile = join(work, 'queries.json');
+  writeFileSync(queriesFile, JSON.stringify(makeQueries(docs)));
+  const wsFile = join(work, 'bench.workspace');
+
+  console.log(`## ${size.toLocaleString('en')} documents (${megabytes.toFixed(1)} MB of text)\n`);
+  const imp = child('wb-import', dir, wsFile);
+  const q = child('wb-query', wsFile, queriesFile);
+  const results: Array<{ name: string; importDocsPerSec: number; cold: number; lat?: Lat; rss?: number; peak?: number; note?: string }> = [];
+  if (imp.error || q.error) console.log(`workbench failed: ${String(imp.error ?? q.error)}`);
+  else
+    results.push({
+      name: 'workbench',
+      importDocsPerSec: size / (imp.seconds as number),
+      cold: q.coldFirstMs as number,
+      lat: q.latencies as Lat,
+      rss: q.rss as number,
+      peak: Math.max(imp.peakRss as number, q.peakRss as number),
+      note: `cold open → first result is answered from FTS5${q.firstPartial ? ' (partial: titles, tags and notes still loading)' : ''}; the index of titles, tags and notes was in after ${ms(q.indexReadyMs as number)} (${String(q.indexOutcome)}); the first fuzzy query loaded the word list in ${ms(q.firstFuzzyMs as number)}; import peak RSS ${mb(imp.peakRss as number)}`,
+    });
+
+  if (withReference) {
+    const fts = join(work, 'fts.db');
+    const fb = child('fts-build', String(size), fts);
+    const fq = child('fts-query', fts, queriesFile);
+    if (fb.error || fq.error) console.log(`bare FTS5 failed: ${String(fb.error ?? fq.error)}`);
+    else results.push({ name: 'bare SQLite FTS5', importDocsPerSec: size / (fb.seconds as number), cold: fq.coldFirstMs as number, lat: fq.latencies as Lat, rss: fq.rss as number, peak: fq.peakRss as number, note: 'fuzzy = scan of the fts5vocab table' });
+
+    const msFile = join(work, 'minisearch.json');
+    const mbuild = child('ms-build', String(size), msFile, 16_384);
+    const mq = mbuild.error || mbuild.saveError ? { error: mbuild.error ?? mbuild.saveError } : child('ms-query', msFile, queriesFile, 16_384);
+    if (mbuild.error) console.log(`plain MiniSearch failed: ${String(mbuild.error)}`);
+    else
+      results.push({
+        name: 'plain MiniSearch, full text',
+        importDocsPerSec: size / (mbuild.buildSeconds as number),
+        cold: mq.error ? NaN : (mq.coldFirstMs as number),
+        ...(mq.error ? {} : { lat: mq.latencies as Lat, rss: mq.rss as number }),
+        peak: Math.max(mbuild.peakRss as number, (mq.peakRss as number) ?? 0),
+        note: `heap after build ${mb(mbuild.heap as number)}; saving toJSON ${mbuild.saveError ? `failed: ${String(mbuild.saveError)}` : `${(mbuild.saveSeconds as number).toFixed(1)} s`}; no phrases (words ANDed); read from memory, not files`,
+      });
+  }
+
+  console.log(row(['engine', 'import+index docs/s', 'cold open → first result', ...KINDS.map((k) => `p50 / p95 ${k}`), 'RSS after queries', 'peak RSS']));
+  console.log(row(Array(5 + KINDS.length).fill('---')));
+  for (const r of results) {
+    console.log(
+      row([
+        r.name,
+        Math.round(r.importDocsPerSec).toLocaleString('en'),
+        ms(r.cold),
+        ...KINDS.map((k) => (r.lat ? `${ms(r.lat[k]!.p50)} / ${ms(r.lat[k]!.p95)}` : '—')),
+        r.rss ? mb(r.rss) : '—',
+        r.peak ? mb(r.peak) : '—',
+      ]),
+    );
+  }
+  for (const r of results) if (r.note) console.log(`\n- ${r.name}: ${r.note}`);
+  console.log('');
+}
+rmSync(work, { recursive: true, force: true });
