@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Db } from './db/open';
 import { corpusChecksum, savedChecksum } from './search/index-store';
 import { docKey, noteKey, type PersonalEntry } from './search/personal-index';
-import { sha256 } from './import/run-import';
+import { sha256 } from './import/parse-file';
 
 export interface CheckReport {
   ok: boolean;

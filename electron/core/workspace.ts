@@ -5,7 +5,7 @@ import type MiniSearch from 'minisearch';
 import type { ImportProgress, ImportSummary } from '../shared/schemas';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import type { ImportOptions } from './import/run-import';
-import { SOURCE_IMPORT_WORKER, importInWorker } from './import/run-in-worker';
+import { SOURCE_WORKERS, importInWorker, type ImportWorkers } from './import/run-in-worker';
 import type { StoredEntry } from './import/store';
 import type { ImportJob } from './import/worker-protocol';
 import { SearchEngine } from './search/engine';
@@ -36,8 +36,8 @@ export interface OpenWorkspaceOptions extends OpenOptions {
    * once from FTS5, marking results `partial` until the index is in.
    */
   waitForIndex?: boolean;
-  /** The import worker script; bundled builds pass their compiled one. */
-  importWorker?: URL;
+  /** The import and parse worker scripts; bundled builds pass their compiled ones. */
+  workers?: ImportWorkers;
 }
 
 export interface WorkspaceEvents {
@@ -72,7 +72,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   private constructor(
     readonly file: string,
     readonly db: Db,
-    private readonly importWorker: URL,
+    private readonly workers: ImportWorkers,
   ) {
     super();
     this.vocabulary = new Vocabulary(db);
@@ -98,6 +98,10 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   }
 
   private async loadIndex(): Promise<void> {
+    // Let `open` return first: parsing a saved index of 100k titles takes a moment, and the
+    // first search can be answered from FTS5 meanwhile.
+    await new Promise((r) => setImmediate(r));
+    if (this.closed) return;
     const { index, outcome } = await loadOrRebuild(this.db);
     if (this.closed) return;
     // What changed while loading: re-read it, and drop what no longer exists.
@@ -121,7 +125,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
    */
   static async open(file: string, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
     const { db, created } = openDatabase(file, options);
-    const ws = new Workspace(file, db, options.importWorker ?? SOURCE_IMPORT_WORKER);
+    const ws = new Workspace(file, db, options.workers ?? SOURCE_WORKERS);
     try {
       if (options.waitForIndex !== false || created) await ws.ready;
       if (created) {
@@ -184,11 +188,11 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
 
   /** Imports files and folders in a worker thread; see importPaths for the guarantees. */
   async importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
-    const job: ImportJob = { file: this.file, paths };
+    const job: Omit<ImportJob, 'parseWorker'> = { file: this.file, paths };
     if (options.maxFileBytes) job.maxFileBytes = options.maxFileBytes;
     if (options.batchDocs) job.batchDocs = options.batchDocs;
     if (options.batchBytes) job.batchBytes = options.batchBytes;
-    const summary = await importInWorker(this.importWorker, job, {
+    const summary = await importInWorker(this.workers, job, {
       ...options,
       onProgress: (p) => {
         options.onProgress?.(p);

@@ -3,11 +3,12 @@
  * decoding and indexing thousands of files never holds up the thread that answers the
  * user, and transactions can be large enough to be fast.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
-import { importPaths } from './run-import';
+import type { FileResult } from './parse-file';
+import { DEFAULT_MAX_FILE_BYTES, importPaths } from './run-import';
 import { insertDocuments, mergeSegments, shaLookup } from './store';
-import type { FromWorker, ImportJob, ToWorker } from './worker-protocol';
+import type { FromWorker, ImportJob, ParseResponse, ToWorker } from './worker-protocol';
 
 const job = workerData as ImportJob;
 const port = parentPort!;
@@ -17,8 +18,31 @@ port.on('message', (m: ToWorker) => {
   if (m.type === 'cancel') controller.abort();
 });
 
+/** Hands chunks of files to the parse worker, so parsing runs beside the inserts. */
+function parseWorker(url: string) {
+  const worker = new Worker(new URL(url));
+  const waiting = new Map<number, { resolve: (r: FileResult[]) => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  worker.on('message', (m: ParseResponse) => {
+    waiting.get(m.id)?.resolve(m.results);
+    waiting.delete(m.id);
+  });
+  worker.on('error', (err) => waiting.forEach((w) => w.reject(err)));
+  const maxBytes = job.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  return {
+    parseChunk: (entries: Array<{ path: string; size: number }>) =>
+      new Promise<FileResult[]>((resolve, reject) => {
+        const id = nextId++;
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, entries, maxBytes });
+      }),
+    stop: () => worker.terminate(),
+  };
+}
+
 try {
   const { db } = openDatabase(job.file);
+  const parser = job.parseWorker ? parseWorker(job.parseWorker) : null;
   try {
     const summary = await importPaths(
       {
@@ -32,6 +56,7 @@ try {
       job.paths,
       {
         signal: controller.signal,
+        ...(parser ? { parseChunk: parser.parseChunk } : {}),
         onProgress: (progress) => post({ type: 'progress', progress }),
         ...(job.maxFileBytes ? { maxFileBytes: job.maxFileBytes } : {}),
         ...(job.batchDocs ? { batchDocs: job.batchDocs } : {}),
@@ -41,6 +66,7 @@ try {
     if (summary.imported > 0) await mergeSegments(db);
     post({ type: 'done', summary });
   } finally {
+    await parser?.stop();
     db.close();
   }
 } catch (err) {

@@ -1,18 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../../shared/schemas';
-import { DecodeError } from './decode';
-import { SUPPORTED_EXTENSIONS, importerFor } from './registry';
-import type { ParsedDocument } from './types';
-import { describe, walk } from './walk';
+import { parseInProcess, type FileResult, type NewDocument } from './parse-file';
+import { walk, type WalkEntry } from './walk';
 
-export interface NewDocument extends ParsedDocument {
-  fileName: string;
-  sha256: string;
-  sizeBytes: number;
-}
+export type { NewDocument };
 
 /** What the importer needs from the workspace: finding a hash, and storing a batch in one transaction. */
 export interface ImportSink {
@@ -28,6 +18,8 @@ export interface ImportOptions {
   /** A batch is committed when it reaches this many documents or bytes. */
   batchDocs?: number;
   batchBytes?: number;
+  /** Parses a chunk of files, in another thread say; by default here, one after another. */
+  parseChunk?: (entries: Array<{ path: string; size: number }>) => Promise<FileResult[]>;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -38,15 +30,9 @@ export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_BATCH_DOCS = 2000;
 export const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 100;
-const SYNC_READ_LIMIT = 4 * 1024 * 1024;
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-}
+const PARSE_CHUNK = 128;
+const MAX_CHUNKS_AHEAD = 24;
+const MAX_BYTES_AHEAD = 64 * 1024 * 1024;
 
 /**
  * Imports files and folders. Every file gets an outcome; one bad file never stops the
@@ -96,6 +82,25 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
   };
 
   emit(true);
+  // Files are parsed a chunk at a time, the next chunk while this one's documents are stored.
+  const parse = options.parseChunk ?? ((chunk) => parseInProcess(chunk, maxBytes));
+  const readable = entries.filter((e) => e.error === undefined);
+  const chunks: WalkEntry[][] = [];
+  for (let i = 0; i < readable.length; i += PARSE_CHUNK) chunks.push(readable.slice(i, i + PARSE_CHUNK));
+  const results = new Map<string, FileResult>();
+  // Keep the parser busy while batches are stored, within a bound on the bytes in flight.
+  const inFlight: Array<{ promise: Promise<FileResult[]>; bytes: number }> = [];
+  let requested = 0;
+  const fill = () => {
+    let bytes = inFlight.reduce((n, c) => n + c.bytes, 0);
+    while (requested < chunks.length && inFlight.length < MAX_CHUNKS_AHEAD && (inFlight.length === 0 || bytes < MAX_BYTES_AHEAD)) {
+      const chunk = chunks[requested++]!;
+      const size = chunk.reduce((n, e) => n + e.size, 0);
+      inFlight.push({ promise: parse(chunk), bytes: size });
+      bytes += size;
+    }
+  };
+  fill();
   let cancelled = false;
   for (const entry of entries) {
     if (options.signal?.aborted) {
@@ -106,7 +111,13 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
     if (entry.error !== undefined) {
       fail(entry.path, entry.error);
     } else {
-      await importOne(entry.path, entry.size);
+      if (!results.has(entry.path)) {
+        const done = await inFlight.shift()!.promise;
+        fill();
+        for (const r of done) results.set(r.path, r);
+      }
+      accept(results.get(entry.path)!);
+      results.delete(entry.path);
     }
     progress.filesDone++;
     progress.bytesDone += entry.size;
@@ -117,43 +128,24 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
     } else emit();
   }
   flush();
+  inFlight.forEach((c) => void c.promise.catch(() => undefined)); // parsed ahead for a cancelled import
   if (cancelled) {
     for (const entry of entries.slice(progress.filesDone)) fail(entry.path, 'not imported: the import was cancelled before this file');
   }
   progress.currentPath = null;
   emit(true);
 
-  async function importOne(path: string, size: number): Promise<void> {
-    const name = basename(path);
-    const importer = importerFor(name);
-    if (!importer) {
-      const ext = /\.[^.]+$/.exec(name)?.[0] ?? 'no extension';
-      fail(path, `unsupported file type (${ext}); supported: ${SUPPORTED_EXTENSIONS.join(', ')}`);
+  function accept(result: FileResult): void {
+    if (result.reason !== undefined) {
+      fail(result.path, result.reason);
       return;
     }
-    if (size > maxBytes) {
-      fail(path, `too large: ${mb(size)}, the limit is ${mb(maxBytes)}`);
-      return;
-    }
-    if (size === 0) {
-      fail(path, 'empty file (0 bytes)');
-      return;
-    }
-    let docs: ParsedDocument[];
-    try {
-      // Small files are read synchronously: a thread-pool round trip per file costs more than the read.
-      const read = size <= SYNC_READ_LIMIT ? async () => readFileSync(path) : () => readFile(path);
-      docs = await importer.parse({ path, name, size, read });
-    } catch (err) {
-      fail(path, failureReason(err));
-      return;
-    }
-    const outcome: ImportOutcome = { path, status: 'imported', documentIds: [], duplicateOf: null, reason: null, title: docs[0]?.title ?? null };
+    const docs = result.docs;
+    const outcome: ImportOutcome = { path: result.path, status: 'imported', documentIds: [], duplicateOf: null, reason: null, title: docs[0]?.title ?? null };
     let fresh = 0;
-    for (const parsed of docs) {
-      const hash = sha256(parsed.body);
-      const existing = sink.findBySha(hash);
-      const pending = pendingShas.get(hash);
+    for (const doc of docs) {
+      const existing = sink.findBySha(doc.sha256);
+      const pending = pendingShas.get(doc.sha256);
       if (existing !== null || pending) {
         if (docs.length === 1) {
           outcome.status = 'duplicate';
@@ -163,8 +155,7 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
         }
         continue;
       }
-      const doc: NewDocument = { ...parsed, fileName: name, sha256: hash, sizeBytes: Buffer.byteLength(parsed.body, 'utf8') };
-      pendingShas.set(hash, { outcome, index: batch.length });
+      pendingShas.set(doc.sha256, { outcome, index: batch.length });
       batch.push({ doc, outcome });
       pendingBytes += doc.sizeBytes;
       fresh++;
@@ -186,10 +177,4 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
     bytes: progress.bytesDone,
     outcomes,
   };
-}
-
-function failureReason(err: unknown): string {
-  if (err instanceof DecodeError) return err.message;
-  if ((err as NodeJS.ErrnoException).code) return `could not be read (${describe(err)})`;
-  return err instanceof Error ? err.message : String(err);
 }

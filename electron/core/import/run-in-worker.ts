@@ -5,20 +5,29 @@ import type { ImportOptions } from './run-import';
 import type { StoredEntry } from './store';
 import type { FromWorker, ImportJob } from './worker-protocol';
 
-/** Where the import worker lives when running from source. */
-export const SOURCE_IMPORT_WORKER = new URL('./import-worker.js', import.meta.url);
+/** The worker scripts: the import worker, and the parse worker it hands files to. */
+export interface ImportWorkers {
+  import: URL;
+  parse: URL | null;
+}
+
+/** Where the workers live when running from source. */
+export const SOURCE_WORKERS: ImportWorkers = {
+  import: new URL('./import-worker.js', import.meta.url),
+  parse: new URL('./parse-worker.js', import.meta.url),
+};
 
 /**
  * Runs an import in a worker thread. `onStored` receives what the search index needs of
  * each committed batch, in commit order, before the returned promise resolves.
  */
 export function importInWorker(
-  workerUrl: URL,
-  job: ImportJob,
+  workers: ImportWorkers,
+  job: Omit<ImportJob, 'parseWorker'>,
   options: ImportOptions & { onStored: (entries: StoredEntry[]) => void },
 ): Promise<ImportSummary> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: job });
+    const worker = new Worker(workers.import, { workerData: { ...job, parseWorker: workers.parse?.href ?? null } satisfies ImportJob });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;

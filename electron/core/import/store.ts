@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import type { NewDocument } from './run-import';
+import type { NewDocument } from './parse-file';
 
 /** What the search index needs to know of a stored document. */
 export interface StoredEntry {

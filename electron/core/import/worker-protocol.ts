@@ -1,9 +1,12 @@
 import type { ImportProgress, ImportSummary } from '../../shared/schemas';
+import type { FileResult } from './parse-file';
 import type { StoredEntry } from './store';
 
 export interface ImportJob {
   file: string;
   paths: string[];
+  /** The parse worker's script (a file: URL), or null to parse in the import worker itself. */
+  parseWorker: string | null;
   maxFileBytes?: number;
   batchDocs?: number;
   batchBytes?: number;
@@ -16,3 +19,14 @@ export type FromWorker =
   | { type: 'stored'; entries: StoredEntry[] }
   | { type: 'done'; summary: ImportSummary }
   | { type: 'failed'; message: string };
+
+export interface ParseRequest {
+  id: number;
+  entries: Array<{ path: string; size: number }>;
+  maxBytes: number;
+}
+
+export interface ParseResponse {
+  id: number;
+  results: FileResult[];
+}

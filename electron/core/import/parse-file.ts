@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { DecodeError } from './decode';
+import { SUPPORTED_EXTENSIONS, importerFor } from './registry';
+import type { ParsedDocument } from './types';
+import { describe } from './walk';
+
+export interface NewDocument extends ParsedDocument {
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
+/** A file read and parsed, or the reason it could not be. No database is involved. */
+export type FileResult = { path: string; docs: NewDocument[]; reason?: undefined } | { path: string; docs?: undefined; reason: string };
+
+export const SYNC_READ_LIMIT = 4 * 1024 * 1024;
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+function failureReason(err: unknown): string {
+  if (err instanceof DecodeError) return err.message;
+  if ((err as NodeJS.ErrnoException).code) return `could not be read (${describe(err)})`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Reads, decodes and parses one file with the importer for its type. */
+export async function parseFile(path: string, size: number, maxBytes: number): Promise<FileResult> {
+  const name = basename(path);
+  const importer = importerFor(name);
+  if (!importer) {
+    const ext = /\.[^.]+$/.exec(name)?.[0] ?? 'no extension';
+    return { path, reason: `unsupported file type (${ext}); supported: ${SUPPORTED_EXTENSIONS.join(', ')}` };
+  }
+  if (size > maxBytes) return { path, reason: `too large: ${mb(size)}, the limit is ${mb(maxBytes)}` };
+  if (size === 0) return { path, reason: 'empty file (0 bytes)' };
+  try {
+    // Small files are read synchronously: a thread-pool round trip per file costs more than the read.
+    const read = size <= SYNC_READ_LIMIT ? async () => readFileSync(path) : () => readFile(path);
+    const parsed = await importer.parse({ path, name, size, read });
+    return {
+      path,
+      docs: parsed.map((d) => ({ ...d, fileName: name, sha256: sha256(d.body), sizeBytes: Buffer.byteLength(d.body, 'utf8') })),
+    };
+  } catch (err) {
+    return { path, reason: failureReason(err) };
+  }
+}
+
+/** Parses files one after another in this thread. */
+export async function parseInProcess(entries: Array<{ path: string; size: number }>, maxBytes: number): Promise<FileResult[]> {
+  const out: FileResult[] = [];
+  for (const e of entries) out.push(await parseFile(e.path, e.size, maxBytes));
+  return out;
+}
