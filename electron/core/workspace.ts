@@ -9,7 +9,7 @@ import { SOURCE_WORKERS, importInWorker, type ImportWorkers } from './import/run
 import type { StoredEntry } from './import/store';
 import type { ImportJob } from './import/worker-protocol';
 import { SearchEngine } from './search/engine';
-import { loadOrRebuild, save as saveIndex, rebuild, type LoadOutcome } from './search/index-store';
+import { loadOrRebuild, readSaved, save as saveIndex, rebuild, type LoadOutcome } from './search/index-store';
 import { docKey, keyId, noteKey, readDocumentEntries, readNoteEntries, remove, upsert, type PersonalEntry } from './search/personal-index';
 import { Vocabulary } from './search/vocabulary';
 import type { ChangeKind, ServiceContext } from './services/context';
@@ -94,15 +94,15 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.savedSearches = new SavedSearchesService(ctx);
     this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags);
     this.search = new SearchEngine(db, this.vocabulary, () => this.index);
-    this.ready = this.loadIndex();
+    this.ready = this.loadIndex(readSaved(db));
   }
 
-  private async loadIndex(): Promise<void> {
+  private async loadIndex(saved: ReturnType<typeof readSaved>): Promise<void> {
     // Let `open` return first: parsing a saved index of 100k titles takes a moment, and the
     // first search can be answered from FTS5 meanwhile.
     await new Promise((r) => setImmediate(r));
     if (this.closed) return;
-    const { index, outcome } = await loadOrRebuild(this.db);
+    const { index, outcome } = await loadOrRebuild(this.db, saved);
     if (this.closed) return;
     // What changed while loading: re-read it, and drop what no longer exists.
     const docs = readDocumentEntries(this.db, [...this.pendingDocs]);

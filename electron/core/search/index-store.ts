@@ -31,24 +31,28 @@ function readMeta(db: Db, key: string): unknown {
 
 export type LoadOutcome = 'loaded' | 'rebuilt-missing' | 'rebuilt-format' | 'rebuilt-stale' | 'rebuilt-unreadable';
 
-/** Loads the saved index when it matches the corpus, or rebuilds it in chunks. */
-export async function loadOrRebuild(db: Db): Promise<{ index: MiniSearch<PersonalEntry>; outcome: LoadOutcome }> {
-  const format = readMeta(db, KEY_FORMAT);
-  const checksum = readMeta(db, KEY_CHECKSUM);
+/**
+ * Reads the saved index if it matches the corpus as it is now. Synchronous, so that the
+ * check is made before anything else can change the corpus.
+ */
+export function readSaved(db: Db): { json: string } | { stale: Exclude<LoadOutcome, 'loaded'> } {
   const json = readMeta(db, KEY_INDEX);
-  let outcome: LoadOutcome = 'rebuilt-missing';
-  if (typeof json === 'string') {
-    if (format !== INDEX_FORMAT) outcome = 'rebuilt-format';
-    else if (checksum !== corpusChecksum(db)) outcome = 'rebuilt-stale';
-    else {
-      try {
-        return { index: await loadPersonalIndex(json), outcome: 'loaded' };
-      } catch {
-        outcome = 'rebuilt-unreadable';
-      }
+  if (typeof json !== 'string') return { stale: 'rebuilt-missing' };
+  if (readMeta(db, KEY_FORMAT) !== INDEX_FORMAT) return { stale: 'rebuilt-format' };
+  if (readMeta(db, KEY_CHECKSUM) !== corpusChecksum(db)) return { stale: 'rebuilt-stale' };
+  return { json };
+}
+
+/** Parses what readSaved found, or rebuilds in chunks when there was nothing usable. */
+export async function loadOrRebuild(db: Db, saved: ReturnType<typeof readSaved>): Promise<{ index: MiniSearch<PersonalEntry>; outcome: LoadOutcome }> {
+  if ('json' in saved) {
+    try {
+      return { index: await loadPersonalIndex(saved.json), outcome: 'loaded' };
+    } catch {
+      return { index: await rebuild(db), outcome: 'rebuilt-unreadable' };
     }
   }
-  return { index: await rebuild(db), outcome };
+  return { index: await rebuild(db), outcome: saved.stale };
 }
 
 /** Rebuilds from the database, yielding between chunks so no call blocks for long. */
