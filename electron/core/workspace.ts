@@ -73,6 +73,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     readonly file: string,
     readonly db: Db,
     private readonly workers: ImportWorkers,
+    private readonly nativeBinding: string | undefined,
   ) {
     super();
     this.vocabulary = new Vocabulary(db);
@@ -125,7 +126,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
    */
   static async open(file: string, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
     const { db, created } = openDatabase(file, options);
-    const ws = new Workspace(file, db, options.workers ?? SOURCE_WORKERS);
+    const ws = new Workspace(file, db, options.workers ?? SOURCE_WORKERS, options.nativeBinding);
     try {
       if (options.waitForIndex !== false || created) await ws.ready;
       if (created) {
@@ -189,6 +190,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   /** Imports files and folders in a worker thread; see importPaths for the guarantees. */
   async importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
     const job: Omit<ImportJob, 'parseWorker'> = { file: this.file, paths };
+    if (this.nativeBinding) job.nativeBinding = this.nativeBinding;
     if (options.maxFileBytes) job.maxFileBytes = options.maxFileBytes;
     if (options.batchDocs) job.batchDocs = options.batchDocs;
     if (options.batchBytes) job.batchBytes = options.batchBytes;

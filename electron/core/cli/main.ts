@@ -3,6 +3,7 @@ import { ErrorCode, WorkbenchError } from '../../shared/errors';
 import { Workspace, type OpenWorkspaceOptions } from '../workspace';
 import { registerAnnotate } from './commands/annotate';
 import { registerCorpus } from './commands/corpus';
+import { registerServe } from './commands/serve';
 import { makeOut, reportError, type Out } from './output';
 
 export interface GlobalOptions {
@@ -58,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
 
   registerCorpus(program, runner);
   registerAnnotate(program, runner);
+  registerServe(program, runner);
 
   try {
     await program.parseAsync(argv);

@@ -67,6 +67,11 @@ export interface OpenOptions {
   /** Create the file when it does not exist. */
   create?: boolean;
   readonly?: boolean;
+  /**
+   * better-sqlite3's compiled addon to load instead of the one npm built for Node: the
+   * desktop app passes the one built for Electron's ABI.
+   */
+  nativeBinding?: string;
 }
 
 /** Opens (or creates) a workspace file, refusing anything that is not one, and migrates it. */
@@ -78,7 +83,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
   if (exists) inspectWorkspaceFile(file);
   let db: Db;
   try {
-    db = new Database(file, { fileMustExist: exists, readonly: options.readonly ?? false });
+    db = new Database(file, { fileMustExist: exists, readonly: options.readonly ?? false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   } catch (err) {
     throw new WorkbenchError(ErrorCode.CannotOpen, `${file} could not be opened: ${(err as Error).message}`, { file });
   }

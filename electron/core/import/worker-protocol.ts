@@ -7,6 +7,7 @@ export interface ImportJob {
   paths: string[];
   /** The parse worker's script (a file: URL), or null to parse in the import worker itself. */
   parseWorker: string | null;
+  nativeBinding?: string;
   maxFileBytes?: number;
   batchDocs?: number;
   batchBytes?: number;

@@ -1,0 +1,126 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, normalize, sep } from 'node:path';
+import { ErrorCode, WorkbenchError, invalid } from '../../shared/errors';
+import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract';
+import type { ImportSummary } from '../../shared/schemas';
+import type { Workspace } from '../workspace';
+
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+
+const MIME = { md: 'text/markdown', csv: 'text/csv', json: 'application/json' } as const;
+
+/** A name sent by a browser, made safe to write under a temporary folder. */
+function safeRelative(name: string): string {
+  const parts = normalize(name.replace(/\\/g, '/'))
+    .split(/[/\\]+/)
+    .filter((p) => p && p !== '.' && p !== '..');
+  if (parts.length === 0) throw invalid('files.name', `"${name}" is not a file name`);
+  return parts.join(sep);
+}
+
+/** Maps every contract method onto the workspace's services. */
+export function createHandlers(ws: () => Workspace, imports: { controller: AbortController | null; done: (s: ImportSummary) => void }): Handlers {
+  const runImport = async (paths: string[]): Promise<ImportSummary> => {
+    if (imports.controller) throw new WorkbenchError(ErrorCode.Conflict, 'An import is already running; wait for it or cancel it.');
+    imports.controller = new AbortController();
+    try {
+      return await ws().importFiles(paths, { signal: imports.controller.signal });
+    } finally {
+      imports.controller = null;
+    }
+  };
+  return {
+    'workspace.info': () => {
+      const w = ws();
+      return { ...w.info(), name: basename(w.file), indexReady: w.indexOutcome !== null };
+    },
+    'documents.get': ({ id }) => ws().documents.get(id),
+    'documents.updateMetadata': ({ id, patch }) => ws().documents.updateMetadata(id, patch),
+    'documents.delete': ({ ids }) => ({ deleted: ws().documents.delete(ids) }),
+    'documents.outlets': () => ws().documents.outlets(),
+    'documents.similar': ({ id, limit }) => {
+      ws().documents.meta(id);
+      return ws().search.similar(id, limit);
+    },
+    'search.query': (req) => ws().search.search(req),
+    'search.hits': ({ documentId, query }) => ws().search.hits(documentId, query),
+    'search.suggest': ({ prefix, limit }) => ws().search.suggest(prefix, limit),
+    'tags.list': () => ws().tags.list(),
+    'tags.create': (input) => ws().tags.create(input),
+    'tags.rename': ({ id, name }) => ws().tags.rename(id, name),
+    'tags.recolor': ({ id, color }) => ws().tags.recolor(id, color),
+    'tags.move': ({ id, parentId }) => ws().tags.move(id, parentId),
+    'tags.merge': ({ sourceId, targetId }) => ws().tags.merge(sourceId, targetId),
+    'tags.delete': ({ id }) => {
+      ws().tags.delete(id);
+      return { ok: true };
+    },
+    'tags.apply': ({ tagId, documentIds, highlightIds }) => {
+      if (documentIds.length) ws().tags.applyToDocuments(tagId, documentIds);
+      if (highlightIds.length) ws().tags.applyToHighlights(tagId, highlightIds);
+      return ws().tags.get(tagId);
+    },
+    'tags.remove': ({ tagId, documentIds, highlightIds }) => {
+      if (documentIds.length) ws().tags.removeFromDocuments(tagId, documentIds);
+      if (highlightIds.length) ws().tags.removeFromHighlights(tagId, highlightIds);
+      return ws().tags.get(tagId);
+    },
+    'highlights.list': ({ documentId }) => ws().highlights.listForDocument(documentId),
+    'highlights.get': ({ id }) => ws().highlights.get(id),
+    'highlights.create': (input) => ws().highlights.create(input),
+    'highlights.delete': ({ id }) => {
+      ws().highlights.delete(id);
+      return { ok: true };
+    },
+    'notes.forDocument': ({ documentId }) => ws().notes.listForDocument(documentId),
+    'notes.free': () => ws().notes.listFree(),
+    'notes.get': ({ id }) => ws().notes.get(id),
+    'notes.create': (input) => ws().notes.create(input),
+    'notes.update': ({ id, body }) => ws().notes.update(id, body),
+    'notes.delete': ({ id }) => {
+      ws().notes.delete(id);
+      return { ok: true };
+    },
+    'notes.backlinks': (target) => ws().notes.backlinks(target),
+    'savedSearches.list': () => ws().savedSearches.list(),
+    'savedSearches.save': ({ name, query }) => ws().savedSearches.save(name, query),
+    'savedSearches.delete': ({ id }) => {
+      ws().savedSearches.delete(id);
+      return { ok: true };
+    },
+    'export.run': ({ format }) => {
+      const stem = basename(ws().file).replace(/\.[^.]+$/, '') || 'workspace';
+      return { fileName: `${stem}-highlights.${format}`, mimeType: MIME[format], text: ws().exporter.export(format) };
+    },
+    'import.paths': async ({ paths }) => {
+      const summary = await runImport(paths);
+      imports.done(summary);
+      return summary;
+    },
+    'import.upload': async ({ files }) => {
+      const dir = mkdtempSync(join(tmpdir(), 'workbench-upload-'));
+      try {
+        const names = new Map<string, string>();
+        for (const f of files) {
+          const rel = safeRelative(f.name);
+          const path = join(dir, rel);
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, Buffer.from(f.data, 'base64'));
+          names.set(path, f.name);
+        }
+        const raw = await runImport([dir]);
+        // Report files by the names the user knows, not the temporary folder.
+        const summary = { ...raw, outcomes: raw.outcomes.map((o) => ({ ...o, path: names.get(o.path) ?? o.path.replace(dir + sep, '') })) };
+        imports.done(summary);
+        return summary;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    'import.cancel': () => {
+      imports.controller?.abort();
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Session } from '../../api/session';
+import { startServer } from '../../http/server';
+import { builtRendererDir, defaultWorkspacePath } from '../../paths';
+import { Workspace } from '../../workspace';
+import type { Runner } from '../main';
+
+export function registerServe(program: Command, _run: Runner): void {
+  program
+    .command('serve')
+    .description('serve the workbench to a browser on this machine (127.0.0.1 only, with a per-launch token)')
+    .argument('[workspace]', 'the workspace file (default: the one in the app data folder, made with the sample corpus on first start)')
+    .option('--port <n>', 'port (default: a free one)', '0')
+    .action(async (file: string | undefined, opts: { port: string }) => {
+      const path = resolve(file ?? defaultWorkspacePath());
+      const create = !existsSync(path);
+      if (create) mkdirSync(dirname(path), { recursive: true });
+      const ws = await Workspace.open(path, { create, waitForIndex: false });
+      const session = new Session(ws);
+      const server = await startServer({ session, staticDir: builtRendererDir(), port: Number(opts.port) });
+      process.stdout.write(`Research Workbench is serving ${path}${create ? ' (new, with the sample corpus)' : ''}\nOpen ${server.url}\n`);
+      await new Promise<void>((done) => {
+        const stop = () => done();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+      session.close();
+    });
+}

@@ -1,0 +1,123 @@
+/**
+ * The desktop shell: one locked-down window showing the interface from app://, and the
+ * engine behind one IPC channel that goes through the same dispatcher as the browser
+ * shell. Windows, menus and dialogs live here; everything else is in electron/core.
+ */
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session as electronSession } from 'electron';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EventName } from '../shared/api/contract';
+import { Session } from '../core/api/session';
+import { APP_NAME, defaultWorkspacePath } from '../core/paths';
+import { Workspace, type OpenWorkspaceOptions } from '../core/workspace';
+import { menuTemplate } from './menu';
+import { APP_ORIGIN, installLockdown, isTrustedSender, serveApp, webPreferences } from './security';
+import { SettingsStore } from './settings';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '../renderer');
+const nativeBinding = join(app.getAppPath(), 'node_modules/.electron-native/better-sqlite3/build/Release/better_sqlite3.node');
+
+app.setName(APP_NAME);
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let window: BrowserWindow | null = null;
+let current: Session | null = null;
+const settings = new SettingsStore(app.getPath('userData'));
+
+function openOptions(): OpenWorkspaceOptions {
+  return {
+    waitForIndex: false,
+    workers: { import: new URL('./import-worker.js', import.meta.url), parse: new URL('./parse-worker.js', import.meta.url) },
+    ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
+  };
+}
+
+function send(name: EventName, payload: unknown): void {
+  window?.webContents.send('workbench:event', name, payload);
+}
+
+async function openWorkspace(path: string, create = false): Promise<void> {
+  try {
+    const ws = await Workspace.open(path, { ...openOptions(), create });
+    if (current) current.switchTo(ws);
+    else {
+      current = new Session(ws);
+      current.onEvent((name, payload) => send(name, payload));
+    }
+    settings.opened(path);
+    window?.setTitle(`${ws.file.split(/[\\/]/).pop()} — ${APP_NAME}`);
+    buildMenu();
+  } catch (err) {
+    dialog.showErrorBox('Could not open the workspace', err instanceof Error ? err.message : String(err));
+  }
+}
+
+async function chooseAndImport(kind: 'openFile' | 'openDirectory'): Promise<void> {
+  if (!window || !current) return;
+  const result = await dialog.showOpenDialog(window, { title: kind === 'openFile' ? 'Import files' : 'Import a folder', properties: [kind, 'multiSelections'] });
+  if (!result.canceled && result.filePaths.length) await current.dispatch('import.paths', { paths: result.filePaths });
+}
+
+function buildMenu(): void {
+  const template = menuTemplate(
+    {
+      newWorkspace: async () => {
+        const r = await dialog.showSaveDialog(window!, { title: 'New workspace', defaultPath: 'Research.workspace', filters: [{ name: 'Workspace', extensions: ['workspace'] }] });
+        if (!r.canceled && r.filePath) await openWorkspace(r.filePath, !existsSync(r.filePath));
+      },
+      openWorkspace: async () => {
+        const r = await dialog.showOpenDialog(window!, { title: 'Open workspace', properties: ['openFile'], filters: [{ name: 'Workspace', extensions: ['workspace', 'sqlite', 'db'] }] });
+        if (!r.canceled && r.filePaths[0]) await openWorkspace(r.filePaths[0]);
+      },
+      openRecent: (p) => void openWorkspace(p),
+      importFiles: () => void chooseAndImport('openFile'),
+      importFolder: () => void chooseAndImport('openDirectory'),
+      exportHighlights: () => send('ui.command', { command: 'export' }),
+      toggleSplit: () => send('ui.command', { command: 'openToSide' }),
+      setTheme: (t) => send('ui.command', { command: `theme-${t}` }),
+      about: () => void dialog.showMessageBox(window!, { message: APP_NAME, detail: `Version ${app.getVersion()}. Works offline; your workspace never leaves this machine.` }),
+    },
+    settings.recentExisting(),
+    process.platform === 'darwin',
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function createWindow(): void {
+  window = new BrowserWindow({ width: 1400, height: 900, title: APP_NAME, show: false, webPreferences: webPreferences(join(here, '../preload/index.cjs')) });
+  window.once('ready-to-show', () => window?.show());
+  window.on('closed', () => (window = null));
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  void app.whenReady().then(async () => {
+    installLockdown(app, electronSession.defaultSession);
+    protocol.handle('app', serveApp(rendererDir));
+    ipcMain.handle('workbench:invoke', async (event, method: unknown, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame, window?.webContents ?? null)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the workbench window.' } };
+      }
+      if (!current) return { ok: false, error: { code: 'CANNOT_OPEN', message: 'No workspace is open.' } };
+      return current.dispatch(String(method), input);
+    });
+    const last = settings.read().last;
+    const start = last && existsSync(last) ? last : defaultWorkspacePath({ ...process.env, WORKBENCH_DATA_DIR: app.getPath('userData') });
+    mkdirSync(dirname(start), { recursive: true });
+    await openWorkspace(start, !existsSync(start));
+    buildMenu();
+    createWindow();
+  });
+  app.on('window-all-closed', () => {
+    current?.close();
+    app.quit();
+  });
+}

@@ -1,0 +1,221 @@
+/**
+ * The API between the user interface and the engine. Every method is `area.verb`, with
+ * zod schemas for its input and output; the dispatcher validates both, whichever shell
+ * (Electron IPC or the loopback HTTP server) the call came through, and the client's
+ * types are derived from this object, so there is no per-method glue to keep in step.
+ */
+import { z } from 'zod';
+import {
+  DocumentFull,
+  DocumentMeta,
+  Highlight,
+  HitRange,
+  Id,
+  ImportProgress,
+  ImportSummary,
+  MetadataPatch,
+  Note,
+  NoteLink,
+  SavedSearch,
+  SearchRequest,
+  SearchResponse,
+  Tag,
+} from '../schemas';
+import { method } from './define';
+import { EVENT_LIST, METHOD_LIST } from './names';
+
+const Nothing = z.object({}).strict().default({});
+const Ok = z.object({ ok: z.literal(true) });
+const ById = z.object({ id: Id });
+const Color = z.string();
+
+export const WorkspaceInfo = z.object({
+  file: z.string(),
+  name: z.string(),
+  documents: z.number().int(),
+  tags: z.number().int(),
+  highlights: z.number().int(),
+  notes: z.number().int(),
+  savedSearches: z.number().int(),
+  bytes: z.number().int(),
+  indexReady: z.boolean(),
+});
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
+
+export const UploadFile = z.object({
+  /** The file's path relative to what was dropped or picked ("reports/a.txt"). */
+  name: z.string().min(1),
+  /** The bytes, base64-encoded. */
+  data: z.string(),
+});
+
+export const contract = {
+  'workspace.info': method({
+    input: Nothing,
+    output: WorkspaceInfo,
+    doc: 'What the open workspace holds, and whether its search index has loaded. Example: `{}`.',
+  }),
+
+  'documents.get': method({
+    input: ById,
+    output: DocumentFull,
+    doc: 'One document with its text, metadata and tags. Example: `{ id: 2 }`.',
+  }),
+  'documents.updateMetadata': method({
+    input: z.object({ id: Id, patch: MetadataPatch }),
+    output: DocumentMeta,
+    doc: "Corrects a document's title, outlet, author, date (yyyy, yyyy-mm or yyyy-mm-dd) or URL; null clears a field. Example: `{ id: 4, patch: { outlet: 'Hispolitica' } }`.",
+  }),
+  'documents.delete': method({
+    input: z.object({ ids: z.array(Id).min(1) }),
+    output: z.object({ deleted: z.number().int() }),
+    doc: 'Deletes documents with their highlights; notes on them stay, as free notes. Example: `{ ids: [5] }`.',
+  }),
+  'documents.outlets': method({
+    input: Nothing,
+    output: z.array(z.object({ outlet: z.string(), documents: z.number().int() })),
+    doc: 'Every outlet with its number of documents, most first, for the outlet filter. Example: `{}`.',
+  }),
+  'documents.similar': method({
+    input: z.object({ id: Id, limit: z.number().int().min(1).max(50).default(10) }),
+    output: z.array(z.object({ id: Id, title: z.string(), score: z.number() })),
+    doc: 'Documents sharing the most distinctive words with this one. Example: `{ id: 2, limit: 5 }`.',
+  }),
+
+  'search.query': method({
+    input: SearchRequest,
+    output: SearchResponse,
+    doc: 'Runs the query language (see README); an empty query lists every document. Example: `{ query: "wagner -cuba date:2019", limit: 50, sort: "relevance" }`.',
+  }),
+  'search.hits': method({
+    input: z.object({ documentId: Id, query: z.string() }),
+    output: z.object({ hits: z.array(HitRange), terms: z.array(z.string()) }),
+    doc: 'Character offsets of every hit of a query in one document, for stepping through them. Example: `{ documentId: 2, query: "Ilyushin" }`.',
+  }),
+  'search.suggest': method({
+    input: z.object({ prefix: z.string(), limit: z.number().int().min(1).max(50).default(8) }),
+    output: z.array(z.object({ term: z.string(), documents: z.number().int() })),
+    doc: 'Completions for a word being typed, most widespread first. Example: `{ prefix: "ilyu" }`.',
+  }),
+
+  'tags.list': method({ input: Nothing, output: z.array(Tag), doc: 'Every tag with its colour, parent and counts (sub-tags included). Example: `{}`.' }),
+  'tags.create': method({
+    input: z.object({ name: z.string(), color: Color.optional(), parentId: Id.nullable().optional() }),
+    output: Tag,
+    doc: 'A new tag; the colour defaults to the next of the palette. Example: `{ name: "Claims", parentId: 3 }`.',
+  }),
+  'tags.rename': method({ input: z.object({ id: Id, name: z.string() }), output: Tag, doc: 'Renames a tag. Example: `{ id: 1, name: "Key claims" }`.' }),
+  'tags.recolor': method({ input: z.object({ id: Id, color: Color }), output: Tag, doc: 'Recolours a tag. Example: `{ id: 1, color: "#e6194b" }`.' }),
+  'tags.move': method({
+    input: z.object({ id: Id, parentId: Id.nullable() }),
+    output: Tag,
+    doc: 'Moves a tag under another, or to the top with null. Example: `{ id: 4, parentId: null }`.',
+  }),
+  'tags.merge': method({
+    input: z.object({ sourceId: Id, targetId: Id }),
+    output: Tag,
+    doc: 'Moves every use of one tag onto another and deletes the first. Example: `{ sourceId: 5, targetId: 2 }`.',
+  }),
+  'tags.delete': method({ input: ById, output: Ok, doc: 'Deletes a tag; documents, highlights and notes stay. Example: `{ id: 5 }`.' }),
+  'tags.apply': method({
+    input: z.object({ tagId: Id, documentIds: z.array(Id).default([]), highlightIds: z.array(Id).default([]) }),
+    output: Tag,
+    doc: 'Puts a tag on documents and highlights. Example: `{ tagId: 1, documentIds: [2, 3] }`.',
+  }),
+  'tags.remove': method({
+    input: z.object({ tagId: Id, documentIds: z.array(Id).default([]), highlightIds: z.array(Id).default([]) }),
+    output: Tag,
+    doc: 'Takes a tag off documents and highlights. Example: `{ tagId: 1, highlightIds: [7] }`.',
+  }),
+
+  'highlights.list': method({
+    input: z.object({ documentId: Id }),
+    output: z.array(Highlight),
+    doc: "A document's highlights in reading order, found again by quote if the text moved. Example: `{ documentId: 2 }`.",
+  }),
+  'highlights.get': method({ input: ById, output: Highlight, doc: 'One highlight, with where it is now in its document. Example: `{ id: 7 }`.' }),
+  'highlights.create': method({
+    input: z.object({ documentId: Id, start: z.number().int(), end: z.number().int(), tagIds: z.array(Id).default([]) }),
+    output: Highlight,
+    doc: 'Highlights characters [start, end) of a document. Example: `{ documentId: 2, start: 120, end: 180, tagIds: [1] }`.',
+  }),
+  'highlights.delete': method({ input: ById, output: Ok, doc: 'Deletes a highlight; its notes stay with the document. Example: `{ id: 7 }`.' }),
+
+  'notes.forDocument': method({
+    input: z.object({ documentId: Id }),
+    output: z.array(Note),
+    doc: 'Notes on a document and on its highlights. Example: `{ documentId: 2 }`.',
+  }),
+  'notes.free': method({ input: Nothing, output: z.array(Note), doc: 'Notes attached to nothing, newest first. Example: `{}`.' }),
+  'notes.get': method({ input: ById, output: Note, doc: 'One note. Example: `{ id: 3 }`.' }),
+  'notes.create': method({
+    input: z.object({ body: z.string(), documentId: Id.nullable().optional(), highlightId: Id.nullable().optional() }),
+    output: Note,
+    doc: 'A Markdown note, free or on a document or highlight; `[label](doc:12)` and `[label](hl:34)` link. Example: `{ body: "Compare [this](hl:4)", documentId: 2 }`.',
+  }),
+  'notes.update': method({ input: z.object({ id: Id, body: z.string() }), output: Note, doc: "Replaces a note's Markdown. Example: `{ id: 3, body: \"...\" }`." }),
+  'notes.delete': method({ input: ById, output: Ok, doc: 'Deletes a note. Example: `{ id: 3 }`.' }),
+  'notes.backlinks': method({
+    input: NoteLink,
+    output: z.array(z.object({ note: Note, via: NoteLink })),
+    doc: 'Notes that link to a document (or its passages) or to a highlight. Example: `{ kind: "document", id: 2 }`.',
+  }),
+
+  'savedSearches.list': method({ input: Nothing, output: z.array(SavedSearch), doc: 'Saved searches by name. Example: `{}`.' }),
+  'savedSearches.save': method({
+    input: z.object({ name: z.string(), query: z.string() }),
+    output: SavedSearch,
+    doc: 'Saves a query under a name (replacing one of that name). Example: `{ name: "Flights", query: "Ilyushin OR Antonov" }`.',
+  }),
+  'savedSearches.delete': method({ input: ById, output: Ok, doc: 'Deletes a saved search. Example: `{ id: 1 }`.' }),
+
+  'export.run': method({
+    input: z.object({ format: z.enum(['md', 'csv', 'json']) }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
+    doc: 'Highlights and notes as Markdown grouped by tag, CSV or JSON. Example: `{ format: "md" }`.',
+  }),
+
+  'import.paths': method({
+    input: z.object({ paths: z.array(z.string().min(1)).min(1) }),
+    output: ImportSummary,
+    doc: 'Imports files and folders by path (the desktop shell, whose dialogs give paths). Progress comes as `import.progress` events. Example: `{ paths: ["/home/me/reports"] }`.',
+  }),
+  'import.upload': method({
+    input: z.object({ files: z.array(UploadFile).min(1) }),
+    output: ImportSummary,
+    doc: 'Imports files sent with the call (the browser shell, which has no paths). Outcomes name the files as sent. Example: `{ files: [{ name: "a.txt", data: "SGVsbG8=" }] }`.',
+  }),
+  'import.cancel': method({ input: Nothing, output: Ok, doc: 'Stops the running import after the current batch; what was imported stays. Example: `{}`.' }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export const METHOD_NAMES: readonly MethodName[] = METHOD_LIST;
+
+/** Events the engine pushes to the interface. */
+export const events = {
+  'import.progress': ImportProgress,
+  /** An import finished, whoever started it (a drop, a menu, a dialog): its summary. */
+  'import.done': ImportSummary,
+  'workspace.changed': z.object({ kind: z.enum(['documents', 'tags', 'highlights', 'notes', 'savedSearches', 'workspace']) }),
+  'index.ready': z.object({}),
+  /** A menu command the desktop shell hands to the interface. */
+  'ui.command': z.object({ command: z.enum(['export', 'openToSide', 'theme-light', 'theme-dark', 'theme-system']) }),
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export const EVENT_NAMES: readonly EventName[] = EVENT_LIST;
+
+// The name lists and the contract must name the same methods and events, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameMethods: Same<MethodName, (typeof METHOD_LIST)[number]> = true;
+const sameEvents: Same<EventName, (typeof EVENT_LIST)[number]> = true;
+void sameMethods;
+void sameEvents;
+
+/** An error as it crosses a shell: a stable code and a message for people. */
+export const ApiError = z.object({ code: z.string(), message: z.string() });
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,45 @@
+/**
+ * The names of the API's methods and events, without their schemas, for the preload,
+ * which must stay small and dependency-free. contract.ts checks at compile time that
+ * these lists and the contract name the same things.
+ */
+export const METHOD_LIST = [
+  'workspace.info',
+  'documents.get',
+  'documents.updateMetadata',
+  'documents.delete',
+  'documents.outlets',
+  'documents.similar',
+  'search.query',
+  'search.hits',
+  'search.suggest',
+  'tags.list',
+  'tags.create',
+  'tags.rename',
+  'tags.recolor',
+  'tags.move',
+  'tags.merge',
+  'tags.delete',
+  'tags.apply',
+  'tags.remove',
+  'highlights.list',
+  'highlights.get',
+  'highlights.create',
+  'highlights.delete',
+  'notes.forDocument',
+  'notes.free',
+  'notes.get',
+  'notes.create',
+  'notes.update',
+  'notes.delete',
+  'notes.backlinks',
+  'savedSearches.list',
+  'savedSearches.save',
+  'savedSearches.delete',
+  'export.run',
+  'import.paths',
+  'import.upload',
+  'import.cancel',
+] as const;
+
+export const EVENT_LIST = ['import.progress', 'import.done', 'workspace.changed', 'index.ready', 'ui.command'] as const;

@@ -1,0 +1,104 @@
+import { forwardRef, useMemo } from 'react';
+import type { Highlight } from '../../../electron/shared/schemas';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+interface Props {
+  body: string;
+  highlights: Highlight[];
+  hits: Range[];
+  currentHit: number;
+  finds: Range[];
+  currentFind: number;
+  /** Passages this document shares with the one beside it (marked, not styled yet). */
+  onHighlightClick: (h: Highlight, el: HTMLElement) => void;
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  highlight?: Highlight | undefined;
+  hit: number;
+  find: number;
+}
+
+/** Cuts the text where any highlight, hit or find match begins or ends. */
+function segments(length: number, highlights: Highlight[], hits: Range[], finds: Range[]): Segment[] {
+  const cuts = new Set<number>([0, length]);
+  for (const r of [...highlights, ...hits, ...finds]) {
+    cuts.add(Math.max(0, Math.min(length, r.start)));
+    cuts.add(Math.max(0, Math.min(length, r.end)));
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i < sorted.length - 1; i++) {
+    const start = sorted[i]!;
+    const end = sorted[i + 1]!;
+    if (end <= start) continue;
+    out.push({
+      start,
+      end,
+      highlight: highlights.find((h) => h.anchored && h.start <= start && h.end >= end),
+      hit: hits.findIndex((h) => h.start <= start && h.end >= end),
+      find: finds.findIndex((h) => h.start <= start && h.end >= end),
+    });
+  }
+  return out;
+}
+
+/**
+ * The text of a document, with highlights in their tag's colour and search hits marked.
+ * Every piece carries its character offset (data-start), so a selection maps back to
+ * offsets in the stored text.
+ */
+export const DocumentText = forwardRef<HTMLDivElement, Props>(function DocumentText({ body, highlights, hits, currentHit, finds, currentFind, onHighlightClick }, ref) {
+  const parts = useMemo(() => segments(body.length, highlights, hits, finds), [body.length, highlights, hits, finds]);
+  return (
+    <div ref={ref} className="doc-text" aria-label="Document text">
+      {parts.map((s) => {
+        const classes = [];
+        if (s.highlight) classes.push('hl');
+        if (s.hit >= 0) classes.push(s.hit === currentHit ? 'hit current' : 'hit');
+        if (s.find >= 0) classes.push(s.find === currentFind ? 'find current' : 'find');
+        const color = s.highlight?.tags[0]?.color;
+        return (
+          <span
+            key={s.start}
+            data-start={s.start}
+            data-hit={s.hit >= 0 && hits[s.hit]!.start === s.start ? s.hit : undefined}
+            data-find={s.find >= 0 && finds[s.find]!.start === s.start ? s.find : undefined}
+            data-highlight={s.highlight?.id}
+            className={classes.join(' ') || undefined}
+            style={color ? { ['--hl' as string]: color } : undefined}
+            title={s.highlight ? `Highlight${s.highlight.tags.length ? `: ${s.highlight.tags.map((t) => t.name).join(', ')}` : ''}` : undefined}
+            onClick={s.highlight ? (e) => onHighlightClick(s.highlight!, e.currentTarget) : undefined}
+          >
+            {body.slice(s.start, s.end)}
+          </span>
+        );
+      })}
+    </div>
+  );
+});
+
+/** The offsets in the text of the current selection inside `root`, if any. */
+export function selectionRange(root: HTMLElement): Range | null {
+  const sel = window.getSelection();
+  if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
+  const r = sel.getRangeAt(0);
+  if (!root.contains(r.startContainer) || !root.contains(r.endContainer)) return null;
+  const offsetOf = (node: Node, offset: number): number | null => {
+    const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement);
+    const span = el?.closest<HTMLElement>('[data-start]');
+    if (!span) return null;
+    if (node.nodeType !== Node.TEXT_NODE) return Number(span.dataset.start) + (offset > 0 ? (span.textContent?.length ?? 0) : 0);
+    return Number(span.dataset.start) + offset;
+  };
+  const start = offsetOf(r.startContainer, r.startOffset);
+  const end = offsetOf(r.endContainer, r.endOffset);
+  if (start === null || end === null || end <= start) return null;
+  return { start, end };
+}

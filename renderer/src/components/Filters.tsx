@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { Tag } from '../../../electron/shared/schemas';
+import { api, errorMessage } from '../api';
+import { useApiData } from '../hooks/use-api-data';
+import { useWorkbench } from '../state';
+
+function TagTree({ tags, parent, depth }: { tags: Tag[]; parent: number | null; depth: number }) {
+  const wb = useWorkbench();
+  return (
+    <>
+      {tags
+        .filter((t) => t.parentId === parent)
+        .map((t) => {
+          const on = wb.filters.tag?.toLowerCase() === t.name.toLowerCase();
+          return (
+            <li key={t.id}>
+              <button
+                type="button"
+                className={`tag-filter${on ? ' on' : ''}`}
+                style={{ paddingLeft: `${0.5 + depth}rem`, ['--tag' as string]: t.color }}
+                aria-pressed={on}
+                aria-label={`Filter by tag ${t.name}: ${t.documentCount} documents, ${t.highlightCount} highlights`}
+                onClick={() => wb.setFilters({ tag: on ? null : t.name })}
+              >
+                <span className="chip-dot" aria-hidden="true" />
+                <span className="tag-name">{t.name}</span>
+                <span className="tag-count">
+                  {t.documentCount}/{t.highlightCount}
+                </span>
+              </button>
+              <ul>
+                <TagTree tags={tags} parent={t.id} depth={depth + 1} />
+              </ul>
+            </li>
+          );
+        })}
+    </>
+  );
+}
+
+/** Tag tree with colours and counts, outlet and date filters, and saved searches. */
+export function Filters() {
+  const wb = useWorkbench();
+  const tags = useApiData(() => api.tags.list(), [], ['tags', 'highlights', 'documents']);
+  const outlets = useApiData(() => api.documents.outlets(), [], ['documents']);
+  const saved = useApiData(() => api.savedSearches.list(), [], ['savedSearches']);
+  const [message, setMessage] = useState<string | null>(null);
+  const any = wb.filters.tag || wb.filters.outlet || wb.filters.dateFrom || wb.filters.dateTo;
+
+  const save = () => {
+    const name = window.prompt('Name for this search', wb.query || wb.effectiveQuery);
+    if (!name) return;
+    api.savedSearches
+      .save({ name, query: wb.effectiveQuery })
+      .then(() => setMessage(`Saved "${name}".`))
+      .catch((err: unknown) => setMessage(errorMessage(err)));
+  };
+
+  return (
+    <nav className="filters" aria-label="Filters">
+      <div className="filter-head">
+        <h2>Tags</h2>
+        <span className="hint">docs/highlights</span>
+      </div>
+      {tags.error && <p role="alert" className="error">{tags.error}</p>}
+      {tags.data?.length === 0 && <p className="empty">No tags yet: select text in a document to tag it.</p>}
+      <ul className="tag-tree">{tags.data && <TagTree tags={tags.data} parent={null} depth={0} />}</ul>
+      <h2>Outlet</h2>
+      <select aria-label="Filter by outlet" value={wb.filters.outlet ?? ''} onChange={(e) => wb.setFilters({ outlet: e.target.value || null })}>
+        <option value="">All outlets</option>
+        {outlets.data?.map((o) => (
+          <option key={o.outlet} value={o.outlet}>
+            {o.outlet} ({o.documents})
+          </option>
+        ))}
+      </select>
+      <h2>Published</h2>
+      <div className="date-range">
+        <input aria-label="Published from (yyyy, yyyy-mm or yyyy-mm-dd)" placeholder="from" value={wb.filters.dateFrom} onChange={(e) => wb.setFilters({ dateFrom: e.target.value.trim() })} />
+        <span aria-hidden="true">–</span>
+        <input aria-label="Published until (yyyy, yyyy-mm or yyyy-mm-dd)" placeholder="until" value={wb.filters.dateTo} onChange={(e) => wb.setFilters({ dateTo: e.target.value.trim() })} />
+      </div>
+      {any && (
+        <button type="button" className="link-button" onClick={wb.clearFilters}>
+          Clear filters
+        </button>
+      )}
+      <div className="filter-head">
+        <h2>Saved searches</h2>
+        <button type="button" className="link-button" onClick={save} disabled={!wb.effectiveQuery} aria-label="Save this search">
+          Save
+        </button>
+      </div>
+      {message && <p role="status">{message}</p>}
+      <ul className="saved">
+        {saved.data?.map((s) => (
+          <li key={s.id}>
+            <button type="button" className="link-button" title={s.query} aria-label={`Run saved search ${s.name}`} onClick={() => { wb.clearFilters(); wb.setQuery(s.query); }}>
+              {s.name}
+            </button>
+            <button type="button" className="chip-x" aria-label={`Delete saved search ${s.name}`} onClick={() => void api.savedSearches.delete({ id: s.id })}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

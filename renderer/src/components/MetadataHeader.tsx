@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { DocumentFull, Tag } from '../../../electron/shared/schemas';
+import { api, errorMessage } from '../api';
+import { TagChip } from './Snippet';
+
+/** The document's metadata, editable in place, and its tags. */
+export function MetadataHeader({ doc, tags, onError }: { doc: DocumentFull; tags: Tag[]; onError: (m: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [form, setForm] = useState({ title: '', outlet: '', author: '', published: '', url: '' });
+  const [newTag, setNewTag] = useState('');
+
+  const start = () => {
+    setForm({ title: doc.title, outlet: doc.outlet ?? '', author: doc.author ?? '', published: doc.published ?? '', url: doc.url ?? '' });
+    setEditing(true);
+  };
+  const save = (e: React.FormEvent) => {
+    e.preventDefault();
+    const blank = (v: string) => (v.trim() === '' ? null : v.trim());
+    api.documents
+      .updateMetadata({ id: doc.id, patch: { title: form.title, outlet: blank(form.outlet), author: blank(form.author), published: blank(form.published), url: blank(form.url) } })
+      .then(() => setEditing(false))
+      .catch((err: unknown) => onError(errorMessage(err))); // the form stays as typed
+  };
+  const addTag = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const name = newTag.trim();
+    if (!name) return;
+    try {
+      const tag = tags.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? (await api.tags.create({ name }));
+      await api.tags.apply({ tagId: tag.id, documentIds: [doc.id] });
+      setNewTag('');
+    } catch (err) {
+      onError(errorMessage(err));
+    }
+  };
+
+  if (editing) {
+    const field = (key: keyof typeof form, label: string) => (
+      <label>
+        {label}
+        <input value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} aria-label={label} />
+      </label>
+    );
+    return (
+      <form className="meta-form" onSubmit={save} aria-label="Edit metadata">
+        {field('title', 'Title')}
+        {field('outlet', 'Outlet')}
+        {field('author', 'Author')}
+        {field('published', 'Published (yyyy, yyyy-mm or yyyy-mm-dd)')}
+        {field('url', 'URL')}
+        <div className="row">
+          <button type="submit">Save metadata</button>
+          <button type="button" onClick={() => setEditing(false)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    );
+  }
+  return (
+    <header className="meta">
+      <h2 className="doc-heading">{doc.title}</h2>
+      <p className="meta-line">
+        <span>{doc.outlet ?? 'Unknown outlet'}</span>
+        {doc.author && <span> · {doc.author}</span>}
+        <span> · {doc.published ?? 'undated'}</span>
+        {doc.url && (
+          <span className="url" title="Original address (not opened: the workbench stays offline)">
+            {' '}
+            · {doc.url}
+          </span>
+        )}
+        <span className="file"> · {doc.fileName}</span>
+        <button type="button" className="link-button" onClick={start} aria-label="Edit metadata">
+          Edit
+        </button>
+      </p>
+      <div className="doc-tags">
+        {doc.tags.map((t) => (
+          <TagChip key={t.id} name={t.name} color={t.color} onRemove={() => void api.tags.remove({ tagId: t.id, documentIds: [doc.id] }).catch((err: unknown) => onError(errorMessage(err)))} />
+        ))}
+        <form onSubmit={addTag} className="add-tag">
+          <input list={`tags-${doc.id}`} value={newTag} onChange={(e) => setNewTag(e.target.value)} placeholder="Add tag…" aria-label="Add a tag to this document" />
+          <datalist id={`tags-${doc.id}`}>
+            {tags.map((t) => (
+              <option key={t.id} value={t.name} />
+            ))}
+          </datalist>
+        </form>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,148 @@
+import { useEffect, useRef, useState } from 'react';
+import Markdown from 'react-markdown';
+import type { Highlight, Note } from '../../../electron/shared/schemas';
+import { linkMarkdown } from '../../../electron/shared/text/note-links';
+import { api, errorMessage } from '../api';
+import { useWorkbench } from '../state';
+
+const SAVE_AFTER_MS = 600;
+
+/** Follows doc: and hl: links inside the workbench; nothing else is opened (offline). */
+export function useLinkOpener() {
+  const wb = useWorkbench();
+  return async (href: string) => {
+    const m = /^(doc|hl):(\d+)$/.exec(href);
+    if (!m) return;
+    if (m[1] === 'doc') wb.open(Number(m[2]));
+    else {
+      const h = await api.highlights.get({ id: Number(m[2]) });
+      wb.open(h.documentId, { focus: { start: h.start, end: h.end, highlightId: h.id } });
+    }
+  };
+}
+
+export function MarkdownView({ text }: { text: string }) {
+  const follow = useLinkOpener();
+  return (
+    <div className="markdown">
+      <Markdown
+        urlTransform={(url) => (/^(doc|hl):\d+$/.test(url) ? url : /^https?:/.test(url) ? url : '')}
+        components={{
+          a: ({ href, children }) =>
+            href && /^(doc|hl):/.test(href) ? (
+              <a
+                href={`#${href}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  void follow(href);
+                }}
+              >
+                {children}
+              </a>
+            ) : (
+              <span className="external" title={`${href ?? ''} (not opened: the workbench stays offline)`}>
+                {children}
+              </span>
+            ),
+          img: ({ alt }) => <span>[image: {alt}]</span>,
+        }}
+      >
+        {text}
+      </Markdown>
+    </div>
+  );
+}
+
+/**
+ * A Markdown note with preview and autosave. What was typed stays in the box if saving
+ * fails, and is saved again on the next keystroke or with the Save button.
+ */
+export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTargets: { documents: Array<{ id: number; title: string }>; highlights: Highlight[] }; onClose: () => void }) {
+  const [text, setText] = useState(note.body);
+  const [mode, setMode] = useState<'write' | 'preview'>('write');
+  const [status, setStatus] = useState<'saved' | 'saving' | 'unsaved' | 'error'>('saved');
+  const [error, setError] = useState<string | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const latest = useRef(text);
+  latest.current = text;
+
+  useEffect(() => {
+    setText(note.body);
+    setStatus('saved');
+  }, [note.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const save = async () => {
+    const body = latest.current;
+    setStatus('saving');
+    try {
+      await api.notes.update({ id: note.id, body });
+      setStatus(latest.current === body ? 'saved' : 'unsaved');
+      setError(null);
+    } catch (err) {
+      setStatus('error');
+      setError(errorMessage(err));
+    }
+  };
+
+  useEffect(() => {
+    if (text === note.body && status === 'saved') return;
+    setStatus('unsaved');
+    const t = setTimeout(() => void save(), SAVE_AFTER_MS);
+    return () => clearTimeout(t);
+  }, [text]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const insert = (snippet: string) => {
+    const el = area.current;
+    const at = el ? el.selectionStart : text.length;
+    const next = `${text.slice(0, at)}${snippet}${text.slice(at)}`;
+    setText(next);
+    requestAnimationFrame(() => el?.setSelectionRange(at + snippet.length, at + snippet.length));
+  };
+
+  return (
+    <div className="note-editor" aria-label="Note editor">
+      <div className="tabs" role="tablist">
+        <button role="tab" aria-selected={mode === 'write'} onClick={() => setMode('write')}>
+          Write
+        </button>
+        <button role="tab" aria-selected={mode === 'preview'} onClick={() => setMode('preview')}>
+          Preview
+        </button>
+        <span className={`save-status ${status}`} role="status" aria-live="polite">
+          {status === 'saved' ? 'Saved' : status === 'saving' ? 'Saving…' : status === 'error' ? 'Not saved' : 'Editing'}
+        </span>
+      </div>
+      {mode === 'write' ? (
+        <textarea ref={area} value={text} onChange={(e) => setText(e.target.value)} aria-label="Note text (Markdown)" placeholder="Write in Markdown. Link with the buttons below." onBlur={() => status === 'unsaved' && void save()} />
+      ) : (
+        <MarkdownView text={text} />
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error} Your text is kept here. <button onClick={() => void save()}>Try again</button>
+        </p>
+      )}
+      <div className="link-tools">
+        <select aria-label="Insert a link to a document or passage" value="" onChange={(e) => e.target.value && insert(e.target.value)}>
+          <option value="">Link to…</option>
+          {linkTargets.documents.map((d) => (
+            <option key={`d${d.id}`} value={linkMarkdown({ kind: 'document', id: d.id }, d.title)}>
+              Document: {d.title.slice(0, 60)}
+            </option>
+          ))}
+          {linkTargets.highlights.map((h) => (
+            <option key={`h${h.id}`} value={linkMarkdown({ kind: 'highlight', id: h.id }, h.quote.slice(0, 60))}>
+              Passage: “{h.quote.slice(0, 60)}”
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={onClose}>
+          Done
+        </button>
+        <button type="button" onClick={() => void api.notes.delete({ id: note.id }).then(onClose).catch((err: unknown) => setError(errorMessage(err)))}>
+          Delete note
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+
+export interface Filters {
+  tag: string | null;
+  outlet: string | null;
+  dateFrom: string;
+  dateTo: string;
+}
+
+export interface Pane {
+  documentId: number;
+  /** A passage to bring into view when the document opens. */
+  focus?: { start: number; end: number; highlightId?: number } | undefined;
+}
+
+export type SortKey = 'relevance' | 'date' | 'title' | 'outlet';
+
+export interface Workbench {
+  query: string;
+  setQuery: (q: string) => void;
+  filters: Filters;
+  setFilters: (f: Partial<Filters>) => void;
+  clearFilters: () => void;
+  sort: SortKey;
+  setSort: (s: SortKey) => void;
+  /** The query with the filters written into it, as the engine reads it. */
+  effectiveQuery: string;
+  panes: [Pane | null, Pane | null];
+  active: 0 | 1;
+  setActive: (i: 0 | 1) => void;
+  open: (documentId: number, options?: { side?: boolean; focus?: Pane['focus'] }) => void;
+  swap: () => void;
+  close: (i: 0 | 1) => void;
+  dialog: 'palette' | 'export' | null;
+  setDialog: (d: Workbench['dialog']) => void;
+  /** The note being edited in the notes pane. */
+  noteId: number | null;
+  setNoteId: (id: number | null) => void;
+}
+
+const Ctx = createContext<Workbench | null>(null);
+
+const quote = (v: string) => (/[\s"]/.test(v) ? `"${v.replace(/"/g, '')}"` : v);
+
+export function writeFilters(query: string, f: Filters): string {
+  const parts = [query.trim()];
+  if (f.tag) parts.push(`tag:${quote(f.tag)}`);
+  if (f.outlet) parts.push(`outlet:${quote(f.outlet)}`);
+  if (f.dateFrom || f.dateTo) parts.push(`date:${f.dateFrom}..${f.dateTo}`);
+  return parts.filter(Boolean).join(' ');
+}
+
+const NO_FILTERS: Filters = { tag: null, outlet: null, dateFrom: '', dateTo: '' };
+
+export function WorkbenchProvider({ children }: { children: ReactNode }) {
+  const [query, setQuery] = useState('');
+  const [filters, setFilterState] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<SortKey>('relevance');
+  const [panes, setPanes] = useState<[Pane | null, Pane | null]>(() => {
+    try {
+      return JSON.parse(localStorage.getItem('workbench.panes') ?? 'null') ?? [null, null];
+    } catch {
+      return [null, null];
+    }
+  });
+  const [active, setActive] = useState<0 | 1>(0);
+  const [dialog, setDialog] = useState<Workbench['dialog']>(null);
+  const [noteId, setNoteId] = useState<number | null>(null);
+
+  const savePanes = useCallback((next: [Pane | null, Pane | null]) => {
+    localStorage.setItem('workbench.panes', JSON.stringify(next.map((p) => (p ? { documentId: p.documentId } : null))));
+    setPanes(next);
+  }, []);
+
+  const open = useCallback<Workbench['open']>(
+    (documentId, options = {}) => {
+      const pane: Pane = { documentId, focus: options.focus };
+      let target: 0 | 1 = active;
+      if (options.side) target = panes[0] ? 1 : 0;
+      const next: [Pane | null, Pane | null] = [...panes];
+      next[target] = pane;
+      savePanes(next);
+      setActive(target);
+    },
+    [active, panes, savePanes],
+  );
+
+  const value = useMemo<Workbench>(
+    () => ({
+      query,
+      setQuery,
+      filters,
+      setFilters: (f) => setFilterState((old) => ({ ...old, ...f })),
+      clearFilters: () => setFilterState(NO_FILTERS),
+      sort,
+      setSort,
+      effectiveQuery: writeFilters(query, filters),
+      panes,
+      active,
+      setActive,
+      open,
+      swap: () => {
+        savePanes([panes[1], panes[0]]);
+        setActive(active === 0 ? 1 : 0);
+      },
+      close: (i) => {
+        const next: [Pane | null, Pane | null] = [...panes];
+        next[i] = null;
+        // A lone right pane moves left, so the reader is never empty beside a document.
+        savePanes(next[0] ? next : [next[1], null]);
+        setActive(0);
+      },
+      dialog,
+      setDialog,
+      noteId,
+      setNoteId,
+    }),
+    [query, filters, sort, panes, active, open, savePanes, dialog, noteId],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useWorkbench(): Workbench {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useWorkbench outside WorkbenchProvider');
+  return v;
+}
