@@ -316,8 +316,10 @@ export class SearchEngine {
     if (isEmptyQuery(parsed)) return { hits: [], terms: [] };
     const plan = this.plan(parsed);
     if (!plan.any) return { hits: [], terms: plan.terms };
+    // FTS5 ignores a rowid constraint bound as a REAL, which is how a JS number arrives:
+    // without the CAST this returned the first matching document's hits, whatever the id.
     const marked = this.db
-      .prepare('SELECT highlight(documents_fts, 0, char(1), char(2)) FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?')
+      .prepare('SELECT highlight(documents_fts, 0, char(1), char(2)) FROM documents_fts WHERE documents_fts MATCH ? AND rowid = CAST(? AS INTEGER)')
       .pluck()
       .get(plan.any, documentId) as string | undefined;
     return { hits: marked ? markedRanges(marked) : [], terms: plan.terms };
@@ -344,7 +346,7 @@ export class SearchEngine {
       this.db
         .prepare(
           `SELECT d.id, d.title, -bm25(documents_fts) AS score FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-           WHERE documents_fts MATCH ? AND documents_fts.rowid <> ? ORDER BY bm25(documents_fts) LIMIT ?`,
+           WHERE documents_fts MATCH ? AND documents_fts.rowid <> CAST(? AS INTEGER) ORDER BY bm25(documents_fts) LIMIT ?`,
         )
         .all(expr, documentId, limit) as Array<{ id: number; title: string; score: number }>
     ).map((r) => ({ ...r, score: round(r.score) }));

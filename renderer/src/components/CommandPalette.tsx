@@ -36,7 +36,7 @@ export function CommandPalette({ actions, onClose }: { actions: Action[]; onClos
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <Command className="palette" label="Command palette" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <Command.Input autoFocus value={search} onValueChange={setSearch} placeholder="Type a command or a document title…" aria-label="Command or document" />
+        <Command.Input autoFocus value={search} onValueChange={setSearch} placeholder="Type a command or a document title…" />
         <Command.List>
           <Command.Empty>Nothing found.</Command.Empty>
           <Command.Group heading="Actions">

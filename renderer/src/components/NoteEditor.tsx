@@ -7,6 +7,14 @@ import { useWorkbench } from '../state';
 
 const SAVE_AFTER_MS = 600;
 
+/** A label for a link: the start of the text, cut at a word. */
+function excerpt(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+}
+
 /** Follows doc: and hl: links inside the workbench; nothing else is opened (offline). */
 export function useLinkOpener() {
   const wb = useWorkbench();
@@ -126,13 +134,13 @@ export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTar
         <select aria-label="Insert a link to a document or passage" value="" onChange={(e) => e.target.value && insert(e.target.value)}>
           <option value="">Link to…</option>
           {linkTargets.documents.map((d) => (
-            <option key={`d${d.id}`} value={linkMarkdown({ kind: 'document', id: d.id }, d.title)}>
-              Document: {d.title.slice(0, 60)}
+            <option key={`d${d.id}`} value={linkMarkdown({ kind: 'document', id: d.id }, excerpt(d.title))}>
+              Document: {excerpt(d.title)}
             </option>
           ))}
           {linkTargets.highlights.map((h) => (
-            <option key={`h${h.id}`} value={linkMarkdown({ kind: 'highlight', id: h.id }, h.quote.slice(0, 60))}>
-              Passage: “{h.quote.slice(0, 60)}”
+            <option key={`h${h.id}`} value={linkMarkdown({ kind: 'highlight', id: h.id }, excerpt(h.quote))}>
+              Passage: “{excerpt(h.quote)}”
             </option>
           ))}
         </select>

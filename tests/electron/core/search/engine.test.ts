@@ -132,12 +132,18 @@ describe('searching the seeds', () => {
     const { hits } = ws.search.hits(SEED.moscowTimes, 'Ilyushin OR "third countries"');
     expect(hits.map((h) => body.slice(h.start, h.end))).toEqual(['third countries', 'Ilyushin', 'Ilyushin', 'Ilyushin']);
     expect(hits.map((h) => h.start)).toEqual([...hits.map((h) => h.start)].sort((a, b) => a - b));
+    // Each document its own hits: the rewrite names the Ilyushin once, the wire three times.
+    const rewrite = ws.documents.get(SEED.rewrite).body;
+    const once = ws.search.hits(SEED.rewrite, 'Ilyushin').hits;
+    expect(once.map((h) => rewrite.slice(h.start, h.end))).toEqual(['Ilyushin']);
+    expect(ws.search.hits(SEED.hispolitica, 'Ilyushin').hits).toEqual([]);
   });
 
   it('finds the rewrite as the document most similar to the wire story', async () => {
     const ws = await newWorkspace();
     expect(ws.search.similar(SEED.moscowTimes)[0]!.id).toBe(SEED.rewrite);
     expect(ws.search.similar(SEED.rewrite)[0]!.id).toBe(SEED.moscowTimes);
+    expect(ws.search.similar(SEED.rewrite).map((s) => s.id)).not.toContain(SEED.rewrite);
   });
 
   it('suggests corpus words as the user types', async () => {

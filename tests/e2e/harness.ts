@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { BIN } from '../cli-helpers';
+import { ROOT, tempDir } from '../helpers';
+
+/** Screenshots land here; CI keeps the folder. */
+export const SHOTS = join(ROOT, 'tests/.artifacts/screenshots');
+
+export interface Served {
+  url: string;
+  file: string;
+  stop(): Promise<void>;
+}
+
+/** Runs `workbench serve` on a new workspace with the seeds, as `npm run serve` does after building. */
+export async function serve(file = join(tempDir(), 'e2e.workspace')): Promise<Served> {
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+  });
+  return {
+    url,
+    file,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export async function openPage(browser: Browser, url: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, colorScheme: options.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  // Nothing may leave the machine: fail any request that is not to the server itself.
+  const origin = new URL(url).origin;
+  await page.route('**/*', (route) => (route.request().url().startsWith(origin) || route.request().url().startsWith('blob:') || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+  await page.goto(url);
+  return { page, errors };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** Selects characters [start, end) of a reader's text, as a mouse drag would, and releases the mouse. */
+export async function selectText(page: Page, readerName: RegExp, passage: string): Promise<void> {
+  const reader = page.getByRole('region', { name: readerName });
+  const text = reader.getByLabel('Document text');
+  await text.evaluate((root, wanted) => {
+    const body = root.textContent ?? '';
+    const start = body.indexOf(wanted);
+    if (start < 0) throw new Error(`passage not in the text: ${wanted}`);
+    const end = start + wanted.length;
+    const locate = (offset: number, preferEnd: boolean): [Node, number] => {
+      for (const span of root.querySelectorAll<HTMLElement>('[data-start]')) {
+        const s = Number(span.dataset.start);
+        const len = span.textContent!.length;
+        if (offset > s + len || offset < s) continue;
+        if (offset === s + len && !preferEnd) continue;
+        return [span.firstChild!, offset - s];
+      }
+      throw new Error(`no text node at ${offset}`);
+    };
+    const range = document.createRange();
+    range.setStart(...locate(start, false));
+    range.setEnd(...locate(end, true));
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    root.closest('.reader-scroll')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, passage);
+}

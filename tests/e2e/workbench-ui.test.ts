@@ -1,0 +1,115 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers';
+import { launch, openPage, serve, shot, type Served } from './harness';
+
+let browser: Browser;
+let served: Served;
+
+beforeAll(async () => {
+  served = await serve();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+describe('the workbench in a browser', () => {
+  it('imports files with the picker and lists each failed file with its reason', async () => {
+    const { page, errors } = await openPage(browser, served.url);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'field-notes.txt'), 'Field notes from Caracas\n\nThe Wagner contractors were seen near the palace.');
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+    await page.getByLabel('Files to import').setInputFiles([join(dir, 'field-notes.txt'), join(dir, 'empty.txt'), join(dir, 'photo.jpg')]);
+    const summary = page.getByRole('dialog', { name: 'Import summary' });
+    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toContain('3 files: 1 imported, 0 duplicates, 2 failed.');
+    const text = await summary.textContent();
+    expect(text).toContain('empty.txt: empty file (0 bytes)');
+    expect(text).toContain('photo.jpg: unsupported file type (.jpg)');
+    await shot(page, '6-import-summary');
+    await summary.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('palace Wagner');
+    await expect.poll(() => page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: 'Field notes from Caracas' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('filters the library by a tag from the tag tree, with counts', async () => {
+    const { page } = await openPage(browser, served.url);
+    const documents = page.getByRole('listbox', { name: 'Documents' });
+    await documents.getByRole('option', { name: /Putin Doubles Down/ }).click();
+    const reader = page.getByRole('region', { name: /^Reader 1: Putin Doubles Down/ });
+    await reader.getByLabel('Add a tag to this document').fill('Partisan');
+    await reader.getByLabel('Add a tag to this document').press('Enter');
+    await expect.poll(() => reader.locator('.doc-tags .chip').textContent()).toContain('Partisan');
+    const filter = page.getByRole('button', { name: /^Filter by tag Partisan: 1 documents, 0 highlights$/ });
+    await filter.click();
+    await expect.poll(() => filter.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => documents.getByRole('option').count()).toBe(1);
+    await shot(page, '7-tag-filter');
+    await filter.click();
+    await expect.poll(() => documents.getByRole('option').count()).toBeGreaterThan(1);
+    // The tag comes off from the reader header.
+    await reader.getByRole('button', { name: 'Remove tag Partisan' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^Filter by tag Partisan: 0 documents/ }).count()).toBe(1);
+  });
+
+  it('follows a dark system theme and switches theme from the toolbar', async () => {
+    const { page } = await openPage(browser, served.url, { colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(22, 24, 28)');
+    await page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first().click();
+    await shot(page, '8-dark');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light'); // remembered
+  });
+
+  it('reaches actions and documents from the command palette (Ctrl+K)', async () => {
+    const { page } = await openPage(browser, served.url);
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('combobox', { name: 'Command palette' });
+    await palette.fill('export');
+    await shot(page, '9-command-palette');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Export highlights and notes' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.keyboard.press('Control+k');
+    await palette.fill('Doubles');
+    await page.getByRole('option', { name: /^Open: Putin Doubles Down/ }).click();
+    await expect.poll(() => page.getByRole('region', { name: /^Reader 1: Putin Doubles Down/ }).count()).toBe(1);
+  });
+
+  it('shows a bad query as an error and keeps what was typed', async () => {
+    const { page } = await openPage(browser, served.url);
+    const box = page.getByRole('searchbox', { name: 'Search' });
+    await box.fill('date:someday wagner');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('date:someday is not a date');
+    expect(await box.inputValue()).toBe('date:someday wagner');
+    await box.fill('wagner');
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('finds in the document with Ctrl+F, accent-insensitively', async () => {
+    const { page } = await openPage(browser, served.url);
+    await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /Providing Muscle/ }).click();
+    const reader = page.getByRole('region', { name: /^Reader 1: Russian Mercenaries Providing Muscle/ });
+    await reader.getByLabel('Document', { exact: true }).focus();
+    await page.keyboard.press('Control+f');
+    await reader.getByRole('textbox', { name: 'Find in document' }).fill('guaido');
+    await expect.poll(() => reader.getByRole('status').textContent()).toMatch(/^Match 1 of \d+$/);
+    expect(await reader.locator('.find.current').textContent()).toBe('Guaidó');
+  });
+
+  it('refuses the API without the token', async () => {
+    const origin = new URL(served.url).origin;
+    const res = await fetch(`${origin}/api/invoke`, { method: 'POST', body: JSON.stringify({ method: 'workspace.info', input: {} }) });
+    expect(res.status).toBe(401);
+  });
+});
