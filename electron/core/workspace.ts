@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type MiniSearch from 'minisearch';
 import type { ImportProgress, ImportSummary } from '../shared/schemas';
@@ -136,6 +136,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
       }
     } catch (err) {
       ws.close();
+      // A workspace made just now and left half-filled would open empty next time: remove it.
+      if (created) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
       throw err;
     }
     return ws;

@@ -26,10 +26,17 @@ let window: BrowserWindow | null = null;
 let current: Session | null = null;
 const settings = new SettingsStore(app.getPath('userData'));
 
+/** The workers electron-vite builds beside this file; running from source, the engine's own. */
+function workers(): OpenWorkspaceOptions['workers'] {
+  const built = { import: new URL('./import-worker.js', import.meta.url), parse: new URL('./parse-worker.js', import.meta.url) };
+  return existsSync(fileURLToPath(built.import)) ? built : undefined;
+}
+
 function openOptions(): OpenWorkspaceOptions {
+  const w = workers();
   return {
     waitForIndex: false,
-    workers: { import: new URL('./import-worker.js', import.meta.url), parse: new URL('./parse-worker.js', import.meta.url) },
+    ...(w ? { workers: w } : {}),
     ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
   };
 }

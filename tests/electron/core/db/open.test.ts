@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../electron/core/db/open';
@@ -87,5 +87,12 @@ describe('opening a workspace file', () => {
     const again = await Workspace.open(copy);
     expect(again.tags.list().map((t) => t.name)).toEqual(['kept']);
     again.close();
+  });
+
+  it('removes a new workspace whose first import could not run, so it is not left empty', async () => {
+    const file = join(tempDir(), 'new.workspace');
+    const broken = { import: new URL('file:///nonexistent/import-worker.js'), parse: null };
+    await expect(Workspace.open(file, { create: true, workers: broken })).rejects.toThrow(/Import worker failed/);
+    expect(existsSync(file)).toBe(false);
   });
 });

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { Session } from '../../../../electron/core/api/session';
+import { contract } from '../../../../electron/shared/api/contract';
+import { SEED, newWorkspace } from '../../../helpers';
+
+describe('the dispatcher every call goes through', () => {
+  it('runs a valid call and validates its output', async () => {
+    const session = new Session(await newWorkspace());
+    const r = await session.dispatch('search.query', { query: 'Ilyushin' });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect((r.result as { total: number }).total).toBe(2);
+  });
+
+  it('refuses unknown methods and bad input, naming the field', async () => {
+    const session = new Session(await newWorkspace());
+    expect(await session.dispatch('documents.drop', {})).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'There is no method "documents.drop".' } });
+    expect(await session.dispatch('documents.get', { id: 'two' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^documents\.get: id: /) } });
+    expect(await session.dispatch('__proto__', {})).toMatchObject({ ok: false });
+    expect(await session.dispatch('search.query', { query: 'x', limit: 5000 })).toMatchObject({ ok: false, error: { message: expect.stringContaining('limit') } });
+  });
+
+  it('maps engine errors to their codes and messages', async () => {
+    const session = new Session(await newWorkspace());
+    expect(await session.dispatch('documents.get', { id: 99 })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No document with id 99.' } });
+    expect(await session.dispatch('search.query', { query: '"open' })).toMatchObject({ ok: false, error: { code: 'BAD_QUERY' } });
+    await session.dispatch('tags.create', { name: 'A' });
+    expect(await session.dispatch('tags.create', { name: 'a' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('raises events for changes and imports', async () => {
+    const session = new Session(await newWorkspace());
+    const seen: string[] = [];
+    session.onEvent((name, payload) => seen.push(`${name}:${JSON.stringify(payload)}`));
+    await session.dispatch('tags.apply', { tagId: ((await session.dispatch('tags.create', { name: 'T' })) as { result: { id: number } }).result.id, documentIds: [SEED.fox] });
+    await session.dispatch('import.upload', { files: [{ name: 'sub/a.txt', data: Buffer.from('A new one\n\ntext').toString('base64') }] });
+    expect(seen).toContain('workspace.changed:{"kind":"tags"}');
+    expect(seen.some((s) => s.startsWith('import.progress:'))).toBe(true);
+    expect(seen.find((s) => s.startsWith('import.done:'))).toContain('"path":"sub/a.txt"');
+  });
+
+  it('writes uploaded names only inside its temporary folder', async () => {
+    const session = new Session(await newWorkspace());
+    const r = await session.dispatch('import.upload', { files: [{ name: '../../../etc/evil.txt', data: Buffer.from('Escaping\n\nno').toString('base64') }] });
+    expect(r).toMatchObject({ ok: true, result: { imported: 1, outcomes: [{ path: '../../../etc/evil.txt', status: 'imported' }] } });
+  });
+
+  it('documents every method with an example', () => {
+    for (const [name, spec] of Object.entries(contract)) {
+      expect(name).toMatch(/^[a-z]+[A-Za-z]*\.[a-z][A-Za-z]*$/);
+      expect(spec.doc).toMatch(/Example: `.+`\.$/);
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { request } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Session } from '../../../../electron/core/api/session';
+import { CSP, startServer, type RunningServer } from '../../../../electron/core/http/server';
+import { builtRendererDir } from '../../../../electron/core/paths';
+import { newWorkspace } from '../../../helpers';
+
+let server: RunningServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+function raw(port: number, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: body ? 'POST' : 'GET', headers }, (res) => {
+      let data = '';
+      res.on('data', (c: Buffer) => (data += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, headers: res.headers }));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+async function start() {
+  server = await startServer({ session: new Session(await newWorkspace()), staticDir: builtRendererDir() });
+  return server;
+}
+
+const call = (s: RunningServer, extra: Record<string, string> = {}) =>
+  raw(s.port, '/api/invoke', { Host: `127.0.0.1:${s.port}`, Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json', ...extra }, JSON.stringify({ method: 'workspace.info', input: {} }));
+
+describe('the browser shell', () => {
+  it('listens on 127.0.0.1 only, on a free port, with a random token in the printed address', async () => {
+    const s = await start();
+    const addr = s.server.address() as { address: string; port: number };
+    expect(addr.address).toBe('127.0.0.1');
+    expect(s.port).toBeGreaterThan(0);
+    expect(s.token.length).toBeGreaterThanOrEqual(32);
+    expect(s.url).toBe(`http://127.0.0.1:${s.port}/?token=${s.token}`);
+    const other = await startServer({ session: new Session(await newWorkspace()), staticDir: builtRendererDir() });
+    expect(other.token).not.toBe(s.token);
+    await other.close();
+  });
+
+  it('answers API calls with the token, and refuses them without it', async () => {
+    const s = await start();
+    const ok = await call(s);
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, result: { documents: 5 } });
+    expect((await call(s, { Authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await raw(s.port, '/api/invoke', { Host: `127.0.0.1:${s.port}` }, '{}')).status).toBe(401);
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin', async () => {
+    const s = await start();
+    expect((await call(s, { Host: `evil.example:${s.port}` })).status).toBe(421);
+    expect((await call(s, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await call(s, { Origin: `http://localhost:${s.port}`, Host: `localhost:${s.port}` })).status).toBe(200);
+  });
+
+  it('serves the interface with a strict Content-Security-Policy', async () => {
+    const s = await start();
+    const page = await raw(s.port, '/', { Host: `127.0.0.1:${s.port}` });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+    expect(page.headers['content-security-policy']).toBe(CSP);
+    expect(CSP).toContain("default-src 'none'");
+    expect(CSP).not.toContain('unsafe');
+    const escape = await raw(s.port, '/../../package.json', { Host: `127.0.0.1:${s.port}` });
+    expect(escape.body).not.toContain('"dependencies"');
+  });
+
+  it('reports bad JSON clearly', async () => {
+    const s = await start();
+    const r = await raw(s.port, '/api/invoke', { Host: `127.0.0.1:${s.port}`, Authorization: `Bearer ${s.token}` }, '{not json');
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error.message).toMatch(/^The request is not JSON/);
+  });
+});
