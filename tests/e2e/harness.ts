@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BIN } from '../cli-helpers';
-import { ROOT, tempDir } from '../helpers';
+import { ROOT } from '../helpers';
 
 /** Screenshots land here; CI keeps the folder. */
 export const SHOTS = join(ROOT, 'tests/.artifacts/screenshots');
@@ -14,8 +15,13 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Runs `workbench serve` on a new workspace with the seeds, as `npm run serve` does after building. */
-export async function serve(file = join(tempDir(), 'e2e.workspace')): Promise<Served> {
+/**
+ * Runs `workbench serve` on a new workspace with the seeds, as `npm run serve` does after
+ * building. The folder lives as long as the server, not just one test.
+ */
+export async function serve(): Promise<Served> {
+  const dir = mkdtempSync(join(tmpdir(), 'workbench-e2e-'));
+  const file = join(dir, 'e2e.workspace');
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', file], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -36,8 +42,12 @@ export async function serve(file = join(tempDir(), 'e2e.workspace')): Promise<Se
     file,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        const done = () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
         child.kill('SIGTERM');
       }),
   };
@@ -61,7 +71,10 @@ export async function openPage(browser: Browser, url: string, options: { colorSc
   // Nothing may leave the machine: fail any request that is not to the server itself.
   const origin = new URL(url).origin;
   await page.route('**/*', (route) => (route.request().url().startsWith(origin) || route.request().url().startsWith('blob:') || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+  page.setDefaultTimeout(10_000); // fail with the step that hangs, well within the test's time
   await page.goto(url);
+  // The interface is up once the library has rendered (keyboard shortcuts are bound by then).
+  await page.getByRole('listbox', { name: 'Documents' }).waitFor();
   return { page, errors };
 }
 

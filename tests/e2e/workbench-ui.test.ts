@@ -78,8 +78,9 @@ describe('the workbench in a browser', () => {
     await palette.fill('export');
     await shot(page, '9-command-palette');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('dialog', { name: 'Export highlights and notes' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Close' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export highlights and notes' });
+    await expect.poll(() => exportDialog.count()).toBe(1);
+    await exportDialog.getByRole('button', { name: 'Close', exact: true }).click();
     await page.keyboard.press('Control+k');
     await palette.fill('Doubles');
     await page.getByRole('option', { name: /^Open: Putin Doubles Down/ }).click();
@@ -105,6 +106,31 @@ describe('the workbench in a browser', () => {
     await reader.getByRole('textbox', { name: 'Find in document' }).fill('guaido');
     await expect.poll(() => reader.getByRole('status').textContent()).toMatch(/^Match 1 of \d+$/);
     expect(await reader.locator('.find.current').textContent()).toBe('Guaidó');
+  });
+
+  it('imports files dropped on the window', async () => {
+    const { page } = await openPage(browser, served.url);
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['Dropped dispatch\n\nA courier reported the Antonov landing.'], 'dispatch.txt', { type: 'text/plain' }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }));
+    });
+    const summary = page.getByRole('dialog', { name: 'Import summary' });
+    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toMatch(/Import finished/);
+    expect(await summary.textContent()).toContain('1 file: 1 imported, 0 duplicates, 0 failed.');
+  });
+
+  it('saves a search under a name and runs it again', async () => {
+    const { page } = await openPage(browser, served.url);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Havana OR Senegal');
+    await page.getByRole('button', { name: 'Save this search' }).click();
+    await page.getByRole('textbox', { name: 'Name for this search' }).fill('Flights');
+    await page.getByRole('button', { name: 'Save search' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await page.getByRole('button', { name: 'Run saved search Flights' }).click();
+    expect(await page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('Havana OR Senegal');
+    await expect.poll(() => page.getByRole('listbox', { name: 'Documents' }).getByRole('option').count()).toBe(2);
   });
 
   it('refuses the API without the token', async () => {

@@ -45,15 +45,20 @@ export function Filters() {
   const outlets = useApiData(() => api.documents.outlets(), [], ['documents']);
   const saved = useApiData(() => api.savedSearches.list(), [], ['savedSearches']);
   const [message, setMessage] = useState<string | null>(null);
+  const [naming, setNaming] = useState<string | null>(null);
   const any = wb.filters.tag || wb.filters.outlet || wb.filters.dateFrom || wb.filters.dateTo;
 
-  const save = () => {
-    const name = window.prompt('Name for this search', wb.query || wb.effectiveQuery);
+  const save = (e: React.FormEvent) => {
+    e.preventDefault();
+    const name = (naming ?? '').trim();
     if (!name) return;
     api.savedSearches
       .save({ name, query: wb.effectiveQuery })
-      .then(() => setMessage(`Saved "${name}".`))
-      .catch((err: unknown) => setMessage(errorMessage(err)));
+      .then(() => {
+        setMessage(`Saved "${name}".`);
+        setNaming(null);
+      })
+      .catch((err: unknown) => setMessage(errorMessage(err))); // the name stays in the box
   };
 
   return (
@@ -87,10 +92,16 @@ export function Filters() {
       )}
       <div className="filter-head">
         <h2>Saved searches</h2>
-        <button type="button" className="link-button" onClick={save} disabled={!wb.effectiveQuery} aria-label="Save this search">
+        <button type="button" className="link-button" onClick={() => setNaming(wb.query || wb.effectiveQuery)} disabled={!wb.effectiveQuery} aria-label="Save this search">
           Save
         </button>
       </div>
+      {naming !== null && (
+        <form onSubmit={save} className="save-search" onKeyDown={(e) => e.key === 'Escape' && setNaming(null)}>
+          <input autoFocus value={naming} onChange={(e) => setNaming(e.target.value)} aria-label="Name for this search" />
+          <button type="submit">Save search</button>
+        </form>
+      )}
       {message && <p role="status">{message}</p>}
       <ul className="saved">
         {saved.data?.map((s) => (

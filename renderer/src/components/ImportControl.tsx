@@ -82,7 +82,9 @@ export function ImportControl() {
       e.preventDefault();
       setDragging(false);
       const items = [...e.dataTransfer.items].map((i) => i.webkitGetAsEntry()).filter((x): x is FileSystemEntry => x !== null);
-      void Promise.all(items.map((i) => entries(i))).then((lists) => upload(lists.flat()));
+      // Folders come only as entries; plain file lists (some platforms, scripted drops) as files.
+      if (items.length === 0) void upload([...e.dataTransfer.files].map((file) => ({ name: file.name, file })));
+      else void Promise.all(items.map((i) => entries(i))).then((lists) => upload(lists.flat()));
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
