@@ -79,8 +79,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.vocabulary = new Vocabulary(db);
     const ctx: ServiceContext = {
       db,
-      reindexDocuments: (ids) => this.reindexDocs(ids),
-      reindexNotes: (ids) => this.reindexNotes(ids),
+      reindexDocuments: (ids) => this.reindex('documents', ids),
+      reindexNotes: (ids) => this.reindex('notes', ids),
       unindexNotes: (ids) => this.unindex([...ids].map(noteKey)),
       unindexDocuments: (docs) => {
         this.unindex(docs.map((d) => docKey(d.id)));
@@ -148,21 +148,14 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     return this.outcome;
   }
 
-  private reindexDocs(ids: Iterable<number>): void {
+  /** Re-reads documents or notes into the index, or remembers them until it has loaded. */
+  private reindex(kind: 'documents' | 'notes', ids: Iterable<number>): void {
     if (!this.index) {
-      for (const id of ids) this.pendingDocs.add(id);
+      for (const id of ids) (kind === 'documents' ? this.pendingDocs : this.pendingNotes).add(id);
       return;
     }
-    upsert(this.index, readDocumentEntries(this.db, [...new Set(ids)]));
-    this.dirty = true;
-  }
-
-  private reindexNotes(ids: Iterable<number>): void {
-    if (!this.index) {
-      for (const id of ids) this.pendingNotes.add(id);
-      return;
-    }
-    upsert(this.index, readNoteEntries(this.db, [...new Set(ids)]));
+    const unique = [...new Set(ids)];
+    upsert(this.index, kind === 'documents' ? readDocumentEntries(this.db, unique) : readNoteEntries(this.db, unique));
     this.dirty = true;
   }
 

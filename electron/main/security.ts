@@ -1,11 +1,13 @@
 import type { App, Session, WebContents, WebFrameMain, WebPreferences } from 'electron';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_TYPES, CSP } from '../shared/web';
+
+export { CSP };
 
 /** The interface is served from app://workbench/, never from file://. */
 export const APP_ORIGIN = 'app://workbench';
 
-export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function webPreferences(preload: string): WebPreferences {
   return {
@@ -50,15 +52,6 @@ export function installLockdown(app: App, session: Session): void {
   });
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
 /** Serves the built interface for app:// requests, inside `root` only, with the CSP. */
 export function serveApp(root: string): (request: Request) => Response {
   return (request) => {
@@ -69,7 +62,7 @@ export function serveApp(root: string): (request: Request) => Response {
     let file = join(root, path);
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
     return new Response(readFileSync(file), {
-      headers: { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' },
+      headers: { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' },
     });
   };
 }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { BIN } from '../cli-helpers';
 import { ROOT } from '../helpers';
 
@@ -110,4 +111,19 @@ export async function selectText(page: Page, readerName: RegExp, passage: string
     sel.addRange(range);
     root.closest('.reader-scroll')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
   }, passage);
+}
+
+/** One served workspace and one browser for the tests of a file. */
+export function servedWorkbench(): { browser: () => Browser; served: () => Served } {
+  let browser: Browser;
+  let served: Served;
+  beforeAll(async () => {
+    served = await serve();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+  return { browser: () => browser, served: () => served };
 }

@@ -1,29 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, selectText, serve, shot, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openPage, selectText, servedWorkbench, shot } from './harness';
 
 const WIRE = "Russian Mercenaries Arrive in Venezuela to Shore Up Maduro's Rule";
 const REWRITE = /^After the USA has threatened to intervene in Venezuela/;
 const WIRE_SENTENCE = 'A Russian Ilyushin-96 flew into Havana late on Wednesday after starting its journey in Moscow and flying via Senegal and Paraguay, the data showed.';
 const REWRITE_SENTENCE = 'A Russian Ilyushin-96 flew into Havana late on Wednesday after starting its journey in Moscow and flying via Senegal and Paraguay.';
 
-let browser: Browser;
-let served: Served;
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const wb = servedWorkbench();
 
 describe('a researcher follows the Ilyushin flight across two outlets', () => {
   it('searches, reads side by side, steps through hits, highlights, tags, links them in a note, reloads and exports', async () => {
-    const { page, errors } = await openPage(browser, served.url);
+    const { page, errors } = await openPage(wb.browser(), wb.served().url);
     const documents = page.getByRole('listbox', { name: 'Documents' });
 
     // 1. Search Ilyushin: exactly the two documents that mention it.

@@ -1,26 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
-import { launch, openPage, serve, shot, type Served } from './harness';
+import { openPage, servedWorkbench, shot } from './harness';
 
-let browser: Browser;
-let served: Served;
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const wb = servedWorkbench();
 
 describe('the workbench in a browser', () => {
   it('imports files with the picker and lists each failed file with its reason', async () => {
-    const { page, errors } = await openPage(browser, served.url);
+    const { page, errors } = await openPage(wb.browser(), wb.served().url);
     const dir = tempDir();
     writeFileSync(join(dir, 'field-notes.txt'), 'Field notes from Caracas\n\nThe Wagner contractors were seen near the palace.');
     writeFileSync(join(dir, 'empty.txt'), '');
@@ -39,7 +27,7 @@ describe('the workbench in a browser', () => {
   });
 
   it('filters the library by a tag from the tag tree, with counts', async () => {
-    const { page } = await openPage(browser, served.url);
+    const { page } = await openPage(wb.browser(), wb.served().url);
     const documents = page.getByRole('listbox', { name: 'Documents' });
     await documents.getByRole('option', { name: /Putin Doubles Down/ }).click();
     const reader = page.getByRole('region', { name: /^Reader 1: Putin Doubles Down/ });
@@ -59,7 +47,7 @@ describe('the workbench in a browser', () => {
   });
 
   it('follows a dark system theme and switches theme from the toolbar', async () => {
-    const { page } = await openPage(browser, served.url, { colorScheme: 'dark' });
+    const { page } = await openPage(wb.browser(), wb.served().url, { colorScheme: 'dark' });
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(22, 24, 28)');
@@ -72,7 +60,7 @@ describe('the workbench in a browser', () => {
   });
 
   it('reaches actions and documents from the command palette (Ctrl+K)', async () => {
-    const { page } = await openPage(browser, served.url);
+    const { page } = await openPage(wb.browser(), wb.served().url);
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('combobox', { name: 'Command palette' });
     await palette.fill('export');
@@ -88,7 +76,7 @@ describe('the workbench in a browser', () => {
   });
 
   it('shows a bad query as an error and keeps what was typed', async () => {
-    const { page } = await openPage(browser, served.url);
+    const { page } = await openPage(wb.browser(), wb.served().url);
     const box = page.getByRole('searchbox', { name: 'Search' });
     await box.fill('date:someday wagner');
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('date:someday is not a date');
@@ -98,7 +86,7 @@ describe('the workbench in a browser', () => {
   });
 
   it('finds in the document with Ctrl+F, accent-insensitively', async () => {
-    const { page } = await openPage(browser, served.url);
+    const { page } = await openPage(wb.browser(), wb.served().url);
     await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /Providing Muscle/ }).click();
     const reader = page.getByRole('region', { name: /^Reader 1: Russian Mercenaries Providing Muscle/ });
     await reader.getByLabel('Document', { exact: true }).focus();
@@ -109,7 +97,7 @@ describe('the workbench in a browser', () => {
   });
 
   it('imports files dropped on the window', async () => {
-    const { page } = await openPage(browser, served.url);
+    const { page } = await openPage(wb.browser(), wb.served().url);
     await page.evaluate(() => {
       const data = new DataTransfer();
       data.items.add(new File(['Dropped dispatch\n\nA courier reported the Antonov landing.'], 'dispatch.txt', { type: 'text/plain' }));
@@ -122,7 +110,7 @@ describe('the workbench in a browser', () => {
   });
 
   it('saves a search under a name and runs it again', async () => {
-    const { page } = await openPage(browser, served.url);
+    const { page } = await openPage(wb.browser(), wb.served().url);
     await page.getByRole('searchbox', { name: 'Search' }).fill('Havana OR Senegal');
     await page.getByRole('button', { name: 'Save this search' }).click();
     await page.getByRole('textbox', { name: 'Name for this search' }).fill('Flights');
@@ -134,7 +122,7 @@ describe('the workbench in a browser', () => {
   });
 
   it('refuses the API without the token', async () => {
-    const origin = new URL(served.url).origin;
+    const origin = new URL(wb.served().url).origin;
     const res = await fetch(`${origin}/api/invoke`, { method: 'POST', body: JSON.stringify({ method: 'workspace.info', input: {} }) });
     expect(res.status).toBe(401);
   });

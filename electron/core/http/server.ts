@@ -4,20 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { ErrorCode } from '../../shared/errors';
+import { CONTENT_TYPES, CSP } from '../../shared/web';
 import type { Session } from '../api/session';
 
-/** The Content-Security-Policy of the served interface: nothing from anywhere else. */
-export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export { CSP };
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 const MAX_BODY = 256 * 1024 * 1024;
 
 export interface ServerOptions {
@@ -132,7 +123,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   function serveFile(res: ServerResponse, file: string): void {
     if (!existsSync(file)) return send(res, 503, `The interface is not built: run \`npm run build\` (looked in ${root}).`, 'text/plain; charset=utf-8');
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Security-Policy': CSP,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
