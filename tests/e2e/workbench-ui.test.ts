@@ -121,6 +121,23 @@ describe('the workbench in a browser', () => {
     await expect.poll(() => page.getByRole('listbox', { name: 'Documents' }).getByRole('option').count()).toBe(2);
   });
 
+  it('gives every control an accessible name, with documents, dialogs and the editor open', async () => {
+    const { page } = await openPage(wb.browser(), wb.served().url);
+    await page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first().click();
+    await page.getByRole('listbox', { name: 'Documents' }).getByRole('button', { name: /to the side$/ }).nth(1).click();
+    await page.getByRole('button', { name: 'New note on this document' }).click();
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, [role=option], [role=tab], a[href]')]
+        .filter((el) => !(el as HTMLInputElement).hidden && el.getAttribute('type') !== 'hidden' && el.offsetParent !== null)
+        .filter((el) => {
+          const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.[0]?.textContent?.trim();
+          return !labelled && !el.textContent?.trim() && !el.getAttribute('title');
+        })
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+    expect(unnamed).toEqual([]);
+  });
+
   it('refuses the API without the token', async () => {
     const origin = new URL(wb.served().url).origin;
     const res = await fetch(`${origin}/api/invoke`, { method: 'POST', body: JSON.stringify({ method: 'workspace.info', input: {} }) });
