@@ -9,7 +9,7 @@ import { SOURCE_WORKERS, importInWorker, type ImportWorkers } from './import/run
 import type { StoredEntry } from './import/store';
 import type { ImportJob } from './import/worker-protocol';
 import { SearchEngine } from './search/engine';
-import { loadOrRebuild, readSaved, save as saveIndex, rebuild, type LoadOutcome } from './search/index-store';
+import { loadOrRebuild, readSaved, save as saveIndex, type LoadOutcome } from './search/index-store';
 import { docKey, keyId, noteKey, readDocumentEntries, readNoteEntries, remove, upsert, type PersonalEntry } from './search/personal-index';
 import { Vocabulary } from './search/vocabulary';
 import type { ChangeKind, ServiceContext } from './services/context';
@@ -202,18 +202,6 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
       this.emit('changed', 'documents');
     }
     return summary;
-  }
-
-  /** Rebuilds the search index from the database, for `check --repair` and tests. */
-  async rebuildIndex(): Promise<void> {
-    await this.ready;
-    this.index = await rebuild(this.db);
-    this.dirty = true;
-    this.flush();
-  }
-
-  get indexDirty(): boolean {
-    return this.dirty;
   }
 
   /** Saves the search index when it has changed since it was loaded or saved. */

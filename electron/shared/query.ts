@@ -15,7 +15,7 @@
  * Words are case- and accent-insensitive: `guaido` finds `Guaidó`.
  */
 import { ErrorCode, WorkbenchError } from './errors';
-import { fold, tokenize } from './text/normalize';
+import { tokenize } from './text/normalize';
 
 export type Term =
   | { kind: 'word'; text: string; prefix: boolean; fuzzy: number }
@@ -225,16 +225,3 @@ export function isEmptyQuery(q: ParsedQuery): boolean {
   return q.groups.length === 0 && q.excluded.length === 0 && q.filters.length === 0 && !q.dateFrom && !q.dateTo;
 }
 
-/** The folded words a reader should mark for this query (prefix and fuzzy ones are expanded by the engine). */
-export function plainTerms(q: ParsedQuery): string[] {
-  const out = new Set<string>();
-  for (const group of q.groups) {
-    for (const t of group) {
-      if (t.kind === 'word') out.add(t.text);
-      else t.words.forEach((w) => out.add(w));
-    }
-  }
-  return [...out];
-}
-
-export { fold };

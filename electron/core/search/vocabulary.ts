@@ -48,10 +48,6 @@ export class Vocabulary {
     return (this.db.prepare('SELECT doc FROM temp.documents_vocab WHERE term = ?').pluck().get(term) as number | undefined) ?? 0;
   }
 
-  get loaded(): boolean {
-    return this.words !== null;
-  }
-
   /** Loads the words for fuzzy matching now rather than on the first fuzzy query. */
   warm(): void {
     if (this.words) return;
