@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers';
+import { ROOT, tempDir } from '../helpers';
 import { openPage, servedWorkbench, shot } from './harness';
 
 const wb = servedWorkbench();
@@ -94,6 +94,25 @@ describe('the workbench in a browser', () => {
     await reader.getByRole('textbox', { name: 'Find in document' }).fill('guaido');
     await expect.poll(() => reader.getByRole('status').textContent()).toMatch(/^Match 1 of \d+$/);
     expect(await reader.locator('.find.current').textContent()).toBe('Guaidó');
+  });
+
+  it('imports a saved web page and switches between its text and the original', async () => {
+    const { page, errors } = await openPage(wb.browser(), wb.served().url);
+    await page.getByLabel('Files to import').setInputFiles(join(ROOT, 'tests/fixtures/html-news/guardian-1/source.html'));
+    const summary = page.getByRole('dialog', { name: 'Import summary' });
+    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toContain('1 imported');
+    await summary.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('title:whale');
+    await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /^'What is the sea telling us/ }).click();
+    const reader = page.getByRole('region', { name: /^Reader 1: 'What is the sea telling us/ });
+    await expect.poll(() => reader.locator('.meta-line').textContent()).toContain('the Guardian');
+    expect(await reader.getByLabel('Document text').textContent()).toMatch(/^Whale whisperer Hori Parata/);
+    await reader.getByRole('button', { name: 'Original' }).click();
+    await expect.poll(() => reader.getByLabel('Original file').textContent()).toMatch(/<!DOCTYPE html>/i);
+    await shot(page, '10-original-html');
+    await reader.getByRole('button', { name: 'Text' }).click();
+    await expect.poll(() => reader.getByLabel('Document text').count()).toBe(1);
+    expect(errors).toEqual([]);
   });
 
   it('imports files dropped on the window', async () => {

@@ -36,6 +36,7 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
       return { ...w.info(), name: basename(w.file), indexReady: w.indexOutcome !== null };
     },
     'documents.get': ({ id }) => ws().documents.get(id),
+    'documents.source': ({ id }) => ws().documents.source(id),
     'documents.updateMetadata': ({ id, patch }) => ws().documents.updateMetadata(id, patch),
     'documents.delete': ({ ids }) => ({ deleted: ws().documents.delete(ids) }),
     'documents.outlets': () => ws().documents.outlets(),

@@ -1,8 +1,9 @@
+import { htmlImporter } from './formats/html';
 import { markdownImporter } from './formats/markdown';
 import { plainTextImporter } from './formats/plain-text';
 import type { Importer } from './types';
 
-export const IMPORTERS: readonly Importer[] = [plainTextImporter, markdownImporter];
+export const IMPORTERS: readonly Importer[] = [plainTextImporter, markdownImporter, htmlImporter];
 
 export function importerFor(fileName: string): Importer | null {
   const lower = fileName.toLowerCase();

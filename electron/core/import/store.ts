@@ -15,11 +15,14 @@ export function insertDocuments(db: Db, docs: NewDocument[]): number[] {
     `INSERT INTO documents (title, body, outlet, author, published, url, file_name, format, encoding, sha256, size_bytes, imported_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const source = db.prepare('INSERT INTO document_sources (document_id, media_type, content) VALUES (?, ?, ?)');
   const now = new Date().toISOString();
   return db.transaction(() =>
-    docs.map((d) =>
-      Number(insert.run(d.title, d.body, d.outlet, d.author, d.published, d.url, d.fileName, d.format, d.encoding, d.sha256, d.sizeBytes, now).lastInsertRowid),
-    ),
+    docs.map((d) => {
+      const id = Number(insert.run(d.title, d.body, d.outlet, d.author, d.published, d.url, d.fileName, d.format, d.encoding, d.sha256, d.sizeBytes, now).lastInsertRowid);
+      if (d.original) source.run(id, d.original.mediaType, Buffer.from(d.original.content));
+      return id;
+    }),
   )();
 }
 

@@ -17,6 +17,8 @@ export interface ParsedDocument {
   url: string | null;
   format: string;
   encoding: string | null;
+  /** The file as it was, when the text was extracted from something richer (a web page). */
+  original?: { mediaType: string; content: Uint8Array } | undefined;
 }
 
 /**

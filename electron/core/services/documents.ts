@@ -1,6 +1,7 @@
 import { ErrorCode, WorkbenchError, notFound } from '../../shared/errors';
 import { MetadataPatch, type DocumentFull, type DocumentMeta, type TagRef } from '../../shared/schemas';
 import type { ServiceContext } from './context';
+import { decodeStored } from '../import/decode';
 
 const META_COLUMNS = `id, title, outlet, author, published, url, file_name AS fileName, format, encoding, sha256,
   size_bytes AS sizeBytes, imported_at AS importedAt`;
@@ -31,6 +32,15 @@ export class DocumentsService {
     const meta = this.meta(id);
     const body = this.ctx.db.prepare('SELECT body FROM documents WHERE id = ?').pluck().get(id) as string;
     return { ...meta, body };
+  }
+
+  /** The original file, for documents extracted from something richer; null for plain text. */
+  source(id: number): { mediaType: string; text: string } | null {
+    this.meta(id);
+    const row = this.ctx.db.prepare('SELECT media_type AS mediaType, content FROM document_sources WHERE document_id = ?').get(id) as { mediaType: string; content: Buffer } | undefined;
+    if (!row) return null;
+    const encoding = this.ctx.db.prepare('SELECT encoding FROM documents WHERE id = ?').pluck().get(id) as string | null;
+    return { mediaType: row.mediaType, text: decodeStored(row.content, encoding) };
   }
 
   exists(id: number): boolean {

@@ -61,6 +61,11 @@ export const contract = {
     output: DocumentFull,
     doc: 'One document with its text, metadata and tags. Example: `{ id: 2 }`.',
   }),
+  'documents.source': method({
+    input: ById,
+    output: z.object({ mediaType: z.string(), text: z.string() }).nullable(),
+    doc: 'The original a document was extracted from (a web page\'s HTML), as text to read, never to render; null for plain text. Example: `{ id: 6 }`.',
+  }),
   'documents.updateMetadata': method({
     input: z.object({ id: Id, patch: MetadataPatch }),
     output: DocumentMeta,

@@ -6,6 +6,7 @@
 export const METHOD_LIST = [
   'workspace.info',
   'documents.get',
+  'documents.source',
   'documents.updateMetadata',
   'documents.delete',
   'documents.outlets',

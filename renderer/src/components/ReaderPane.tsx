@@ -44,6 +44,8 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
   const [toolbar, setToolbar] = useState<{ at: { top: number; left: number }; range: Range } | null>(null);
   const [popover, setPopover] = useState<{ at: { top: number; left: number }; highlight: Highlight } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [showOriginal, setShowOriginal] = useState(false);
+  const original = useApiData(() => (showOriginal ? api.documents.source({ id }) : Promise.resolve(null)), [id, showOriginal]);
   const textRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement>(null);
@@ -126,6 +128,11 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
         <button type="button" aria-label="Find in document" onClick={() => setFindOpen((o) => !o)}>
           Find
         </button>
+        {doc.data && doc.data.format !== 'text' && doc.data.format !== 'markdown' && (
+          <button type="button" aria-pressed={showOriginal} onClick={() => setShowOriginal((o) => !o)} title="Switch between the extracted text and the original file">
+            {showOriginal ? 'Text' : 'Original'}
+          </button>
+        )}
         <span className="spacer" />
         <button type="button" aria-label="Swap panes" onClick={wb.swap} disabled={!wb.panes[0] || !wb.panes[1]}>
           ⇄
@@ -152,6 +159,11 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
         {doc.data && (
           <>
             <MetadataHeader doc={doc.data} tags={tags.data ?? []} onError={setError} />
+            {showOriginal ? (
+              <pre className="original" aria-label="Original file">
+                {original.data?.text ?? (original.loading ? 'Loading…' : 'No original is kept for this document.')}
+              </pre>
+            ) : (
             <DocumentText
               ref={textRef}
               body={body}
@@ -168,6 +180,7 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
                 setPopover({ highlight: h, at: { top: r.bottom - box.top + scrollRef.current!.scrollTop + 6, left: Math.max(0, r.left - box.left) } });
               }}
             />
+            )}
           </>
         )}
         {toolbar && (
