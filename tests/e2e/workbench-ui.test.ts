@@ -115,6 +115,23 @@ describe('the workbench in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('folds boilerplate away in the clean view and brings it back', async () => {
+    const { page } = await openPage(wb.browser(), wb.served().url);
+    await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /Putin Doubles Down/ }).click();
+    const reader = page.getByRole('region', { name: /^Reader 1: Putin Doubles Down/ });
+    const text = reader.getByLabel('Document text');
+    await expect.poll(() => text.innerText()).toContain('Who are the happiest people?');
+    await reader.getByRole('button', { name: 'Clean view' }).click();
+    await expect.poll(() => text.innerText()).not.toContain('Who are the happiest people?');
+    const visible = await text.innerText();
+    expect(visible).toContain('Additional coordination is also taking place in the skies');
+    expect(visible).not.toContain('We have no tolerance for comments');
+    expect(await reader.getByRole('button', { name: /^Show folded/ }).count()).toBe(3);
+    await shot(page, '11-clean-view');
+    await reader.getByRole('button', { name: 'Show folded poll' }).click();
+    await expect.poll(() => text.innerText()).toContain('Who are the happiest people?');
+  });
+
   it('imports files dropped on the window', async () => {
     const { page } = await openPage(wb.browser(), wb.served().url);
     await page.evaluate(() => {

@@ -1,5 +1,6 @@
 import { forwardRef, useMemo } from 'react';
 import type { Highlight } from '../../../electron/shared/schemas';
+import type { Fold } from '../../../electron/shared/text/boilerplate';
 
 export interface Range {
   start: number;
@@ -13,7 +14,9 @@ interface Props {
   currentHit: number;
   finds: Range[];
   currentFind: number;
-  /** Passages this document shares with the one beside it (marked, not styled yet). */
+  /** Boilerplate hidden in the clean view; empty when the whole text shows. */
+  folds: Fold[];
+  onUnfold: () => void;
   onHighlightClick: (h: Highlight, el: HTMLElement) => void;
 }
 
@@ -23,12 +26,13 @@ interface Segment {
   highlight?: Highlight | undefined;
   hit: number;
   find: number;
+  fold?: Fold | undefined;
 }
 
 /** Cuts the text where any highlight, hit or find match begins or ends. */
-function segments(length: number, highlights: Highlight[], hits: Range[], finds: Range[]): Segment[] {
+function segments(length: number, highlights: Highlight[], hits: Range[], finds: Range[], folds: Fold[]): Segment[] {
   const cuts = new Set<number>([0, length]);
-  for (const r of [...highlights, ...hits, ...finds]) {
+  for (const r of [...highlights, ...hits, ...finds, ...folds]) {
     cuts.add(Math.max(0, Math.min(length, r.start)));
     cuts.add(Math.max(0, Math.min(length, r.end)));
   }
@@ -44,6 +48,7 @@ function segments(length: number, highlights: Highlight[], hits: Range[], finds:
       highlight: highlights.find((h) => h.anchored && h.start <= start && h.end >= end),
       hit: hits.findIndex((h) => h.start <= start && h.end >= end),
       find: finds.findIndex((h) => h.start <= start && h.end >= end),
+      fold: folds.find((f) => f.start <= start && f.end >= end),
     });
   }
   return out;
@@ -54,11 +59,24 @@ function segments(length: number, highlights: Highlight[], hits: Range[], finds:
  * Every piece carries its character offset (data-start), so a selection maps back to
  * offsets in the stored text.
  */
-export const DocumentText = forwardRef<HTMLDivElement, Props>(function DocumentText({ body, highlights, hits, currentHit, finds, currentFind, onHighlightClick }, ref) {
-  const parts = useMemo(() => segments(body.length, highlights, hits, finds), [body.length, highlights, hits, finds]);
+export const DocumentText = forwardRef<HTMLDivElement, Props>(function DocumentText({ body, highlights, hits, currentHit, finds, currentFind, folds, onUnfold, onHighlightClick }, ref) {
+  const parts = useMemo(() => segments(body.length, highlights, hits, finds, folds), [body.length, highlights, hits, finds, folds]);
   return (
     <div ref={ref} className="doc-text" aria-label="Document text">
       {parts.map((s) => {
+        if (s.fold) {
+          // Folded text stays in the page (offsets hold), hidden; a marker says what is there.
+          return (
+            <span key={s.start} data-start={s.start} className="folded">
+              {s.fold.start === s.start && (
+                <button type="button" className="fold-marker" contentEditable={false} onClick={onUnfold} aria-label={`Show folded ${s.fold.reason}`}>
+                  ⋯ {s.fold.reason}
+                </button>
+              )}
+              <span hidden>{body.slice(s.start, s.end)}</span>
+            </span>
+          );
+        }
         const classes = [];
         if (s.highlight) classes.push('hl');
         if (s.hit >= 0) classes.push(s.hit === currentHit ? 'hit current' : 'hit');

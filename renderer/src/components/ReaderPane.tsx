@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight } from '../../../electron/shared/schemas';
+import { findBoilerplate } from '../../../electron/shared/text/boilerplate';
 import { fold } from '../../../electron/shared/text/normalize';
 import { api, errorMessage } from '../api';
 import { useApiData, useDebounced } from '../hooks/use-api-data';
@@ -45,12 +46,18 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
   const [popover, setPopover] = useState<{ at: { top: number; left: number }; highlight: Highlight } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
+  const [clean, setClean] = useState(() => localStorage.getItem('workbench.clean') === '1');
   const original = useApiData(() => (showOriginal ? api.documents.source({ id }) : Promise.resolve(null)), [id, showOriginal]);
   const textRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement>(null);
 
   const body = doc.data?.body ?? '';
+  const folds = useMemo(() => (clean ? findBoilerplate(body) : []), [body, clean]);
+  const toggleClean = (on: boolean) => {
+    localStorage.setItem('workbench.clean', on ? '1' : '0');
+    setClean(on);
+  };
   const finds = useMemo(() => (findOpen ? findAll(body, findText) : []), [body, findOpen, findText]);
   const hitList = useMemo(() => hits.data?.hits ?? [], [hits.data]);
 
@@ -128,6 +135,9 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
         <button type="button" aria-label="Find in document" onClick={() => setFindOpen((o) => !o)}>
           Find
         </button>
+        <button type="button" aria-pressed={clean} onClick={() => toggleClean(!clean)} title="Fold away navigation, donation boxes, polls and comment threads, without deleting any text">
+          Clean view
+        </button>
         {doc.data && doc.data.format !== 'text' && doc.data.format !== 'markdown' && (
           <button type="button" aria-pressed={showOriginal} onClick={() => setShowOriginal((o) => !o)} title="Switch between the extracted text and the original file">
             {showOriginal ? 'Text' : 'Original'}
@@ -172,6 +182,8 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
               currentHit={currentHit}
               finds={finds}
               currentFind={currentFind}
+              folds={folds}
+              onUnfold={() => toggleClean(false)}
               onHighlightClick={(h, el) => {
                 if (!window.getSelection()?.isCollapsed) return;
                 const r = el.getBoundingClientRect();
