@@ -11,6 +11,8 @@ export interface NewDocument extends ParsedDocument {
   fileName: string;
   sha256: string;
   sizeBytes: number;
+  /** Set when stored: the batch position of the parent, or its id when it was already in. */
+  parentRef?: { batchIndex: number } | { id: number } | undefined;
 }
 
 /** A file read and parsed, or the reason it could not be. No database is involved. */

@@ -143,10 +143,14 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
     const docs = result.docs;
     const outcome: ImportOutcome = { path: result.path, status: 'imported', documentIds: [], duplicateOf: null, reason: null, title: docs[0]?.title ?? null };
     let fresh = 0;
+    // Where each of the file's documents ended up, so attachments can point at their message.
+    const placed: Array<{ batchIndex: number } | { id: number } | undefined> = [];
     for (const doc of docs) {
       const existing = sink.findBySha(doc.sha256);
       const pending = pendingShas.get(doc.sha256);
+      if (doc.parent !== undefined) doc.parentRef = placed[doc.parent];
       if (existing !== null || pending) {
+        placed.push(existing !== null ? { id: existing } : { batchIndex: pending!.index });
         if (docs.length === 1) {
           outcome.status = 'duplicate';
           outcome.duplicateOf = existing;
@@ -155,6 +159,7 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
         }
         continue;
       }
+      placed.push({ batchIndex: batch.length });
       pendingShas.set(doc.sha256, { outcome, index: batch.length });
       batch.push({ doc, outcome });
       pendingBytes += doc.sizeBytes;

@@ -12,18 +12,22 @@ export interface StoredEntry {
 /** Inserts a batch of documents in one transaction and returns their ids, in order. */
 export function insertDocuments(db: Db, docs: NewDocument[]): number[] {
   const insert = db.prepare(
-    `INSERT INTO documents (title, body, outlet, author, published, url, file_name, format, encoding, sha256, size_bytes, imported_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO documents (title, body, outlet, author, published, url, file_name, format, encoding, sha256, size_bytes, imported_at, parent_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const source = db.prepare('INSERT INTO document_sources (document_id, media_type, content) VALUES (?, ?, ?)');
   const now = new Date().toISOString();
-  return db.transaction(() =>
-    docs.map((d) => {
-      const id = Number(insert.run(d.title, d.body, d.outlet, d.author, d.published, d.url, d.fileName, d.format, d.encoding, d.sha256, d.sizeBytes, now).lastInsertRowid);
+  return db.transaction(() => {
+    const ids: number[] = [];
+    for (const d of docs) {
+      const ref = d.parentRef;
+      const parent = ref === undefined ? null : 'id' in ref ? ref.id : (ids[ref.batchIndex] ?? null);
+      const id = Number(insert.run(d.title, d.body, d.outlet, d.author, d.published, d.url, d.fileName, d.format, d.encoding, d.sha256, d.sizeBytes, now, parent).lastInsertRowid);
       if (d.original) source.run(id, d.original.mediaType, Buffer.from(d.original.content));
-      return id;
-    }),
-  )();
+      ids.push(id);
+    }
+    return ids;
+  })();
 }
 
 export function shaLookup(db: Db): (sha: string) => number | null {
