@@ -1,3 +1,4 @@
+import { docxImporter } from './formats/docx';
 import { emailImporter, mboxImporter } from './formats/email';
 import { htmlImporter } from './formats/html';
 import { markdownImporter } from './formats/markdown';
@@ -5,7 +6,7 @@ import { plainTextImporter } from './formats/plain-text';
 import { importerFor, registerImporters } from './registry-lookup';
 import type { Importer } from './types';
 
-export const IMPORTERS: readonly Importer[] = [plainTextImporter, markdownImporter, htmlImporter, emailImporter, mboxImporter];
+export const IMPORTERS: readonly Importer[] = [plainTextImporter, markdownImporter, htmlImporter, docxImporter, emailImporter, mboxImporter];
 registerImporters(IMPORTERS);
 
 export { importerFor };
