@@ -68,6 +68,8 @@ export const Highlight = z.object({
   suffix: z.string(),
   /** False when the quote could no longer be found in the text. */
   anchored: z.boolean(),
+  /** The page the passage starts on, for documents with pages (PDF); null otherwise. */
+  page: z.number().int().positive().nullable(),
   tags: z.array(TagRef),
   createdAt: z.string(),
   updatedAt: z.string(),

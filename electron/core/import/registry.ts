@@ -2,11 +2,12 @@ import { docxImporter } from './formats/docx';
 import { emailImporter, mboxImporter } from './formats/email';
 import { htmlImporter } from './formats/html';
 import { markdownImporter } from './formats/markdown';
+import { pdfImporter } from './formats/pdf';
 import { plainTextImporter } from './formats/plain-text';
 import { importerFor, registerImporters } from './registry-lookup';
 import type { Importer } from './types';
 
-export const IMPORTERS: readonly Importer[] = [plainTextImporter, markdownImporter, htmlImporter, docxImporter, emailImporter, mboxImporter];
+export const IMPORTERS: readonly Importer[] = [plainTextImporter, markdownImporter, htmlImporter, pdfImporter, docxImporter, emailImporter, mboxImporter];
 registerImporters(IMPORTERS);
 
 export { importerFor };

@@ -16,6 +16,7 @@ export function insertDocuments(db: Db, docs: NewDocument[]): number[] {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const source = db.prepare('INSERT INTO document_sources (document_id, media_type, content) VALUES (?, ?, ?)');
+  const page = db.prepare('INSERT INTO document_pages (document_id, page, start_offset) VALUES (?, ?, ?)');
   const now = new Date().toISOString();
   return db.transaction(() => {
     const ids: number[] = [];
@@ -24,6 +25,7 @@ export function insertDocuments(db: Db, docs: NewDocument[]): number[] {
       const parent = ref === undefined ? null : 'id' in ref ? ref.id : (ids[ref.batchIndex] ?? null);
       const id = Number(insert.run(d.title, d.body, d.outlet, d.author, d.published, d.url, d.fileName, d.format, d.encoding, d.sha256, d.sizeBytes, now, parent).lastInsertRowid);
       if (d.original) source.run(id, d.original.mediaType, Buffer.from(d.original.content));
+      d.pages?.forEach((start, i) => page.run(id, i + 1, start));
       ids.push(id);
     }
     return ids;

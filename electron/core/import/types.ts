@@ -19,6 +19,8 @@ export interface ParsedDocument {
   encoding: string | null;
   /** The file as it was, when the text was extracted from something richer (a web page). */
   original?: { mediaType: string; content: Uint8Array } | undefined;
+  /** For a paged original (PDF): where each page starts in `body`, page 1 first. */
+  pages?: number[] | undefined;
   /** For a document found inside another of the same file (an attachment): that one's index in the file's list. */
   parent?: number | undefined;
 }

@@ -75,7 +75,7 @@ export class ExportService {
     const out: string[] = ['# Highlights and notes', ''];
     const entry = (h: Highlight) => {
       const doc = documents.get(h.documentId)!;
-      out.push(blockquote(h.quote), '', `— ${cite(doc)}`);
+      out.push(blockquote(h.quote), '', `— ${cite(doc)}${h.page ? `, p. ${h.page}` : ''}`);
       for (const n of notesOn.get(h.id) ?? []) out.push('', `- Note: ${indent(n.body).trimStart()}`);
       out.push('');
     };
@@ -107,17 +107,17 @@ export class ExportService {
   }
 
   private csv({ documents, highlights, notes }: Collected): string {
-    const header = ['type', 'id', 'document_id', 'title', 'outlet', 'author', 'published', 'url', 'tags', 'quote', 'start', 'end', 'note'];
+    const header = ['type', 'id', 'document_id', 'title', 'outlet', 'author', 'published', 'url', 'tags', 'quote', 'start', 'end', 'page', 'note'];
     const rows: unknown[][] = [header];
     const notesOn = new Map<number, string[]>();
     for (const n of notes) if (n.highlightId) (notesOn.get(n.highlightId) ?? notesOn.set(n.highlightId, []).get(n.highlightId)!).push(n.body);
     for (const h of highlights) {
       const d = documents.get(h.documentId)!;
-      rows.push(['highlight', h.id, d.id, d.title, d.outlet, d.author, d.published, d.url, h.tags.map((t) => t.name).join('; '), h.quote, h.start, h.end, (notesOn.get(h.id) ?? []).join('\n\n')]);
+      rows.push(['highlight', h.id, d.id, d.title, d.outlet, d.author, d.published, d.url, h.tags.map((t) => t.name).join('; '), h.quote, h.start, h.end, h.page, (notesOn.get(h.id) ?? []).join('\n\n')]);
     }
     for (const n of notes.filter((x) => !x.highlightId)) {
       const d = n.documentId ? documents.get(n.documentId) : undefined;
-      rows.push(['note', n.id, d?.id, d?.title, d?.outlet, d?.author, d?.published, d?.url, '', '', '', '', n.body]);
+      rows.push(['note', n.id, d?.id, d?.title, d?.outlet, d?.author, d?.published, d?.url, '', '', '', '', '', n.body]);
     }
     return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
   }

@@ -49,10 +49,24 @@ export class HighlightsService {
   /** Resolves where each highlight is in the current text, by offsets and then by quote. */
   private present(rows: Row[], bodies: Map<number, string>): Highlight[] {
     const tags = this.tagsFor(rows.map((r) => r.id));
+    const pages = this.pageStarts([...bodies.keys()]);
     return rows.map((r) => {
       const at = locate(bodies.get(r.documentId) ?? '', r);
-      return { ...r, start: at?.start ?? r.start, end: at?.end ?? r.end, anchored: at !== null, tags: tags.get(r.id) ?? [] };
+      const start = at?.start ?? r.start;
+      const starts = pages.get(r.documentId);
+      const page = starts ? starts.filter((s) => s <= start).length || 1 : null;
+      return { ...r, start, end: at?.end ?? r.end, anchored: at !== null, page, tags: tags.get(r.id) ?? [] };
     });
+  }
+
+  /** Where each page starts, for the documents that have pages. */
+  private pageStarts(documentIds: number[]): Map<number, number[]> {
+    const rows = this.ctx.db
+      .prepare('SELECT document_id AS d, start_offset AS s FROM document_pages WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, page')
+      .all(JSON.stringify(documentIds)) as Array<{ d: number; s: number }>;
+    const out = new Map<number, number[]>();
+    for (const r of rows) (out.get(r.d) ?? out.set(r.d, []).get(r.d)!).push(r.s);
+    return out;
   }
 
   get(id: number): Highlight {

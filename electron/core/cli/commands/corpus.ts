@@ -71,7 +71,7 @@ export function registerCorpus(program: Command, run: Runner): void {
 
   program
     .command('import')
-    .description('import files and folders (.txt, .md, .html, .docx, .eml, .mbox); every file gets an outcome. Exits 2 when some files failed.')
+    .description('import files and folders (.txt, .md, .html, .pdf, .docx, .eml, .mbox); every file gets an outcome. Exits 2 when some files failed.')
     .argument('<paths...>', 'files and folders')
     .action(async (paths: string[], _opts, cmd: Command) => {
       await run.withWorkspace(cmd, async (ws, out) => {

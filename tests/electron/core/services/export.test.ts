@@ -36,7 +36,7 @@ describe('export', () => {
     const { ws, h1 } = await annotated();
     const csv = ws.exporter.export('csv');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('"type","id","document_id","title","outlet","author","published","url","tags","quote","start","end","note"');
+    expect(lines[0]).toBe('"type","id","document_id","title","outlet","author","published","url","tags","quote","start","end","page","note"');
     const row = lines.find((l) => l.startsWith(`"highlight","${h1.id}"`))!;
     expect(row).toContain('"Routes","He said they set off in two chartered aircraft for Havana, Cuba"');
     expect(row).toContain('"Compare with ""the rewrite"", line 3"');
