@@ -13,10 +13,11 @@ import {
   type TagRef,
 } from '../../shared/schemas';
 import { buildFilters, type FilterSql } from './filters';
-import { expandTerm, leadSnippet, markedRanges, orExpression, parseMarked, type ExpandedTerm } from './fts';
+import { expandTerm, leadSnippet, orExpression, parseMarked, type ExpandedTerm } from './fts';
+import { LONG_DOCUMENT_BYTES, documentHits } from './hits';
 import { keyId, type PersonalEntry } from './personal-index';
 import type { Vocabulary } from './vocabulary';
-import { fold, tokenize, tokenSpans } from '../../shared/text/normalize';
+import { fold, snippetAround, tokenize, tokenSpans } from '../../shared/text/normalize';
 
 interface Plan {
   parsed: ParsedQuery;
@@ -35,6 +36,8 @@ function msQuery(term: Term): Query {
 }
 
 const isDoc = (r: { id: unknown }) => String(r.id).startsWith('d:');
+
+
 const isNote = (r: { id: unknown }) => String(r.id).startsWith('n:');
 
 const ORDER_BY: Record<string, string> = {
@@ -263,11 +266,23 @@ export class SearchEngine {
       .all(json) as Array<Omit<DocumentHit, 'score' | 'snippet' | 'matchedIn' | 'tags'> & { lead: string }>;
     const snippets = new Map<number, Snippet>();
     if (plan.any) {
+      // FTS5's snippet() slows with the square of a document's hits (5 s for a 2 MB text
+      // with 30k hits); long documents get a linear snippet around their first hit.
+      const long = new Set(
+        this.db.prepare('SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?)) AND size_bytes > ?').pluck().all(json, LONG_DOCUMENT_BYTES) as number[],
+      );
+      const short = ids.filter((id) => !long.has(id));
       const marked = this.db
         .prepare(`SELECT rowid AS id, snippet(documents_fts, 0, char(1), char(2), '…', 24) AS s FROM documents_fts
                   WHERE documents_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`)
-        .all(plan.any, json) as Array<{ id: number; s: string }>;
+        .all(plan.any, JSON.stringify(short)) as Array<{ id: number; s: string }>;
       marked.forEach((m) => snippets.set(m.id, parseMarked(m.s)));
+      const words = plan.terms;
+      for (const id of long) {
+        const body = this.db.prepare('SELECT body FROM documents WHERE id = ?').pluck().get(id) as string;
+        const s = snippetAround(body, words);
+        if (s) snippets.set(id, s);
+      }
     }
     const tags = this.tagsOf(ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -310,19 +325,15 @@ export class SearchEngine {
     return out;
   }
 
-  /** Character offsets of every hit of the query in one document's body, in order. */
+  /** Character offsets of every hit of the query in one document's body, in order (see hits.ts). */
   hits(documentId: number, query: string): { hits: HitRange[]; terms: string[] } {
     const parsed = parseQuery(query);
     if (isEmptyQuery(parsed)) return { hits: [], terms: [] };
     const plan = this.plan(parsed);
-    if (!plan.any) return { hits: [], terms: plan.terms };
-    // FTS5 ignores a rowid constraint bound as a REAL, which is how a JS number arrives:
-    // without the CAST this returned the first matching document's hits, whatever the id.
-    const marked = this.db
-      .prepare('SELECT highlight(documents_fts, 0, char(1), char(2)) FROM documents_fts WHERE documents_fts MATCH ? AND rowid = CAST(? AS INTEGER)')
-      .pluck()
-      .get(plan.any, documentId) as string | undefined;
-    return { hits: marked ? markedRanges(marked) : [], terms: plan.terms };
+    const asTyped = plan.parsed.groups.flat();
+    const words = plan.groups.flat().flatMap((t, i) => (asTyped[i]!.kind === 'word' ? t.exact : []));
+    const phrases = asTyped.flatMap((t) => (t.kind === 'phrase' ? [t.words] : []));
+    return { hits: documentHits(this.db, documentId, { any: plan.any, words, phrases }), terms: plan.terms };
   }
 
   /** Documents that share the most distinctive words of this one. */

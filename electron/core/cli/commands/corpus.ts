@@ -6,6 +6,7 @@ import { ErrorCode, WorkbenchError } from '../../../shared/errors';
 import { SortKey, type ImportSummary } from '../../../shared/schemas';
 import { normalizeDate } from '../../../shared/text/dates';
 import type { ExportFormat } from '../../services/export';
+import { DEFAULT_MAX_FILE_BYTES } from '../../import/run-import';
 import type { Workspace } from '../../workspace';
 import { parseId, type Runner } from '../main';
 import { renderSnippet, table } from '../output';
@@ -19,7 +20,7 @@ function summaryText(s: ImportSummary): string {
   return lines.join('\n');
 }
 
-async function runImport(ws: Workspace, paths: string[], json: boolean): Promise<ImportSummary> {
+async function runImport(ws: Workspace, paths: string[], json: boolean, maxFileBytes?: number): Promise<ImportSummary> {
   const showBar = !json && process.stderr.isTTY === true;
   const bar = showBar
     ? new cliProgress.SingleBar(
@@ -33,6 +34,7 @@ async function runImport(ws: Workspace, paths: string[], json: boolean): Promise
   let started = false;
   try {
     return await ws.importFiles(paths, {
+      ...(maxFileBytes ? { maxFileBytes } : {}),
       signal: controller.signal,
       onProgress: (p) => {
         if (!bar) return;
@@ -73,9 +75,12 @@ export function registerCorpus(program: Command, run: Runner): void {
     .command('import')
     .description('import files and folders (.txt, .md, .html, .pdf, .docx, .eml, .mbox); every file gets an outcome. Exits 2 when some files failed.')
     .argument('<paths...>', 'files and folders')
-    .action(async (paths: string[], _opts, cmd: Command) => {
+    .option('--max-file-mb <n>', `refuse files larger than this (default ${DEFAULT_MAX_FILE_BYTES / 1048576})`)
+    .action(async (paths: string[], opts: { maxFileMb?: string }, cmd: Command) => {
+      const maxFileBytes = opts.maxFileMb === undefined ? undefined : Number(opts.maxFileMb) * 1048576;
+      if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new WorkbenchError(ErrorCode.InvalidInput, `--max-file-mb: "${opts.maxFileMb}" is not a positive number.`, { field: 'max-file-mb' });
       await run.withWorkspace(cmd, async (ws, out) => {
-        const summary = await runImport(ws, paths, out.json);
+        const summary = await runImport(ws, paths, out.json, maxFileBytes);
         out.result(summary, () => summaryText(summary));
         if (summary.failed > 0) run.setExitCode(2);
       });
