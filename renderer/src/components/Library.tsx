@@ -23,15 +23,19 @@ export function Library() {
   const [selected, setSelected] = useState(0);
   const [version, setVersion] = useState(0);
   const pages = useRef(new Set<number>());
+  // Answers to an older query or sort must not overwrite the current list.
+  const generation = useRef(0);
   const parent = useRef<HTMLDivElement>(null);
 
   const fetchPage = useCallback(
     (offset: number, replace = false) => {
       if (!replace && pages.current.has(offset)) return;
       pages.current.add(offset);
+      const asked = generation.current;
       api.search
         .query({ query, sort: wb.sort, limit: PAGE, offset })
         .then((res: SearchResponse) => {
+          if (asked !== generation.current) return;
           setError(null);
           setTotal(res.total);
           setPartial(res.partial);
@@ -42,15 +46,17 @@ export function Library() {
           });
         })
         .catch((err: unknown) => {
+          if (asked !== generation.current) return;
           pages.current.delete(offset);
           setError(errorMessage(err));
         })
-        .finally(() => setLoading(false));
+        .finally(() => asked === generation.current && setLoading(false));
     },
     [query, wb.sort],
   );
 
   useEffect(() => {
+    generation.current++;
     pages.current = new Set();
     setSelected(0);
     setLoading(true);
