@@ -26,6 +26,11 @@ export function checkWorkspace(db: Db, index: MiniSearch<PersonalEntry>): CheckR
   } catch (err) {
     problems.push(`full-text index does not match the documents: ${(err as Error).message}`);
   }
+  try {
+    db.prepare("INSERT INTO documents_clean_fts (documents_clean_fts, rank) VALUES ('integrity-check', 0)").run();
+  } catch (err) {
+    problems.push(`the boilerplate-free index is damaged: ${(err as Error).message}`);
+  }
   const integrity = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
   for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(`SQLite integrity: ${row.integrity_check}`);
   let documents = 0;

@@ -130,6 +130,8 @@ export const SearchRequest = z.object({
   offset: z.number().int().min(0).default(0),
   sort: SortKey.default('relevance'),
   order: z.enum(['asc', 'desc']).optional(),
+  /** Leave boilerplate out: a document found only in its donation box or comments does not count. */
+  clean: z.boolean().default(false),
 });
 export type SearchRequest = z.input<typeof SearchRequest>;
 

@@ -23,6 +23,9 @@ export interface Workbench {
   clearFilters: () => void;
   sort: SortKey;
   setSort: (s: SortKey) => void;
+  /** Leave boilerplate (donation boxes, polls, comments) out of search. */
+  skipBoilerplate: boolean;
+  setSkipBoilerplate: (on: boolean) => void;
   /** The query with the filters written into it, as the engine reads it. */
   effectiveQuery: string;
   panes: [Pane | null, Pane | null];
@@ -56,6 +59,11 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const [query, setQuery] = useState('');
   const [filters, setFilterState] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('relevance');
+  const [skipBoilerplate, setSkip] = useState(() => localStorage.getItem('workbench.skipBoilerplate') === '1');
+  const setSkipBoilerplate = useCallback((on: boolean) => {
+    localStorage.setItem('workbench.skipBoilerplate', on ? '1' : '0');
+    setSkip(on);
+  }, []);
   const [panes, setPanes] = useState<[Pane | null, Pane | null]>(() => {
     try {
       return JSON.parse(localStorage.getItem('workbench.panes') ?? 'null') ?? [null, null];
@@ -94,6 +102,8 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
       clearFilters: () => setFilterState(NO_FILTERS),
       sort,
       setSort,
+      skipBoilerplate,
+      setSkipBoilerplate,
       effectiveQuery: writeFilters(query, filters),
       panes,
       active,
@@ -115,7 +125,7 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
       noteId,
       setNoteId,
     }),
-    [query, filters, sort, panes, active, open, savePanes, dialog, noteId],
+    [query, filters, sort, skipBoilerplate, setSkipBoilerplate, panes, active, open, savePanes, dialog, noteId],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -130,6 +130,13 @@ describe('the workbench in a browser', () => {
     await shot(page, '11-clean-view');
     await reader.getByRole('button', { name: 'Show folded poll' }).click();
     await expect.poll(() => text.innerText()).toContain('Who are the happiest people?');
+    // Search can leave the same boilerplate out.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('happiest');
+    const documents = page.getByRole('listbox', { name: 'Documents' });
+    await expect.poll(() => documents.getByRole('option').count()).toBe(1);
+    await page.getByRole('checkbox', { name: 'Skip boilerplate' }).check();
+    await expect.poll(() => documents.getByRole('option').count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Skip boilerplate' }).uncheck();
   });
 
   it('imports a PDF, a Word document and a mailbox from the picker', async () => {

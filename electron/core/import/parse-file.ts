@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { cleanText, findBoilerplate } from '../../shared/text/boilerplate';
 import { DecodeError } from './decode';
 import { SUPPORTED_EXTENSIONS, importerFor } from './registry';
 import type { ParsedDocument } from './types';
@@ -11,6 +12,8 @@ export interface NewDocument extends ParsedDocument {
   fileName: string;
   sha256: string;
   sizeBytes: number;
+  /** The text without its boilerplate, when it has some (for search that leaves it out). */
+  clean?: string | undefined;
   /** Set when stored: the batch position of the parent, or its id when it was already in. */
   parentRef?: { batchIndex: number } | { id: number } | undefined;
 }
@@ -50,7 +53,10 @@ export async function parseFile(path: string, size: number, maxBytes: number): P
     const parsed = await importer.parse({ path, name, size, read });
     return {
       path,
-      docs: parsed.map((d) => ({ ...d, fileName: name, sha256: sha256(d.body), sizeBytes: Buffer.byteLength(d.body, 'utf8') })),
+      docs: parsed.map((d) => {
+        const folds = findBoilerplate(d.body);
+        return { ...d, fileName: name, sha256: sha256(d.body), sizeBytes: Buffer.byteLength(d.body, 'utf8'), clean: folds.length ? cleanText(d.body, folds) : undefined };
+      }),
     };
   } catch (err) {
     return { path, reason: failureReason(err) };

@@ -85,6 +85,8 @@ export class SearchEngine {
 
     const personal = index ? this.personalMatches(plan, filters, index) : new Map<number, { score: number; fields: MatchField[]; terms: string[] }>();
     const personalIds = [...personal.keys()];
+    // Body matches to leave out: found in the full text but not in the text without its boilerplate.
+    const onlyInBoilerplate = req.clean && plan.all ? this.onlyInBoilerplate(this.bodyMatch(plan)).filter((id) => !personal.has(id)) : [];
     const sort = req.sort;
     let total: number;
     let page: number[];
@@ -92,13 +94,13 @@ export class SearchEngine {
 
     if (sort === 'relevance') {
       const personalOrder = [...personal.entries()].sort((a, b) => b[1].score - a[1].score).map(([id]) => id);
-      const bodyTotal = plan.all ? this.countBody(plan, filters, personalIds) : 0;
+      const bodyTotal = plan.all ? this.countBody(plan, filters, [...personalIds, ...onlyInBoilerplate]) : 0;
       total = personalOrder.length + bodyTotal;
       page = personalOrder.slice(req.offset, req.offset + req.limit);
       const remaining = req.limit - page.length;
       if (remaining > 0 && plan.all) {
         const bodyOffset = Math.max(0, req.offset - personalOrder.length);
-        for (const row of this.rankBody(plan, filters, personalIds, remaining, bodyOffset)) {
+        for (const row of this.rankBody(plan, filters, [...personalIds, ...onlyInBoilerplate], remaining, bodyOffset)) {
           page.push(row.id);
           bodyScores.set(row.id, -row.rank);
         }
@@ -106,11 +108,11 @@ export class SearchEngine {
     } else {
       const sql = `
         SELECT d.id FROM (
-          ${plan.all ? 'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? UNION' : ''}
+          ${plan.all ? 'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? AND rowid NOT IN (SELECT value FROM json_each(?)) UNION' : ''}
           SELECT value AS id FROM json_each(?)
         ) AS m JOIN documents d ON d.id = m.id
         WHERE ${filters.where} ${plan.excluded ? 'AND d.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)' : ''}`;
-      const params = [...(plan.all ? [this.bodyMatch(plan)] : []), JSON.stringify(personalIds), ...filters.params, ...(plan.excluded ? [plan.excluded] : [])];
+      const params = [...(plan.all ? [this.bodyMatch(plan), JSON.stringify(onlyInBoilerplate)] : []), JSON.stringify(personalIds), ...filters.params, ...(plan.excluded ? [plan.excluded] : [])];
       total = this.db.prepare(`SELECT count(*) FROM (${sql})`).pluck().get(...params) as number;
       const dir = (req.order ?? (sort === 'date' ? 'desc' : 'asc')).toUpperCase();
       page = this.db
@@ -125,6 +127,17 @@ export class SearchEngine {
       return { score: (p?.score ?? 0) + body, matchedIn: p ? p.fields : (['body'] as MatchField[]), terms: p?.terms ?? [] };
     });
     return { query: req.query, total, documents, notes, terms: plan.terms, partial };
+  }
+
+  /** Documents with boilerplate whose text matches only in it. */
+  private onlyInBoilerplate(expr: string): number[] {
+    return this.db
+      .prepare(
+        `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN (SELECT id FROM documents WHERE boilerplate = 1)
+         AND rowid NOT IN (SELECT rowid FROM documents_clean_fts WHERE documents_clean_fts MATCH ?)`,
+      )
+      .pluck()
+      .all(expr, expr) as number[];
   }
 
   private bodyMatch(plan: Plan): string {

@@ -33,7 +33,7 @@ export function Library() {
       pages.current.add(offset);
       const asked = generation.current;
       api.search
-        .query({ query, sort: wb.sort, limit: PAGE, offset })
+        .query({ query, sort: wb.sort, limit: PAGE, offset, clean: wb.skipBoilerplate })
         .then((res: SearchResponse) => {
           if (asked !== generation.current) return;
           setError(null);
@@ -52,7 +52,7 @@ export function Library() {
         })
         .finally(() => asked === generation.current && setLoading(false));
     },
-    [query, wb.sort],
+    [query, wb.sort, wb.skipBoilerplate],
   );
 
   useEffect(() => {
@@ -103,6 +103,9 @@ export function Library() {
           {loading ? 'Searching…' : `${total.toLocaleString()} document${total === 1 ? '' : 's'}`}
           {partial && <span title="Titles, tags and notes are still being loaded"> (texts only, index loading)</span>}
         </span>
+        <label title="Leave out documents found only in donation boxes, polls or comment threads">
+          <input type="checkbox" checked={wb.skipBoilerplate} onChange={(e) => wb.setSkipBoilerplate(e.target.checked)} /> Skip boilerplate
+        </label>
         <label>
           Sort
           <select aria-label="Sort by" value={wb.sort} onChange={(e) => wb.setSort(e.target.value as SortKey)}>

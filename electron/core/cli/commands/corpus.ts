@@ -93,9 +93,10 @@ export function registerCorpus(program: Command, run: Runner): void {
     .option('-n, --limit <n>', 'how many results', '20')
     .option('--offset <n>', 'skip this many results', '0')
     .addOption(new Option('--sort <key>', 'order of results').choices(SortKey.options).default('relevance'))
-    .action(async (query: string, opts: { limit: string; offset: string; sort: SortKey }, cmd: Command) => {
+    .option('--clean', 'leave boilerplate out: donation boxes, polls, comment threads')
+    .action(async (query: string, opts: { limit: string; offset: string; sort: SortKey; clean?: boolean }, cmd: Command) => {
       await run.withWorkspace(cmd, (ws, out) => {
-        const res = ws.search.search({ query, limit: Number(opts.limit), offset: Number(opts.offset), sort: opts.sort });
+        const res = ws.search.search({ query, limit: Number(opts.limit), offset: Number(opts.offset), sort: opts.sort, clean: Boolean(opts.clean) });
         const documents = res.documents.map((d) => ({ ...d, date: d.published }));
         out.result({ ...res, documents }, () => {
           const lines = [`${res.total} document(s) match ${JSON.stringify(query)}.`];

@@ -31,6 +31,8 @@ describe('the workbench CLI', () => {
       expect(Object.keys(d)).toEqual(expect.arrayContaining(['id', 'fileName', 'title', 'outlet', 'date', 'score', 'snippet']));
     }
     expect(res.documents.find((d) => d.id === SEED.moscowTimes)).toMatchObject({ fileName: '001_5401790a290c0953.txt', outlet: 'The Moscow Times', date: '2019-01-26' });
+    expect(cliJson<SearchResponse>(['search', 'happiest', '-w', w]).total).toBe(1);
+    expect(cliJson<SearchResponse>(['search', 'happiest', '--clean', '-w', w]).total).toBe(0);
     const human = cli(['search', 'Ilyushin', '-w', w]).stdout;
     expect(human).toContain('2 document(s) match "Ilyushin"');
     expect(human).toContain('«Ilyushin»-96');

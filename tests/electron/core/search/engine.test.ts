@@ -156,4 +156,18 @@ describe('searching the seeds', () => {
     const ws = await newWorkspace();
     expect(() => ws.search.search({ query: 'date:yesterday' })).toThrow(/date:yesterday is not a date/);
   });
+
+  it('can leave boilerplate out: a document found only in its donation box, poll or comments does not count', async () => {
+    const ws = await newWorkspace();
+    const both = (query: string) => [ids(ws, query), ws.search.search({ query, clean: true }).documents.map((d) => d.id).sort((a, b) => a - b)];
+    expect(both('donate')).toEqual([[SEED.insight], []]);
+    expect(both('happiest')).toEqual([[SEED.hispolitica], []]);
+    expect(both('"Albert Heijn"')).toEqual([[SEED.rewrite], []]);
+    expect(both('Ilyushin')).toEqual([[SEED.moscowTimes, SEED.rewrite], [SEED.moscowTimes, SEED.rewrite]]);
+    expect(both('Spetsnaz')).toEqual([[SEED.hispolitica], [SEED.hispolitica]]);
+    expect(ws.search.search({ query: 'happiest', clean: true, sort: 'date' }).total).toBe(0);
+    // What the user named still counts: a tag is not boilerplate.
+    ws.tags.applyToDocuments(ws.tags.create({ name: 'Happiest' }).id, [SEED.hispolitica]);
+    expect(ws.search.search({ query: 'happiest', clean: true }).documents.map((d) => d.id)).toEqual([SEED.hispolitica]);
+  });
 });
