@@ -28,6 +28,8 @@ export const DocumentMeta = z.object({
   sha256: z.string(),
   sizeBytes: z.number().int(),
   importedAt: z.string(),
+  /** The document this one came inside (an e-mail, for an attachment). */
+  parentId: Id.nullable(),
   tags: z.array(TagRef),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;

@@ -146,9 +146,10 @@ describe('the workbench in a browser', () => {
       join(ROOT, 'tests/fixtures/pdf/encrypted.pdf'),
       join(ROOT, 'tests/fixtures/office/briefing.docx'),
       join(ROOT, 'tests/fixtures/email/mailbox.mbox'),
+      join(ROOT, 'tests/fixtures/email/with-attachment.eml'),
     ]);
     const summary = page.getByRole('dialog', { name: 'Import summary' });
-    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain('4 files: 3 imported, 0 duplicates, 1 failed.');
+    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain('5 files: 4 imported, 0 duplicates, 1 failed.');
     expect(await summary.textContent()).toContain('encrypted.pdf: the PDF is encrypted with a password');
     await summary.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('klez OR "third countries" OR ilyushin');
@@ -160,6 +161,11 @@ describe('the workbench in a browser', () => {
     await documents.getByRole('option', { name: 'Flight records, January 2019' }).click();
     await expect.poll(() => page.getByRole('region', { name: /^Reader 1: Flight records/ }).locator('.meta-line').textContent()).toContain('Venezuela Investigative Unit');
     await shot(page, '12-pdf-docx-mail');
+    // An attachment leads back to its message.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('title:notspam');
+    await documents.getByRole('option', { name: 'notspam.txt' }).click();
+    await page.getByRole('region', { name: /^Reader 1: notspam\.txt/ }).getByRole('button', { name: 'Open the message this is attached to' }).click();
+    await expect.poll(() => page.getByRole('region', { name: /^Reader 1: Re: \[Razor-users\]/ }).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import type { ServiceContext } from './context';
 import { decodeStored } from '../import/decode';
 
 const META_COLUMNS = `id, title, outlet, author, published, url, file_name AS fileName, format, encoding, sha256,
-  size_bytes AS sizeBytes, imported_at AS importedAt`;
+  size_bytes AS sizeBytes, imported_at AS importedAt, parent_id AS parentId`;
 
 type MetaRow = Omit<DocumentMeta, 'tags'>;
 

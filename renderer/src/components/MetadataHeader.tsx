@@ -4,7 +4,7 @@ import { api, errorMessage } from '../api';
 import { TagChip } from './Snippet';
 
 /** The document's metadata, editable in place, and its tags. */
-export function MetadataHeader({ doc, tags, onError }: { doc: DocumentFull; tags: Tag[]; onError: (m: string) => void }) {
+export function MetadataHeader({ doc, tags, onError, onOpen }: { doc: DocumentFull; tags: Tag[]; onError: (m: string) => void; onOpen: (id: number) => void }) {
   const [editing, setEditing] = useState(false);
   const [form, setForm] = useState({ title: '', outlet: '', author: '', published: '', url: '' });
   const [newTag, setNewTag] = useState('');
@@ -71,6 +71,11 @@ export function MetadataHeader({ doc, tags, onError }: { doc: DocumentFull; tags
           </span>
         )}
         <span className="file"> · {doc.fileName}</span>
+        {doc.parentId && (
+          <button type="button" className="link-button" onClick={() => onOpen(doc.parentId!)} aria-label="Open the message this is attached to">
+            attached to a message
+          </button>
+        )}
         <button type="button" className="link-button" onClick={start} aria-label="Edit metadata">
           Edit
         </button>

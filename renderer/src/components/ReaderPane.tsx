@@ -168,7 +168,7 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
         {!doc.data && doc.loading && <p className="empty">Loading…</p>}
         {doc.data && (
           <>
-            <MetadataHeader doc={doc.data} tags={tags.data ?? []} onError={setError} />
+            <MetadataHeader doc={doc.data} tags={tags.data ?? []} onError={setError} onOpen={(parent) => wb.open(parent)} />
             {showOriginal ? (
               <pre className="original" aria-label="Original file">
                 {original.data?.text ?? (original.loading ? 'Loading…' : 'No original is kept for this document.')}

@@ -32,7 +32,8 @@ describe('e-mail import (real messages from the SpamAssassin corpus)', () => {
     const ws = await newWorkspace({ importPaths: [] });
     const summary = await ws.importFiles([join(FIX, 'with-attachment.eml')]);
     const [messageId, attachmentId] = summary.outcomes[0]!.documentIds;
-    expect(ws.db.prepare('SELECT parent_id FROM documents WHERE id = ?').pluck().get(attachmentId)).toBe(messageId);
+    expect(ws.documents.meta(attachmentId!).parentId).toBe(messageId);
+    expect(ws.documents.meta(messageId!).parentId).toBeNull();
   });
 
   it('reads an mbox as one document per message, and says so when re-imported', async () => {
