@@ -2,7 +2,8 @@ import type MiniSearch from 'minisearch';
 import type { Db } from './db/open';
 import { corpusChecksum, savedChecksum } from './search/index-store';
 import { docKey, noteKey, type PersonalEntry } from './search/personal-index';
-import { sha256 } from './import/parse-file';
+// Only the hash: the importers and their libraries stay out of the process that holds the workspace.
+import { sha256 } from './import/hash';
 
 export interface CheckReport {
   ok: boolean;

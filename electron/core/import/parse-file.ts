@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { cleanText, findBoilerplate } from '../../shared/text/boilerplate';
 import { DecodeError } from './decode';
+import { sha256 } from './hash';
 import { SUPPORTED_EXTENSIONS, importerFor } from './registry';
 import type { ParsedDocument } from './types';
 import { describe } from './walk';
@@ -23,9 +23,7 @@ export type FileResult = { path: string; docs: NewDocument[]; reason?: undefined
 
 export const SYNC_READ_LIMIT = 4 * 1024 * 1024;
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+export { sha256 };
 
 function mb(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
