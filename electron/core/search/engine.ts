@@ -10,13 +10,13 @@ import {
   type NoteHit,
   type SearchResponse,
   type Snippet,
-  type TagRef,
 } from '../../shared/schemas';
 import { buildFilters, type FilterSql } from './filters';
 import { expandTerm, leadSnippet, orExpression, parseMarked, type ExpandedTerm } from './fts';
 import { LONG_DOCUMENT_BYTES, documentHits } from './hits';
 import { keyId, type PersonalEntry } from './personal-index';
 import type { Vocabulary } from './vocabulary';
+import { tagRefs } from '../services/tag-refs';
 import { fold, snippetAround, tokenize, tokenSpans } from '../../shared/text/normalize';
 
 interface Plan {
@@ -297,7 +297,7 @@ export class SearchEngine {
         if (s) snippets.set(id, s);
       }
     }
-    const tags = this.tagsOf(ids);
+    const tags = tagRefs(this.db, 'document', ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
@@ -324,18 +324,6 @@ export class SearchEngine {
       if (marked.marks.length) return marked;
     }
     return null;
-  }
-
-  tagsOf(ids: number[]): Map<number, TagRef[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT dt.document_id AS documentId, t.id, t.name, t.color FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
-         WHERE dt.document_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
-      )
-      .all(JSON.stringify(ids)) as Array<TagRef & { documentId: number }>;
-    const out = new Map<number, TagRef[]>();
-    for (const { documentId, ...tag } of rows) (out.get(documentId) ?? out.set(documentId, []).get(documentId)!).push(tag);
-    return out;
   }
 
   /** Character offsets of every hit of the query in one document's body, in order (see hits.ts). */

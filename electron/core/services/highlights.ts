@@ -1,7 +1,8 @@
 import { invalid, notFound } from '../../shared/errors';
-import type { Highlight, TagRef } from '../../shared/schemas';
+import type { Highlight } from '../../shared/schemas';
 import { describeRange, locate } from '../../shared/text/anchor';
 import { nowIso, type ServiceContext } from './context';
+import { tagRefs } from './tag-refs';
 
 interface Row {
   id: number;
@@ -34,21 +35,9 @@ export class HighlightsService {
     return body;
   }
 
-  private tagsFor(ids: number[]): Map<number, TagRef[]> {
-    const rows = this.ctx.db
-      .prepare(
-        `SELECT ht.highlight_id AS hid, t.id, t.name, t.color FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
-         WHERE ht.highlight_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
-      )
-      .all(JSON.stringify(ids)) as Array<TagRef & { hid: number }>;
-    const out = new Map<number, TagRef[]>();
-    for (const { hid, ...tag } of rows) (out.get(hid) ?? out.set(hid, []).get(hid)!).push(tag);
-    return out;
-  }
-
   /** Resolves where each highlight is in the current text, by offsets and then by quote. */
   private present(rows: Row[], bodies: Map<number, string>): Highlight[] {
-    const tags = this.tagsFor(rows.map((r) => r.id));
+    const tags = tagRefs(this.ctx.db, 'highlight', rows.map((r) => r.id));
     const pages = this.pageStarts([...bodies.keys()]);
     return rows.map((r) => {
       const at = locate(bodies.get(r.documentId) ?? '', r);
