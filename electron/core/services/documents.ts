@@ -1,6 +1,7 @@
 import { ErrorCode, WorkbenchError, notFound } from '../../shared/errors';
-import { MetadataPatch, type DocumentFull, type DocumentMeta, type TagRef } from '../../shared/schemas';
+import { MetadataPatch, type DocumentFull, type DocumentMeta } from '../../shared/schemas';
 import type { ServiceContext } from './context';
+import { tagRefs } from './tag-refs';
 import { decodeStored } from '../import/decode';
 
 const META_COLUMNS = `id, title, outlet, author, published, url, file_name AS fileName, format, encoding, sha256,
@@ -11,20 +12,11 @@ type MetaRow = Omit<DocumentMeta, 'tags'>;
 export class DocumentsService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  private tagsOf(id: number): TagRef[] {
-    return this.ctx.db
-      .prepare(
-        `SELECT t.id, t.name, t.color FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
-         WHERE dt.document_id = ? ORDER BY t.name COLLATE NOCASE`,
-      )
-      .all(id) as TagRef[];
-  }
-
   /** One document's metadata and tags, without its text. */
   meta(id: number): DocumentMeta {
     const row = this.ctx.db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE id = ?`).get(id) as MetaRow | undefined;
     if (!row) throw notFound('document', id);
-    return { ...row, tags: this.tagsOf(id) };
+    return { ...row, tags: tagRefs(this.ctx.db, 'document', [id]).get(id) ?? [] };
   }
 
   /** One document with its full text. */
@@ -34,11 +26,15 @@ export class DocumentsService {
     return { ...meta, body };
   }
 
-  /** The original file, for documents extracted from something richer; null for plain text. */
+  /**
+   * The original file as text, for documents extracted from a text format (a web page, an
+   * e-mail); null for plain text and for binary originals (PDF, DOCX), which are kept
+   * but have nothing to read as text.
+   */
   source(id: number): { mediaType: string; text: string } | null {
     this.meta(id);
     const row = this.ctx.db.prepare('SELECT media_type AS mediaType, content FROM document_sources WHERE document_id = ?').get(id) as { mediaType: string; content: Buffer } | undefined;
-    if (!row) return null;
+    if (!row || !/^(text\/|message\/)/.test(row.mediaType)) return null;
     const encoding = this.ctx.db.prepare('SELECT encoding FROM documents WHERE id = ?').pluck().get(id) as string | null;
     return { mediaType: row.mediaType, text: decodeStored(row.content, encoding) };
   }

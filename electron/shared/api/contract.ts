@@ -64,7 +64,7 @@ export const contract = {
   'documents.source': method({
     input: ById,
     output: z.object({ mediaType: z.string(), text: z.string() }).nullable(),
-    doc: 'The original a document was extracted from (a web page\'s HTML), as text to read, never to render; null for plain text. Example: `{ id: 6 }`.',
+    doc: 'The original a document was extracted from (a web page\'s HTML), as text to read, never to render; null for plain text and for binary originals (PDF, DOCX). Example: `{ id: 6 }`.',
   }),
   'documents.updateMetadata': method({
     input: z.object({ id: Id, patch: MetadataPatch }),

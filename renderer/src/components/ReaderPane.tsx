@@ -138,7 +138,7 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
         <button type="button" aria-pressed={clean} onClick={() => toggleClean(!clean)} title="Fold away navigation, donation boxes, polls and comment threads, without deleting any text">
           Clean view
         </button>
-        {doc.data && doc.data.format !== 'text' && doc.data.format !== 'markdown' && (
+        {doc.data && (doc.data.format === 'html' || doc.data.format === 'email') && (
           <button type="button" aria-pressed={showOriginal} onClick={() => setShowOriginal((o) => !o)} title="Switch between the extracted text and the original file">
             {showOriginal ? 'Text' : 'Original'}
           </button>

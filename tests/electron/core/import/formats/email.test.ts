@@ -34,6 +34,7 @@ describe('e-mail import (real messages from the SpamAssassin corpus)', () => {
     const [messageId, attachmentId] = summary.outcomes[0]!.documentIds;
     expect(ws.documents.meta(attachmentId!).parentId).toBe(messageId);
     expect(ws.documents.meta(messageId!).parentId).toBeNull();
+    expect(ws.documents.source(messageId!)!.text).toContain('Subject: Re: [Razor-users]');
   });
 
   it('reads an mbox as one document per message, and says so when re-imported', async () => {

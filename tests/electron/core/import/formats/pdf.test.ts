@@ -49,6 +49,7 @@ describe('PDF import', () => {
       { page: 1, start: 0 },
       { page: 2, start: 284 },
     ]);
+    expect(ws.documents.source(id)).toBeNull(); // kept, but not readable as text
     const h = ws.highlights.createFromQuote(id, 'not from Moscow but from third countries');
     expect(h.page).toBe(2);
     expect(ws.highlights.createFromQuote(id, 'Ilyushin-96').page).toBe(1);
