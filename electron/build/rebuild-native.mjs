@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(root, 'package.json'));
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-const source = dirname(require.resolve('better-sqlite3/package.json'));
-const target = join(root, 'node_modules/.electron-native/better-sqlite3');
+const source = dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json'));
+const target = join(root, 'node_modules/.electron-native/better-sqlite3-multiple-ciphers');
 const stamp = join(target, '.electron-version');
 const binary = join(target, 'build/Release/better_sqlite3.node');
 

@@ -17,7 +17,7 @@ import { SettingsStore } from './settings';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '../renderer');
-const nativeBinding = join(app.getAppPath(), 'node_modules/.electron-native/better-sqlite3/build/Release/better_sqlite3.node');
+const nativeBinding = join(app.getAppPath(), 'node_modules/.electron-native/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
 
 app.setName(APP_NAME);
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);

@@ -8,7 +8,7 @@
  *   fts-build <count> <db>             bare SQLite FTS5 (reference)
  *   fts-query <db> <queries>
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import MiniSearch from 'minisearch';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Workspace } from '../../electron/core/workspace';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { ErrorCode, WorkbenchError } from '../../shared/errors';
 import { APPLICATION_ID, LATEST_VERSION, migrate, userVersion } from './migrations';

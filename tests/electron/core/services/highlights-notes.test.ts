@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { Workspace } from '../../../../electron/core/workspace';
 import { SEED, newWorkspace, reopen } from '../../../helpers';
 
