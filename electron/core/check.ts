@@ -13,7 +13,7 @@ export interface CheckReport {
 
 /**
  * Checks the file (SQLite's integrity_check and foreign keys), the FTS5 postings against
- * the documents, each document's text against its SHA-256, and the search index against
+ * the documents, each document's and note's text against its SHA-256, and the search index against
  * the database.
  */
 export function checkWorkspace(db: Db, index: MiniSearch<PersonalEntry>): CheckReport {
@@ -40,8 +40,12 @@ export function checkWorkspace(db: Db, index: MiniSearch<PersonalEntry>): CheckR
     if (sha256(row.body) !== row.sha256) problems.push(`document ${row.id}: its text no longer matches its SHA-256 (damaged)`);
     if (!index.has(docKey(row.id))) problems.push(`search index: document ${row.id} is missing`);
   }
-  const notes = db.prepare('SELECT id FROM notes').pluck().all() as number[];
-  for (const id of notes) if (!index.has(noteKey(id))) problems.push(`search index: note ${id} is missing`);
+  const notes: number[] = [];
+  for (const row of db.prepare('SELECT id, body, sha256 FROM notes').iterate() as Iterable<{ id: number; body: string; sha256: string }>) {
+    notes.push(row.id);
+    if (sha256(row.body) !== row.sha256) problems.push(`note ${row.id}: its text no longer matches its SHA-256 (damaged)`);
+    if (!index.has(noteKey(row.id))) problems.push(`search index: note ${row.id} is missing`);
+  }
   if (index.documentCount !== documents + notes.length) {
     problems.push(`search index holds ${index.documentCount} entries, the workspace ${documents + notes.length}`);
   }

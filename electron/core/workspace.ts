@@ -19,6 +19,7 @@ import { HighlightsService } from './services/highlights';
 import { NotesService } from './services/notes';
 import { SavedSearchesService } from './services/saved-searches';
 import { TagsService } from './services/tags';
+import { UndoLog } from './services/undo';
 import { checkWorkspace, type CheckReport } from './check';
 
 /** The sample corpus a new workspace starts with. */
@@ -57,6 +58,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly notes: NotesService;
   readonly savedSearches: SavedSearchesService;
   readonly exporter: ExportService;
+  readonly undo: UndoLog;
   readonly search: SearchEngine;
   readonly vocabulary: Vocabulary;
   /** Resolves when the search index is loaded or rebuilt. */
@@ -77,7 +79,14 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   ) {
     super();
     this.vocabulary = new Vocabulary(db);
+    this.undo = new UndoLog(db, {
+      reindexDocuments: (ids) => this.reindex('documents', ids),
+      reindexNotes: (ids) => this.reindex('notes', ids),
+      corpusChanged: () => this.vocabulary.invalidate(),
+      changed: (kind) => this.emit('changed', kind),
+    });
     const ctx: ServiceContext = {
+      undo: this.undo,
       db,
       reindexDocuments: (ids) => this.reindex('documents', ids),
       reindexNotes: (ids) => this.reindex('notes', ids),

@@ -20,6 +20,16 @@ export const ErrorCode = {
   BadQuery: 'BAD_QUERY',
   /** A long-running operation was cancelled by the caller. */
   Cancelled: 'CANCELLED',
+  /** The workspace is encrypted and no passphrase was given. */
+  NeedsPassphrase: 'NEEDS_PASSPHRASE',
+  /** The passphrase does not open the file (or the file is not a workspace). Nothing was changed. */
+  WrongPassphrase: 'WRONG_PASSPHRASE',
+  /** The workspace failed SQLite's checks; it was moved aside, never deleted. `details` names where, and the latest backup. */
+  Damaged: 'WORKSPACE_DAMAGED',
+  /** The thing exists but may not be changed: a note that came with a hand-out. */
+  ReadOnly: 'READ_ONLY',
+  /** No workspace is open (it is locked, damaged, or none was chosen yet). */
+  NoWorkspace: 'NO_WORKSPACE',
   /** Something unexpected; the message says what. */
   Internal: 'INTERNAL',
 } as const;

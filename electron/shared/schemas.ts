@@ -89,8 +89,17 @@ export const Note = z.object({
   links: z.array(NoteLink),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Marked to travel in hand-outs; notes without the mark are private and never leave. */
+  handout: z.boolean(),
+  /** Where the note came from ("hand-out: Course 1", "merged from laptop.workspace"); null for one's own. */
+  origin: z.string().nullable(),
+  /** A note that came with a hand-out: shown, never changed. */
+  readonly: z.boolean(),
 });
 export type Note = z.infer<typeof Note>;
+
+export const UndoEntry = z.object({ id: Id, label: z.string(), createdAt: z.string() });
+export type UndoEntry = z.infer<typeof UndoEntry>;
 
 export const SavedSearch = z.object({ id: Id, name: z.string(), query: z.string(), createdAt: z.string() });
 export type SavedSearch = z.infer<typeof SavedSearch>;

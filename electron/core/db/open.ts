@@ -46,9 +46,32 @@ export function inspectWorkspaceFile(file: string): void {
   if (stat.size === 0) throw refuse(file, 'it is empty (0 bytes)');
   const header = readHeader(file);
   if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    if (looksEncrypted(header, stat.size)) {
+      throw new WorkbenchError(ErrorCode.NeedsPassphrase, `${file} is encrypted (or is not a workspace): give its passphrase to open it.`, { file });
+    }
     throw refuse(file, 'it is not a SQLite database');
   }
   checkIdentity(file, header.readUInt32BE(68), header.readUInt32BE(60));
+}
+
+/** Whether a file without SQLite's header could be an encrypted database: whole pages of bytes that look random. */
+export function isPlainSqlite(file: string): boolean {
+  const header = readHeader(file);
+  return header.toString('latin1', 0, 16) === SQLITE_MAGIC;
+}
+
+function looksEncrypted(header: Buffer, size: number): boolean {
+  if (size < 4096 || size % 512 !== 0 || header.length < 100) return false;
+  // Text, or a format with a magic number, repeats bytes; a cipher's output almost never does in 100 bytes.
+  return new Set(header).size > 60;
+}
+
+/**
+ * The key for SQLite3MultipleCiphers. An empty passphrase would mean "no encryption",
+ * so it is refused where one is set.
+ */
+export function keyOf(passphrase: string): Buffer {
+  return Buffer.from(passphrase, 'utf8');
 }
 
 function applyPragmas(db: Db, file: string): void {
@@ -61,6 +84,9 @@ function applyPragmas(db: Db, file: string): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('trusted_schema = OFF');
   db.pragma('cache_size = -32768'); // 32 MB: bulk imports touch many index pages
+  // Sorts and VACUUM stay in memory: a temporary file would hold text in plaintext even
+  // when the workspace is encrypted.
+  db.pragma('temp_store = MEMORY');
 }
 
 export interface OpenOptions {
@@ -72,6 +98,10 @@ export interface OpenOptions {
    * desktop app passes the one built for Electron's ABI.
    */
   nativeBinding?: string;
+  /** The passphrase of an encrypted workspace, or for a new one to be encrypted. */
+  passphrase?: string;
+  /** Runs before each pending migration of an existing file, outside its transaction (the backup). */
+  beforeMigration?: (db: Db, toVersion: number) => void;
 }
 
 /** Opens (or creates) a workspace file, refusing anything that is not one, and migrates it. */
@@ -80,7 +110,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
   if (!exists && !options.create) {
     throw new WorkbenchError(ErrorCode.CannotOpen, `${file} does not exist. Create it with \`workbench init -w ${file}\`.`, { file });
   }
-  if (exists) inspectWorkspaceFile(file);
+  const encrypted = options.passphrase !== undefined && (!exists || !isPlainSqlite(file));
+  if (exists && !encrypted) inspectWorkspaceFile(file);
+  if (exists && encrypted && statSync(file).size === 0) throw refuse(file, 'it is empty (0 bytes)');
+  if (encrypted && options.passphrase === '') throw new WorkbenchError(ErrorCode.InvalidInput, 'passphrase: it must not be empty.', { field: 'passphrase' });
   let db: Db;
   try {
     db = new Database(file, { fileMustExist: exists, readonly: options.readonly ?? false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
@@ -88,15 +121,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
     throw new WorkbenchError(ErrorCode.CannotOpen, `${file} could not be opened: ${(err as Error).message}`, { file });
   }
   try {
+    if (encrypted) unlock(db, file, options.passphrase!, exists);
     if (exists) {
-      // Only reached with a pending write-ahead log; check what SQLite sees before writing anything.
+      // Reached with a pending write-ahead log or an encrypted file; check what SQLite sees before writing anything.
       checkIdentity(file, db.pragma('application_id', { simple: true }) as number, userVersion(db));
     }
     if (!options.readonly) {
       applyPragmas(db, file);
-      migrate(db);
+      const before = options.beforeMigration;
+      migrate(db, exists && before && userVersion(db) > 0 ? { beforeEach: (m) => before(db, m.version) } : {});
     } else {
       db.pragma('trusted_schema = OFF');
+      db.pragma('temp_store = MEMORY');
     }
     return { db, created: !exists };
   } catch (err) {
@@ -104,7 +140,21 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
     if (err instanceof WorkbenchError) throw err;
     const code = (err as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw refuse(file, `SQLite reports ${code}`);
+      throw new WorkbenchError(ErrorCode.Damaged, `${file} is damaged: SQLite reports ${code}.`, { file, reason: code });
+    }
+    throw err;
+  }
+}
+
+/** Gives SQLite3MultipleCiphers the key, and proves it right by reading the schema before anything is written. */
+function unlock(db: Db, file: string, passphrase: string, exists: boolean): void {
+  db.key(keyOf(passphrase));
+  if (!exists) return;
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new WorkbenchError(ErrorCode.WrongPassphrase, `Wrong passphrase, or ${file} is not a workspace. Nothing was changed.`, { file });
     }
     throw err;
   }

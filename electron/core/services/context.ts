@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import type { UndoLog } from './undo';
 
 export type ChangeKind = 'documents' | 'tags' | 'highlights' | 'notes' | 'savedSearches';
 
@@ -13,6 +14,8 @@ export interface ServiceContext {
   unindexNotes(ids: Iterable<number>): void;
   unindexDocuments(docs: Array<{ id: number; body: string }>): void;
   changed(kind: ChangeKind): void;
+  /** Records what a destructive action removes, so it can be undone. */
+  undo: UndoLog;
 }
 
 export const nowIso = (): string => new Date().toISOString();

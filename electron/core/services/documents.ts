@@ -84,8 +84,22 @@ export class DocumentsService {
       )
       .pluck()
       .all(JSON.stringify(ids), JSON.stringify(ids)) as number[];
+    const json = JSON.stringify(ids);
+    const inDocs = '(SELECT value FROM json_each(?))';
+    const inHighlights = `(SELECT id FROM highlights WHERE document_id IN ${inDocs})`;
     this.ctx.db.transaction(() => {
-      this.ctx.db.prepare('DELETE FROM documents WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+      this.ctx.undo.record(rows.length === 1 ? `Delete document “${this.meta(rows[0]!.id).title}”` : `Delete ${rows.length} documents`, [
+        { table: 'documents', where: `id IN ${inDocs}`, params: [json] },
+        { table: 'documents', where: `parent_id IN ${inDocs}`, params: [json], restoreColumns: ['parent_id'] },
+        { table: 'document_sources', where: `document_id IN ${inDocs}`, params: [json] },
+        { table: 'document_pages', where: `document_id IN ${inDocs}`, params: [json] },
+        { table: 'document_tags', where: `document_id IN ${inDocs}`, params: [json] },
+        { table: 'highlights', where: `document_id IN ${inDocs}`, params: [json] },
+        { table: 'highlight_tags', where: `highlight_id IN ${inHighlights}`, params: [json] },
+        { table: 'note_links', where: `document_id IN ${inDocs} OR highlight_id IN ${inHighlights}`, params: [json, json] },
+        { table: 'notes', where: `document_id IN ${inDocs} OR highlight_id IN ${inHighlights}`, params: [json, json], restoreColumns: ['document_id', 'highlight_id'] },
+      ]);
+      this.ctx.db.prepare(`DELETE FROM documents WHERE id IN ${inDocs}`).run(json);
     })();
     this.ctx.unindexDocuments(rows);
     this.ctx.reindexNotes(affectedNotes);

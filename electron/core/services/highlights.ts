@@ -149,9 +149,22 @@ export class HighlightsService {
   delete(id: number): void {
     const current = this.get(id);
     const notes = this.ctx.db.prepare('SELECT id FROM notes WHERE highlight_id = ?').pluck().all(id) as number[];
-    this.ctx.db.prepare('DELETE FROM highlights WHERE id = ?').run(id);
+    this.ctx.db.transaction(() => {
+      this.ctx.undo.record(`Delete highlight “${clip(current.quote)}”`, [
+        { table: 'highlights', where: 'id = ?', params: [id] },
+        { table: 'highlight_tags', where: 'highlight_id = ?', params: [id] },
+        { table: 'note_links', where: 'highlight_id = ?', params: [id] },
+        { table: 'notes', where: 'highlight_id = ?', params: [id], restoreColumns: ['highlight_id'] },
+      ]);
+      this.ctx.db.prepare('DELETE FROM highlights WHERE id = ?').run(id);
+    })();
     this.ctx.reindexDocuments([current.documentId]);
     this.ctx.reindexNotes(notes);
     this.ctx.changed('highlights');
   }
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }

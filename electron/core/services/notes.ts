@@ -1,7 +1,9 @@
 import { invalid, notFound } from '../../shared/errors';
 import type { Note, NoteLink } from '../../shared/schemas';
 import { parseNoteLinks } from '../../shared/text/note-links';
+import { sha256 } from '../import/hash';
 import { nowIso, type ServiceContext } from './context';
+import { ErrorCode, WorkbenchError } from '../../shared/errors';
 
 interface Row {
   id: number;
@@ -10,9 +12,13 @@ interface Row {
   highlightId: number | null;
   createdAt: string;
   updatedAt: string;
+  handout: number;
+  origin: string | null;
+  readonly: number;
 }
 
-const COLUMNS = 'id, body, document_id AS documentId, highlight_id AS highlightId, created_at AS createdAt, updated_at AS updatedAt';
+const COLUMNS = `id, body, document_id AS documentId, highlight_id AS highlightId, created_at AS createdAt, updated_at AS updatedAt,
+  handout, origin, readonly`;
 
 export interface CreateNote {
   body: string;
@@ -46,7 +52,7 @@ export class NotesService {
 
   private present(rows: Row[]): Note[] {
     const links = this.links(rows.map((r) => r.id));
-    return rows.map((r) => ({ ...r, links: links.get(r.id) ?? [] }));
+    return rows.map((r) => ({ ...r, handout: r.handout === 1, readonly: r.readonly === 1, links: links.get(r.id) ?? [] }));
   }
 
   get(id: number): Note {
@@ -111,7 +117,7 @@ export class NotesService {
   }
 
   /** Stores the links the Markdown makes; links to things that do not exist are left in the text only. */
-  private saveLinks(noteId: number, body: string): void {
+  saveLinks(noteId: number, body: string): void {
     const db = this.ctx.db;
     db.prepare('DELETE FROM note_links WHERE note_id = ?').run(noteId);
     const insert = db.prepare('INSERT INTO note_links (note_id, document_id, highlight_id) VALUES (?, ?, ?)');
@@ -138,8 +144,9 @@ export class NotesService {
     const db = this.ctx.db;
     const id = db.transaction(() => {
       const newId = Number(
-        db.prepare('INSERT INTO notes (body, document_id, highlight_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(input.body, documentId, highlightId, now, now)
-          .lastInsertRowid,
+        db
+          .prepare('INSERT INTO notes (body, sha256, document_id, highlight_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(input.body, sha256(input.body), documentId, highlightId, now, now).lastInsertRowid,
       );
       this.saveLinks(newId, input.body);
       return newId;
@@ -152,11 +159,11 @@ export class NotesService {
 
   /** Replaces a note's Markdown (and so its links). */
   update(id: number, body: string): Note {
-    const before = this.get(id);
+    const before = this.writable(id);
     if (before.body === body) return before;
     const db = this.ctx.db;
     db.transaction(() => {
-      db.prepare('UPDATE notes SET body = ?, updated_at = ? WHERE id = ?').run(body, nowIso(), id);
+      db.prepare('UPDATE notes SET body = ?, sha256 = ?, updated_at = ? WHERE id = ?').run(body, sha256(body), nowIso(), id);
       this.saveLinks(id, body);
     })();
     this.ctx.reindexNotes([id]);
@@ -167,7 +174,7 @@ export class NotesService {
 
   /** Attaches a note to a document or highlight, or (with nulls) makes it free-standing. */
   attach(id: number, target: { documentId?: number | null; highlightId?: number | null }): Note {
-    this.get(id);
+    this.writable(id);
     const before = this.affectedDocuments([id]);
     const { documentId, highlightId } = this.resolveAttachment(target);
     this.ctx.db.prepare('UPDATE notes SET document_id = ?, highlight_id = ?, updated_at = ? WHERE id = ?').run(documentId, highlightId, nowIso(), id);
@@ -176,10 +183,32 @@ export class NotesService {
     return this.get(id);
   }
 
+  /** Marks a note to travel in hand-outs, or keeps it private (the default). */
+  setHandout(id: number, handout: boolean): Note {
+    this.writable(id);
+    this.ctx.db.prepare('UPDATE notes SET handout = ? WHERE id = ?').run(handout ? 1 : 0, id);
+    this.ctx.changed('notes');
+    return this.get(id);
+  }
+
+  private writable(id: number): Note {
+    const note = this.get(id);
+    if (note.readonly) {
+      throw new WorkbenchError(ErrorCode.ReadOnly, `Note ${id} came with ${note.origin ?? 'a hand-out'} and cannot be changed; write your own note beside it.`, { id });
+    }
+    return note;
+  }
+
   delete(id: number): void {
-    this.get(id);
+    this.writable(id);
     const affected = this.affectedDocuments([id]);
-    this.ctx.db.prepare('DELETE FROM notes WHERE id = ?').run(id);
+    this.ctx.db.transaction(() => {
+      this.ctx.undo.record(`Delete note ${id}`, [
+        { table: 'notes', where: 'id = ?', params: [id] },
+        { table: 'note_links', where: 'note_id = ?', params: [id] },
+      ]);
+      this.ctx.db.prepare('DELETE FROM notes WHERE id = ?').run(id);
+    })();
     this.ctx.unindexNotes([id]);
     this.ctx.reindexDocuments(affected);
     this.ctx.changed('notes');

@@ -133,12 +133,27 @@ export class TagsService {
   /** Moves every use of `sourceId` onto `targetId`, then deletes the source. */
   merge(sourceId: number, targetId: number): Tag {
     if (sourceId === targetId) throw invalid('targetId', 'a tag cannot be merged into itself');
-    this.get(sourceId);
-    this.get(targetId);
+    const source = this.get(sourceId);
+    const target = this.get(targetId);
     if (this.subtree(sourceId).includes(targetId)) throw invalid('targetId', 'a tag cannot be merged into one of its own sub-tags');
     const affected = this.taggedDocuments([sourceId]);
     const db = this.ctx.db;
     db.transaction(() => {
+      // What the merge adds to the target, so that undo can take exactly that away again.
+      const newDocs = db
+        .prepare('SELECT document_id, ? AS tag_id FROM document_tags WHERE tag_id = ? AND document_id NOT IN (SELECT document_id FROM document_tags WHERE tag_id = ?)')
+        .all(targetId, sourceId, targetId) as Array<Record<string, unknown>>;
+      const newHighlights = db
+        .prepare('SELECT highlight_id, ? AS tag_id FROM highlight_tags WHERE tag_id = ? AND highlight_id NOT IN (SELECT highlight_id FROM highlight_tags WHERE tag_id = ?)')
+        .all(targetId, sourceId, targetId) as Array<Record<string, unknown>>;
+      this.ctx.undo.record(
+        `Merge tag “${source.name}” into “${target.name}”`,
+        this.captures(sourceId),
+        [
+          { table: 'document_tags', rows: newDocs },
+          { table: 'highlight_tags', rows: newHighlights },
+        ],
+      );
       db.prepare('INSERT OR IGNORE INTO document_tags (document_id, tag_id, created_at) SELECT document_id, ?, created_at FROM document_tags WHERE tag_id = ?').run(targetId, sourceId);
       db.prepare('INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id, created_at) SELECT highlight_id, ?, created_at FROM highlight_tags WHERE tag_id = ?').run(targetId, sourceId);
       db.prepare('UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(targetId, sourceId);
@@ -149,12 +164,23 @@ export class TagsService {
     return this.get(targetId);
   }
 
+  /** The rows deleting or merging away a tag removes or changes. */
+  private captures(id: number) {
+    return [
+      { table: 'tags', where: 'id = ?', params: [id] },
+      { table: 'tags', where: 'parent_id = ?', params: [id], restoreColumns: ['parent_id'] },
+      { table: 'document_tags', where: 'tag_id = ?', params: [id] },
+      { table: 'highlight_tags', where: 'tag_id = ?', params: [id] },
+    ];
+  }
+
   /** Deletes a tag. Documents, highlights and notes stay; sub-tags move up a level. */
   delete(id: number): void {
     const tag = this.get(id);
     const affected = this.taggedDocuments([id]);
     const db = this.ctx.db;
     db.transaction(() => {
+      this.ctx.undo.record(`Delete tag “${tag.name}”`, this.captures(id));
       db.prepare('UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(tag.parentId, id);
       db.prepare('DELETE FROM tags WHERE id = ?').run(id);
     })();

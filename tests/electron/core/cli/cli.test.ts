@@ -114,4 +114,22 @@ describe('the workbench CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`document ${SEED.rewrite}: its text no longer matches its SHA-256`);
   });
+
+  it('check reports a byte flipped on disk inside a note, which SQLite’s own checks pass', () => {
+    const w = workspace();
+    cliJson(['note', 'add', 'Zyxwvut: the flight came through Havana', '-w', w]);
+    expect(cli(['check', '-w', w]).code).toBe(0);
+    const bytes = readFileSync(w);
+    const at = bytes.indexOf('Zyxwvut');
+    expect(at).toBeGreaterThan(0);
+    expect(bytes.indexOf('Zyxwvut', at + 1)).toBe(-1);
+    bytes[at + 1] = 'x'.charCodeAt(0);
+    writeFileSync(w, bytes);
+    const raw = new Database(w, { readonly: true });
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.close();
+    const r = cli(['check', '-w', w]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('note 1: its text no longer matches its SHA-256 (damaged)');
+  });
 });
