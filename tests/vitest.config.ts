@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -11,5 +14,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The CLI and the shells keep backups in the app's data folder: in tests, a temporary one, never the user's.
+    env: { WORKBENCH_DATA_DIR: mkdtempSync(join(tmpdir(), 'workbench-data-')) },
   },
 });

@@ -3,7 +3,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type MiniSearch from 'minisearch';
 import type { ImportProgress, ImportSummary } from '../shared/schemas';
-import { openDatabase, type Db, type OpenOptions } from './db/open';
+import { ErrorCode, WorkbenchError } from '../shared/errors';
+import type { HandoutMark } from '../shared/schemas';
+import { isPlainSqlite, openDatabase, type Db, type OpenOptions } from './db/open';
+import { HANDOUT_META } from './workspaces/handout';
 import type { ImportOptions } from './import/run-import';
 import { SOURCE_WORKERS, importInWorker, type ImportWorkers } from './import/run-in-worker';
 import type { StoredEntry } from './import/store';
@@ -21,6 +24,23 @@ import { SavedSearchesService } from './services/saved-searches';
 import { TagsService } from './services/tags';
 import { UndoLog } from './services/undo';
 import { checkWorkspace, type CheckReport } from './check';
+
+/**
+ * SQLite's quick_check (the file's structure, without matching indexes to tables): a
+ * workspace that fails it is damaged, and is not written to.
+ */
+function quickCheck(db: Db, file: string): void {
+  let result: string;
+  try {
+    result = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check).join('; ');
+  } catch (err) {
+    result = (err as Error).message;
+  }
+  if (result !== 'ok') {
+    db.close();
+    throw new WorkbenchError(ErrorCode.Damaged, `${file} is damaged: SQLite's quick_check reports ${result.slice(0, 300)}.`, { file, reason: result.slice(0, 300) });
+  }
+}
 
 /** The sample corpus a new workspace starts with. */
 export function defaultSeedsDir(): string {
@@ -76,6 +96,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     readonly db: Db,
     private readonly workers: ImportWorkers,
     private readonly nativeBinding: string | undefined,
+    /** Kept in memory only, for the import worker's connection, backups and hand-outs. */
+    readonly passphrase: string | undefined,
   ) {
     super();
     this.vocabulary = new Vocabulary(db);
@@ -135,7 +157,9 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
    */
   static async open(file: string, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
     const { db, created } = openDatabase(file, options);
-    const ws = new Workspace(file, db, options.workers ?? SOURCE_WORKERS, options.nativeBinding);
+    if (!created) quickCheck(db, file);
+    const encrypted = options.passphrase !== undefined && !isPlainSqlite(file);
+    const ws = new Workspace(file, db, options.workers ?? SOURCE_WORKERS, options.nativeBinding, encrypted ? options.passphrase : undefined);
     try {
       if (options.waitForIndex !== false || created) await ws.ready;
       if (created) {
@@ -195,6 +219,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   async importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
     const job: Omit<ImportJob, 'parseWorker'> = { file: this.file, paths };
     if (this.nativeBinding) job.nativeBinding = this.nativeBinding;
+    if (this.passphrase) job.passphrase = this.passphrase;
     if (options.maxFileBytes) job.maxFileBytes = options.maxFileBytes;
     if (options.batchDocs) job.batchDocs = options.batchDocs;
     if (options.batchBytes) job.batchBytes = options.batchBytes;
@@ -213,6 +238,13 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     return summary;
   }
 
+  /** After a merge wrote tags, highlights and notes directly: re-reads them into the index and tells the UI. */
+  afterMerge(documents: number[], notes: number[]): void {
+    this.reindex('documents', documents);
+    this.reindex('notes', notes);
+    for (const kind of ['tags', 'highlights', 'notes'] as const) this.emit('changed', kind);
+  }
+
   /** Saves the search index when it has changed since it was loaded or saved. */
   flush(): void {
     if (!this.dirty || this.closed || !this.index) return;
@@ -220,10 +252,13 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.dirty = false;
   }
 
-  info(): { file: string; documents: number; tags: number; highlights: number; notes: number; savedSearches: number; bytes: number } {
+  info(): { file: string; documents: number; tags: number; highlights: number; notes: number; savedSearches: number; bytes: number; encrypted: boolean; adoptedFrom: HandoutMark | null } {
     const count = (table: string) => this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const adopted = this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(HANDOUT_META.ADOPTED) as string | undefined;
     return {
       file: this.file,
+      encrypted: this.passphrase !== undefined,
+      adoptedFrom: adopted ? (JSON.parse(adopted) as HandoutMark) : null,
       documents: count('documents'),
       tags: count('tags'),
       highlights: count('highlights'),

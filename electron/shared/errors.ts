@@ -28,6 +28,8 @@ export const ErrorCode = {
   Damaged: 'WORKSPACE_DAMAGED',
   /** The thing exists but may not be changed: a note that came with a hand-out. */
   ReadOnly: 'READ_ONLY',
+  /** The file is a hand-out, which is never opened for writing: make one's own workspace from it. */
+  IsHandout: 'IS_HANDOUT',
   /** No workspace is open (it is locked, damaged, or none was chosen yet). */
   NoWorkspace: 'NO_WORKSPACE',
   /** Something unexpected; the message says what. */

@@ -91,12 +91,58 @@ export const Note = z.object({
   updatedAt: z.string(),
   /** Marked to travel in hand-outs; notes without the mark are private and never leave. */
   handout: z.boolean(),
-  /** Where the note came from ("hand-out: Course 1", "merged from laptop.workspace"); null for one's own. */
+  /** Where the note came from (`hand-out “Course 1”`, `merged from laptop.workspace`); null for one's own. */
   origin: z.string().nullable(),
   /** A note that came with a hand-out: shown, never changed. */
   readonly: z.boolean(),
 });
 export type Note = z.infer<typeof Note>;
+
+export const BackupInfo = z.object({
+  /** The backup's full path. */
+  file: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  /** Why it was made: open (daily), before-migration-N, before-merge, before-restore, manual. */
+  reason: z.string(),
+  bytes: z.number().int(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+/** What marks a file as a hand-out, and an adopted workspace as made from one. */
+export const HandoutMark = z.object({ title: z.string(), createdAt: z.string(), from: z.string() });
+export type HandoutMark = z.infer<typeof HandoutMark>;
+
+export const HandoutSummary = z.object({
+  file: z.string(),
+  title: z.string(),
+  bytes: z.number().int(),
+  documents: z.number().int(),
+  tags: z.number().int(),
+  highlights: z.number().int(),
+  notes: z.number().int(),
+  /** Notes not marked for hand-out, which stayed behind. */
+  privateNotesLeftOut: z.number().int(),
+  /** A hand-out of an encrypted workspace is encrypted with the same passphrase. */
+  encrypted: z.boolean(),
+});
+export type HandoutSummary = z.infer<typeof HandoutSummary>;
+
+export const MergeSummary = z.object({
+  /** The file merged from. */
+  from: z.string(),
+  /** Documents of the other workspace found here by the SHA-256 of their text. */
+  documentsMatched: z.number().int(),
+  added: z.object({ tags: z.number().int(), documentTags: z.number().int(), highlights: z.number().int(), highlightTags: z.number().int(), notes: z.number().int() }),
+  /** Found here already, so not added again. */
+  alreadyPresent: z.object({ highlights: z.number().int(), notes: z.number().int() }),
+  /** Highlights placed by their quote and context because their offsets did not fit. */
+  reanchored: z.number().int(),
+  notPlaced: z.array(z.object({ kind: z.enum(['tag', 'highlight', 'note']), what: z.string(), reason: z.string() })),
+  /** The backup made just before the merge. */
+  backup: z.string().nullable(),
+});
+export type MergeSummary = z.infer<typeof MergeSummary>;
 
 export const UndoEntry = z.object({ id: Id, label: z.string(), createdAt: z.string() });
 export type UndoEntry = z.infer<typeof UndoEntry>;

@@ -1,7 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { ErrorCode, WorkbenchError } from '../../shared/errors';
-import { Workspace, type OpenWorkspaceOptions } from '../workspace';
+import { ErrorCode, WorkbenchError, isWorkbenchError } from '../../shared/errors';
+import { userDataDir } from '../paths';
+import type { Workspace, OpenWorkspaceOptions } from '../workspace';
+import { openManaged } from '../workspaces/manager';
 import { registerAnnotate } from './commands/annotate';
+import { registerWorkspaces } from './commands/workspaces';
+import { passphraseFromFile, promptPassphrase } from './passphrase';
 import { registerCorpus } from './commands/corpus';
 import { registerServe } from './commands/serve';
 import { makeOut, reportError, type Out } from './output';
@@ -9,6 +13,7 @@ import { makeOut, reportError, type Out } from './output';
 export interface GlobalOptions {
   workspace?: string;
   json?: boolean;
+  passphraseFile?: string;
 }
 
 export interface Runner {
@@ -16,6 +21,10 @@ export interface Runner {
   withWorkspace<T>(cmd: Command, fn: (ws: Workspace, out: Out) => Promise<T> | T, open?: OpenWorkspaceOptions): Promise<T>;
   out(cmd: Command): Out;
   workspacePath(cmd: Command): string;
+  /** The passphrase from --passphrase-file, if one was given. */
+  passphrase(cmd: Command): string | undefined;
+  /** The app's data folder (backups live there). */
+  dataDir(): string;
   /** Sets the exit code without throwing (import with failed files). */
   setExitCode(code: number): void;
 }
@@ -33,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('The offline research workbench: import, search, tag and annotate a corpus of documents.')
     .option('-w, --workspace <file>', 'the workspace file (or set WORKBENCH_WORKSPACE)')
     .option('--json', 'machine-readable output on stdout')
+    .option('--passphrase-file <file>', 'the passphrase of an encrypted workspace, from the first line of this file (otherwise it is asked for on the terminal)')
     .showHelpAfterError('(run workbench --help for the commands)')
     .exitOverride();
 
@@ -44,8 +54,22 @@ export async function main(argv: string[]): Promise<number> {
       if (!file) throw new WorkbenchError(ErrorCode.InvalidInput, 'No workspace given: pass -w <file> or set WORKBENCH_WORKSPACE.', { field: 'workspace' });
       return file;
     },
+    passphrase(cmd) {
+      const file = globals(cmd).passphraseFile;
+      return file ? passphraseFromFile(file) : undefined;
+    },
+    dataDir: () => userDataDir(),
     async withWorkspace(cmd, fn, open) {
-      const ws = await Workspace.open(this.workspacePath(cmd), open);
+      const file = this.workspacePath(cmd);
+      const given = this.passphrase(cmd);
+      const options = { ...open, dataDir: this.dataDir(), ...(given ? { passphrase: given } : {}) };
+      let ws: Workspace;
+      try {
+        ws = await openManaged(file, options);
+      } catch (err) {
+        if (!(isWorkbenchError(err) && err.code === ErrorCode.NeedsPassphrase && !given && process.stdin.isTTY)) throw err;
+        ws = await openManaged(file, { ...options, passphrase: await promptPassphrase(`Passphrase for ${file}: `) });
+      }
       try {
         return await fn(ws, this.out(cmd));
       } finally {
@@ -60,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
   registerCorpus(program, runner);
   registerAnnotate(program, runner);
   registerServe(program, runner);
+  registerWorkspaces(program, runner);
 
   try {
     await program.parseAsync(argv);

@@ -41,7 +41,7 @@ function parseWorker(url: string) {
 }
 
 try {
-  const { db } = openDatabase(job.file, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
+  const { db } = openDatabase(job.file, { ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });
   const parser = job.parseWorker ? parseWorker(job.parseWorker) : null;
   try {
     const summary = await importPaths(

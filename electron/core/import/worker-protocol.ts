@@ -8,6 +8,8 @@ export interface ImportJob {
   /** The parse worker's script (a file: URL), or null to parse in the import worker itself. */
   parseWorker: string | null;
   nativeBinding?: string;
+  /** The key of an encrypted workspace; passed in memory, never written anywhere. */
+  passphrase?: string;
   maxFileBytes?: number;
   batchDocs?: number;
   batchBytes?: number;

@@ -194,7 +194,7 @@ export class NotesService {
   private writable(id: number): Note {
     const note = this.get(id);
     if (note.readonly) {
-      throw new WorkbenchError(ErrorCode.ReadOnly, `Note ${id} came with ${note.origin ?? 'a hand-out'} and cannot be changed; write your own note beside it.`, { id });
+      throw new WorkbenchError(ErrorCode.ReadOnly, `Note ${id} came with the ${note.origin ?? 'hand-out'} and cannot be changed; write your own note beside it.`, { id });
     }
     return note;
   }

@@ -5,6 +5,8 @@
  * match best, nearest the old place, wins.
  */
 
+import approxSearch from 'approx-string-match';
+
 export const CONTEXT_CHARS = 32;
 
 export interface Anchor {
@@ -52,4 +54,26 @@ export function locate(body: string, anchor: Anchor): { start: number; end: numb
     if (!best || score > best.score) best = { start: i, score };
   }
   return best ? { start: best.start, end: best.start + anchor.quote.length } : null;
+}
+
+/**
+ * Where a passage is in a body that may differ from the one it was marked in: first as
+ * `locate` finds it, then, when the quote no longer occurs word for word, the closest
+ * approximate match (Myers' bit-parallel search, at most one edit in ten characters),
+ * preferring the one whose surroundings match. Null when nothing is close enough.
+ */
+export function locateApprox(body: string, anchor: Anchor): { start: number; end: number; exact: boolean } | null {
+  const exact = locate(body, anchor);
+  if (exact) return { ...exact, exact: true };
+  if (anchor.quote.length < 8) return null;
+  const maxErrors = Math.max(1, Math.floor(anchor.quote.length / 10));
+  const matches = approxSearch(body, anchor.quote, maxErrors);
+  if (matches.length === 0) return null;
+  const score = (m: { start: number; end: number; errors: number }) => {
+    const before = body.slice(Math.max(0, m.start - anchor.prefix.length), m.start);
+    const after = body.slice(m.end, m.end + anchor.suffix.length);
+    return -m.errors * 1e9 + (commonSuffix(before, anchor.prefix) + commonPrefix(after, anchor.suffix)) * 1e6 - Math.abs(m.start - anchor.start);
+  };
+  const best = matches.reduce((a, b) => (score(b) > score(a) ? b : a));
+  return { start: best.start, end: best.end, exact: false };
 }

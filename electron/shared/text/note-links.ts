@@ -26,3 +26,18 @@ export function linkMarkdown(link: NoteLink, label: string): string {
   const safe = label.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim() || (link.kind === 'document' ? 'document' : 'passage');
   return `[${safe}](${link.kind === 'document' ? 'doc' : 'hl'}:${link.id})`;
 }
+
+/**
+ * The Markdown with its links pointed at other ids (a note merged in from another
+ * workspace, where the same documents and passages have other ids). A link with no new
+ * id is left as it was.
+ */
+export function rewriteNoteLinks(markdown: string, ids: { documents: Map<number, number>; highlights: Map<number, number> }): string {
+  return markdown.replace(LINK, (whole, kind1: string | undefined, id1: string | undefined, kind2: string | undefined, id2: string | undefined) => {
+    const kind = kind1 ?? kind2!;
+    const id = Number(id1 ?? id2);
+    const next = (kind === 'doc' ? ids.documents : ids.highlights).get(id);
+    if (next === undefined) return whole;
+    return kind1 ? `](${kind}:${next})` : whole.replace(`${kind}:${id}`, `${kind}:${next}`);
+  });
+}

@@ -172,13 +172,15 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .option('--file <file>', 'read the text from a file (- for stdin)')
     .option('--doc <id>', 'attach to a document')
     .option('--highlight <id>', 'attach to a highlight')
-    .action(async (text: string | undefined, opts: { file?: string; doc?: string; highlight?: string }, cmd: Command) => {
+    .option('--handout', 'mark it for hand-outs (notes are private unless marked)')
+    .action(async (text: string | undefined, opts: { file?: string; doc?: string; highlight?: string; handout?: boolean }, cmd: Command) => {
       await run.withWorkspace(cmd, (ws, out) => {
-        const n = ws.notes.create({
+        let n = ws.notes.create({
           body: noteText(text, opts.file),
           documentId: opts.doc ? parseId(opts.doc, 'document id') : null,
           highlightId: opts.highlight ? parseId(opts.highlight, 'highlight id') : null,
         });
+        if (opts.handout) n = ws.notes.setHandout(n.id, true);
         out.result(n, () => `Created note ${n.id}${n.links.length ? ` with ${n.links.length} link(s)` : ''}.`);
       });
     });
@@ -191,7 +193,14 @@ export function registerAnnotate(program: Command, run: Runner): void {
         const list = opts.doc ? ws.notes.listForDocument(parseId(opts.doc, 'document id')) : opts.free ? ws.notes.listFree() : ws.notes.listAll();
         out.result(list, () =>
           list.length
-            ? table(list.map((n) => [String(n.id), n.highlightId ? `hl ${n.highlightId}` : n.documentId ? `doc ${n.documentId}` : 'free', n.body.split('\n')[0]!.slice(0, 80)]))
+            ? table(
+                list.map((n) => [
+                  String(n.id),
+                  n.highlightId ? `hl ${n.highlightId}` : n.documentId ? `doc ${n.documentId}` : 'free',
+                  n.readonly ? `[${n.origin ?? 'read-only'}]` : n.handout ? '[for hand-out]' : n.origin ? `[${n.origin}]` : '',
+                  n.body.split('\n')[0]!.slice(0, 80),
+                ]),
+              )
             : 'No notes.',
         );
       });
@@ -214,6 +223,17 @@ export function registerAnnotate(program: Command, run: Runner): void {
       await run.withWorkspace(cmd, (ws, out) => {
         const n = ws.notes.update(parseId(id, 'note id'), noteText(text, opts.file));
         out.result(n, () => `Updated note ${n.id}.`);
+      });
+    });
+  note
+    .command('handout')
+    .description('mark a note to travel in hand-outs, or with --private take the mark off')
+    .argument('<id>')
+    .option('--private', 'keep it private (the default for every note)')
+    .action(async (id: string, opts: { private?: boolean }, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        const n = ws.notes.setHandout(parseId(id, 'note id'), !opts.private);
+        out.result(n, () => (n.handout ? `Note ${n.id} will travel in hand-outs.` : `Note ${n.id} is private.`));
       });
     });
   note

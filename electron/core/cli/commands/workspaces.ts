@@ -1,0 +1,159 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { ErrorCode, WorkbenchError } from '../../../shared/errors';
+import type { MergeSummary } from '../../../shared/schemas';
+import { listBackups } from '../../workspaces/backups';
+import { adoptHandout } from '../../workspaces/adopt';
+import { exportHandout } from '../../workspaces/handout';
+import { backupNow, mergeWithBackup, openManaged, rekeyWorkspace, restoreManaged } from '../../workspaces/manager';
+import type { Runner } from '../main';
+import { newPassphrase, passphraseFromFile, promptPassphrase } from '../passphrase';
+import { table } from '../output';
+
+function mergeText(s: MergeSummary): string {
+  const lines = [
+    `Merged from ${s.from}: ${s.documentsMatched} document(s) matched by content.`,
+    `  added: ${s.added.tags} tag(s), ${s.added.documentTags} document tag(s), ${s.added.highlights} highlight(s), ${s.added.highlightTags} highlight tag(s), ${s.added.notes} note(s)`,
+    `  already here: ${s.alreadyPresent.highlights} highlight(s), ${s.alreadyPresent.notes} note(s); re-anchored by quote: ${s.reanchored}`,
+  ];
+  if (s.notPlaced.length) lines.push(`  could not be placed (${s.notPlaced.length}):`, ...s.notPlaced.map((n) => `    ${n.kind} ${n.what}: ${n.reason}`));
+  if (s.backup) lines.push(`  backup made first: ${s.backup}`);
+  return lines.join('\n');
+}
+
+export function registerWorkspaces(program: Command, run: Runner): void {
+  program
+    .command('handout')
+    .description('write a hand-out: a copy with the documents and, as chosen, tags, highlights and the notes marked for hand-out')
+    .requiredOption('--out <file>', 'the hand-out file to write')
+    .option('--tags', 'include tags')
+    .option('--highlights', 'include highlights')
+    .option('--notes', 'include the notes marked for hand-out (private notes never go)')
+    .option('--title <title>', 'the name the class sees (default: the file name)')
+    .action(async (opts: { out: string; tags?: boolean; highlights?: boolean; notes?: boolean; title?: string }, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        const s = exportHandout(ws, opts.out, { tags: Boolean(opts.tags), highlights: Boolean(opts.highlights), notes: Boolean(opts.notes), ...(opts.title ? { title: opts.title } : {}) });
+        out.result(s, () =>
+          [
+            `Wrote the hand-out “${s.title}” to ${s.file} (${(s.bytes / 1048576).toFixed(1)} MB${s.encrypted ? ', encrypted with this workspace’s passphrase' : ''}):`,
+            `  ${s.documents} document(s), ${s.tags} tag(s), ${s.highlights} highlight(s), ${s.notes} note(s); ${s.privateNotesLeftOut} private note(s) left out.`,
+          ].join('\n'),
+        );
+      });
+    });
+
+  program
+    .command('adopt')
+    .description('make your own workspace (-w, a new file) from a hand-out; the hand-out itself is never changed')
+    .argument('<handout>', 'the hand-out file')
+    .action(async (handout: string, _opts: unknown, cmd: Command) => {
+      const file = run.workspacePath(cmd);
+      const passphrase = run.passphrase(cmd);
+      const mark = adoptHandout(handout, file, passphrase);
+      await run.withWorkspace(cmd, (ws, out) => {
+        const info = ws.info();
+        out.result({ ...info, handout: mark }, () => `Made ${file} from the hand-out “${mark.title}”: ${info.documents} document(s), ${info.notes} note(s) from the trainer (read-only).`);
+      });
+    });
+
+  program
+    .command('merge')
+    .description('bring tags, highlights and notes from another workspace holding the same documents (a backup is made first)')
+    .argument('<other>', 'the other workspace file (only read)')
+    .option('--other-passphrase-file <file>', 'the other workspace’s passphrase, if it differs')
+    .action(async (other: string, opts: { otherPassphraseFile?: string }, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        const s = mergeWithBackup(ws, run.dataDir(), other, opts.otherPassphraseFile ? passphraseFromFile(opts.otherPassphraseFile) : undefined);
+        out.result(s, () => mergeText(s));
+      });
+    });
+
+  program
+    .command('backup')
+    .description('make a verified backup now, in the app’s data folder')
+    .action(async (_opts: unknown, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        const b = backupNow(ws, run.dataDir());
+        out.result(b, () => `Backed up to ${b.file} (${(b.bytes / 1048576).toFixed(1)} MB, integrity checked).`);
+      });
+    });
+
+  program
+    .command('backups')
+    .description('list the backups of the workspace, newest first')
+    .action((_opts: unknown, cmd: Command) => {
+      const list = listBackups(run.dataDir(), run.workspacePath(cmd));
+      run.out(cmd).result(list, () =>
+        list.length ? table([['made', 'why', 'MB', 'file'], ...list.map((b) => [b.createdAt, b.reason, (b.bytes / 1048576).toFixed(1), b.file])]) : 'No backups yet.',
+      );
+    });
+
+  program
+    .command('restore')
+    .description('put a backup in place of the workspace; what is there now is backed up (or, if damaged, moved aside) first')
+    .argument('<backup>', 'the backup file (see workbench backups)')
+    .action((backup: string, _opts: unknown, cmd: Command) => {
+      const file = run.workspacePath(cmd);
+      const saved = restoreManaged(file, backup, run.dataDir(), run.passphrase(cmd));
+      run.out(cmd).result({ file, restored: backup, previous: saved?.file ?? null }, () =>
+        `Restored ${file} from ${backup}.${saved ? ` What was there is kept as ${saved.file}.` : ''}`,
+      );
+    });
+
+  program
+    .command('undo')
+    .description('undo the latest deletion (of a document, tag, highlight or note) or tag merge; --list shows what can be undone')
+    .option('--list', 'list what can be undone, newest first')
+    .action(async (opts: { list?: boolean }, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        if (opts.list) {
+          const list = ws.undo.list();
+          out.result(list, () => (list.length ? table(list.map((e) => [e.createdAt, e.label])) : 'Nothing to undo.'));
+          return;
+        }
+        const done = ws.undo.undoLatest();
+        out.result(done, () => `Undone: ${done.label}.`);
+      });
+    });
+
+  program
+    .command('encrypt')
+    .description('protect the workspace (and its backups) with a passphrase; also changes the passphrase of an encrypted one')
+    .option('--new-passphrase-file <file>', 'the new passphrase, from a file (otherwise asked twice on the terminal)')
+    .action(async (opts: { newPassphraseFile?: string }, cmd: Command) => {
+      const file = run.workspacePath(cmd);
+      if (!existsSync(file)) throw new WorkbenchError(ErrorCode.CannotOpen, `${file} does not exist.`, { file });
+      const current = await currentPassphrase(run, cmd, file);
+      const next = opts.newPassphraseFile ? passphraseFromFile(opts.newPassphraseFile) : current === undefined && run.passphrase(cmd) ? run.passphrase(cmd)! : await newPassphrase(undefined);
+      rekeyWorkspace(file, run.dataDir(), current, next);
+      run.out(cmd).result({ file, encrypted: true }, () => `${file} is encrypted; it opens only with the passphrase. Its backups were re-encrypted too.`);
+    });
+
+  program
+    .command('decrypt')
+    .description('remove the passphrase: the workspace and its backups are written in plaintext again')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const file = run.workspacePath(cmd);
+      const current = await currentPassphrase(run, cmd, file);
+      if (current === undefined) throw new WorkbenchError(ErrorCode.InvalidInput, `${file} is not encrypted.`, { file });
+      rekeyWorkspace(file, run.dataDir(), current, undefined);
+      run.out(cmd).result({ file, encrypted: false }, () => `${file} is no longer encrypted.`);
+    });
+}
+
+/** The passphrase a workspace opens with now: undefined when it is not encrypted. */
+async function currentPassphrase(run: Runner, cmd: Command, file: string): Promise<string | undefined> {
+  // Opening proves the passphrase (and makes the usual backups) before anything is re-keyed.
+  let given = run.passphrase(cmd);
+  let ws;
+  try {
+    ws = await openManaged(file, { dataDir: run.dataDir(), ...(given ? { passphrase: given } : {}) });
+  } catch (err) {
+    if ((err as WorkbenchError).code !== ErrorCode.NeedsPassphrase || given) throw err;
+    given = await promptPassphrase(`Current passphrase for ${file}: `);
+    ws = await openManaged(file, { dataDir: run.dataDir(), passphrase: given });
+  }
+  const encrypted = ws.passphrase;
+  ws.close();
+  return encrypted;
+}

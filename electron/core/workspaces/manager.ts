@@ -1,0 +1,126 @@
+import { existsSync } from 'node:fs';
+import { ErrorCode, WorkbenchError, isWorkbenchError } from '../../shared/errors';
+import type { BackupInfo, MergeSummary } from '../../shared/schemas';
+import { keyOf, openDatabase } from '../db/open';
+import { Workspace, type OpenWorkspaceOptions } from '../workspace';
+import { backupDue, listBackups, makeBackup, moveAside, restoreBackup } from './backups';
+import { handoutError, readHandoutMark } from './handout';
+import { mergeWorkspace } from './merge';
+import { openCopy } from './files';
+
+export interface ManagedOptions extends OpenWorkspaceOptions {
+  /** The app's data folder, where backups are kept. */
+  dataDir: string;
+}
+
+/**
+ * Opens a workspace the way both shells and the CLI do, with the rules that keep work
+ * safe: a hand-out is refused (it is adopted, never written); a backup is made before any
+ * migration and when the newest is over a day old; a damaged file is moved aside, never
+ * deleted, and the error names the latest backup to restore.
+ */
+export async function openManaged(file: string, options: ManagedOptions): Promise<Workspace> {
+  const { dataDir, ...rest } = options;
+  if (existsSync(file)) {
+    const mark = readHandoutMark(file, options.passphrase);
+    if (mark) throw handoutError(file, mark);
+  }
+  const existed = existsSync(file);
+  let ws: Workspace;
+  try {
+    ws = await Workspace.open(file, {
+      ...rest,
+      beforeMigration: (db, version) => makeBackup(db, dataDir, file, `before-migration-${version}`, options.passphrase),
+    });
+  } catch (err) {
+    if (isWorkbenchError(err) && err.code === ErrorCode.Damaged && existed && existsSync(file)) throw damaged(file, dataDir, err.message);
+    throw err;
+  }
+  if (existed && backupDue(dataDir, file)) {
+    try {
+      makeBackup(ws.db, dataDir, file, 'open', ws.passphrase);
+    } catch (err) {
+      ws.close();
+      throw new WorkbenchError(ErrorCode.Internal, `The daily backup of ${file} failed, so it was not opened: ${(err as Error).message}`, { file });
+    }
+  }
+  return ws;
+}
+
+function damaged(file: string, dataDir: string, why: string): WorkbenchError {
+  const movedTo = moveAside(file);
+  const latest = listBackups(dataDir, file)[0] ?? null;
+  const offer = latest
+    ? `The latest backup is from ${latest.createdAt}: restore it with Restore Backup…, or workbench restore -w ${file} ${latest.file}.`
+    : 'There is no backup of it.';
+  return new WorkbenchError(ErrorCode.Damaged, `${why} It was moved aside to ${movedTo} (nothing was deleted). ${offer}`, {
+    file,
+    movedTo,
+    latestBackup: latest?.file ?? null,
+  });
+}
+
+/** A backup made on request. */
+export function backupNow(ws: Workspace, dataDir: string, reason = 'manual'): BackupInfo {
+  ws.flush();
+  return makeBackup(ws.db, dataDir, ws.file, reason, ws.passphrase);
+}
+
+/** Merges another workspace in, after a verified backup of this one. */
+export function mergeWithBackup(ws: Workspace, dataDir: string, other: string, otherPassphrase?: string): MergeSummary {
+  const backup = backupNow(ws, dataDir, 'before-merge');
+  return { ...mergeWorkspace(ws, other, otherPassphrase ?? ws.passphrase), backup: backup.file };
+}
+
+/**
+ * Puts a backup in place of a closed workspace. What is there now is backed up first when
+ * it opens; when it does not (damaged, or already moved aside), it is moved aside.
+ */
+export function restoreManaged(file: string, backup: string, dataDir: string, passphrase?: string): BackupInfo | null {
+  let saved: BackupInfo | null = null;
+  if (existsSync(file)) {
+    try {
+      const { db } = openDatabase(file, passphrase ? { passphrase } : {});
+      try {
+        saved = makeBackup(db, dataDir, file, 'before-restore', passphrase);
+      } finally {
+        db.close();
+      }
+    } catch (err) {
+      if (isWorkbenchError(err) && (err.code === ErrorCode.WrongPassphrase || err.code === ErrorCode.NeedsPassphrase)) throw err;
+      moveAside(file);
+    }
+  }
+  restoreBackup(backup, file, passphrase);
+  return saved;
+}
+
+/**
+ * Encrypts, re-keys or (with `next` undefined) decrypts a closed workspace and its
+ * backups, so no plaintext copy of it is left in the backup folder. SQLite3MultipleCiphers
+ * re-keys only in rollback-journal mode; free pages are dropped first (VACUUM), so no old
+ * page survives unencrypted.
+ */
+export function rekeyWorkspace(file: string, dataDir: string, current: string | undefined, next: string | undefined): void {
+  if (next === '') throw new WorkbenchError(ErrorCode.InvalidInput, 'passphrase: it must not be empty.', { field: 'passphrase' });
+  const { db } = openDatabase(file, current ? { passphrase: current } : {});
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+    db.exec('VACUUM');
+    db.rekey(keyOf(next ?? ''));
+    db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
+  }
+  for (const b of listBackups(dataDir, file)) {
+    const copy = openCopy(b.file, current);
+    try {
+      copy.pragma('journal_mode = DELETE');
+      copy.exec('VACUUM');
+      copy.rekey(keyOf(next ?? ''));
+    } finally {
+      copy.close();
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { SEED, newWorkspace } from '../../../helpers';
+
+const QUOTE = 'The contractors flew to Venezuela not from Moscow but from third countries where they were conducting missions';
+
+/** A trainer's workspace: a tag, a tagged passage, a guidance note for the class and a private one. */
+export async function trainerWorkspace() {
+  const ws = await newWorkspace();
+  const tag = ws.tags.create({ name: 'Wagner' });
+  const h = ws.highlights.createFromQuote(SEED.moscowTimes, QUOTE, 1, [tag.id]);
+  ws.tags.applyToDocuments(tag.id, [SEED.moscowTimes]);
+  const guidance = ws.notes.setHandout(ws.notes.create({ body: `Who wrote this first? Compare [the passage](hl:${h.id}) with [the rewrite](doc:${SEED.rewrite}).`, highlightId: h.id }).id, true);
+  const secret = ws.notes.create({ body: 'Private: my source at the ministry says otherwise', documentId: SEED.moscowTimes });
+  ws.savedSearches.save('flights', 'ilyushin');
+  ws.notes.delete(ws.notes.create({ body: 'Deleted private draft' }).id);
+  return { ws, tag, h, guidance, secret };
+}
