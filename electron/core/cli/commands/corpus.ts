@@ -183,6 +183,20 @@ export function registerCorpus(program: Command, run: Runner): void {
     });
 
   program
+    .command('delete')
+    .description('delete documents with their highlights (notes on them stay, free-standing); workbench undo brings them back')
+    .argument('<ids...>', 'document ids')
+    .action(async (ids: string[], _opts, cmd: Command) => {
+      await run.withWorkspace(cmd, (ws, out) => {
+        const parsed = ids.map((id) => parseId(id, 'document id'));
+        const missing = parsed.filter((id) => !ws.documents.exists(id));
+        if (missing.length) throw new WorkbenchError(ErrorCode.NotFound, `No document with id ${missing.join(', ')}; nothing was deleted.`, { id: missing[0] });
+        const deleted = ws.documents.delete(parsed);
+        out.result({ deleted }, () => `Deleted ${deleted} document(s). Undo with: workbench undo`);
+      });
+    });
+
+  program
     .command('export')
     .description('export highlights and notes')
     .addOption(new Option('--format <format>', 'md: grouped by tag with citations; csv; json').choices(['md', 'csv', 'json']).default('md'))
@@ -212,6 +226,8 @@ export function registerCorpus(program: Command, run: Runner): void {
             ['highlights', String(info.highlights)],
             ['notes', String(info.notes)],
             ['saved searches', String(info.savedSearches)],
+            ['encrypted', info.encrypted ? 'yes' : 'no'],
+            ...(info.adoptedFrom ? [['from hand-out', `“${info.adoptedFrom.title}” (${info.adoptedFrom.from})`]] : []),
           ]),
         );
       });
