@@ -10,10 +10,9 @@ import { fileURLToPath } from 'node:url';
 import type { EventName } from '../shared/api/contract';
 import { Session } from '../core/api/session';
 import { APP_NAME, defaultWorkspacePath } from '../core/paths';
-import { Workspace, type OpenWorkspaceOptions } from '../core/workspace';
+import type { OpenWorkspaceOptions } from '../core/workspace';
 import { menuTemplate } from './menu';
 import { APP_ORIGIN, installLockdown, isTrustedSender, serveApp, webPreferences } from './security';
-import { SettingsStore } from './settings';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -23,8 +22,7 @@ app.setName(APP_NAME);
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let window: BrowserWindow | null = null;
-let current: Session | null = null;
-const settings = new SettingsStore(app.getPath('userData'));
+let session: Session | null = null;
 
 /** The workers electron-vite builds beside this file; running from source, the engine's own. */
 function workers(): OpenWorkspaceOptions['workers'] {
@@ -32,7 +30,7 @@ function workers(): OpenWorkspaceOptions['workers'] {
   return existsSync(fileURLToPath(built.import)) ? built : undefined;
 }
 
-function openOptions(): OpenWorkspaceOptions {
+function openOptions(): Omit<OpenWorkspaceOptions, 'create'> {
   const w = workers();
   return {
     waitForIndex: false,
@@ -45,26 +43,27 @@ function send(name: EventName, payload: unknown): void {
   window?.webContents.send('workbench:event', name, payload);
 }
 
+/** The window title names the open workspace, as the status bar does. */
+function showTitle(): void {
+  const file = session?.current?.file;
+  window?.setTitle(file ? `${file.split(/[\\/]/).pop()} — ${APP_NAME}` : APP_NAME);
+}
+
 async function openWorkspace(path: string, create = false): Promise<void> {
   try {
-    const ws = await Workspace.open(path, { ...openOptions(), create });
-    if (current) current.switchTo(ws);
-    else {
-      current = new Session(ws);
-      current.onEvent((name, payload) => send(name, payload));
-    }
-    settings.opened(path);
-    window?.setTitle(`${ws.file.split(/[\\/]/).pop()} — ${APP_NAME}`);
-    buildMenu();
+    await session!.openFile(path, { create });
   } catch (err) {
-    dialog.showErrorBox('Could not open the workspace', err instanceof Error ? err.message : String(err));
+    // The interface shows why (and offers to unlock or restore) when nothing is open.
+    if (session!.current) dialog.showErrorBox('Could not open the workspace', err instanceof Error ? err.message : String(err));
   }
+  showTitle();
+  buildMenu();
 }
 
 async function chooseAndImport(kind: 'openFile' | 'openDirectory'): Promise<void> {
-  if (!window || !current) return;
+  if (!window || !session) return;
   const result = await dialog.showOpenDialog(window, { title: kind === 'openFile' ? 'Import files' : 'Import a folder', properties: [kind, 'multiSelections'] });
-  if (!result.canceled && result.filePaths.length) await current.dispatch('import.paths', { paths: result.filePaths });
+  if (!result.canceled && result.filePaths.length) await session.dispatch('import.paths', { paths: result.filePaths });
 }
 
 function buildMenu(): void {
@@ -82,11 +81,12 @@ function buildMenu(): void {
       importFiles: () => void chooseAndImport('openFile'),
       importFolder: () => void chooseAndImport('openDirectory'),
       exportHighlights: () => send('ui.command', { command: 'export' }),
+      workspaceCommand: (command) => send('ui.command', { command }),
       toggleSplit: () => send('ui.command', { command: 'openToSide' }),
       setTheme: (t) => send('ui.command', { command: `theme-${t}` }),
       about: () => void dialog.showMessageBox(window!, { message: APP_NAME, detail: `Version ${app.getVersion()}. Works offline; your workspace never leaves this machine.` }),
     },
-    settings.recentExisting(),
+    session?.settings.recentExisting() ?? [],
     process.platform === 'darwin',
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -113,10 +113,17 @@ if (!app.requestSingleInstanceLock()) {
       if (!isTrustedSender(event.senderFrame, window?.webContents ?? null)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the workbench window.' } };
       }
-      if (!current) return { ok: false, error: { code: 'CANNOT_OPEN', message: 'No workspace is open.' } };
-      return current.dispatch(String(method), input);
+      return session!.dispatch(String(method), input);
     });
-    const last = settings.read().last;
+    session = new Session({ dataDir: app.getPath('userData'), open: openOptions() });
+    session.onEvent((name, payload) => {
+      send(name, payload);
+      if (name === 'workspace.changed' && (payload as { kind: string }).kind === 'workspace') {
+        showTitle();
+        buildMenu();
+      }
+    });
+    const last = session.settings.read().last;
     const start = last && existsSync(last) ? last : defaultWorkspacePath({ ...process.env, WORKBENCH_DATA_DIR: app.getPath('userData') });
     mkdirSync(dirname(start), { recursive: true });
     await openWorkspace(start, !existsSync(start));
@@ -124,7 +131,7 @@ if (!app.requestSingleInstanceLock()) {
     createWindow();
   });
   app.on('window-all-closed', () => {
-    current?.close();
+    session?.close();
     app.quit();
   });
 }

@@ -8,6 +8,8 @@ export interface MenuActions {
   importFiles(): void;
   importFolder(): void;
   exportHighlights(): void;
+  /** Workspace dialogs the interface draws: hand-outs, merging, backups, passphrase, undo. */
+  workspaceCommand(command: 'workspaces' | 'handout' | 'adopt' | 'merge' | 'backups' | 'encrypt' | 'undo'): void;
   toggleSplit(): void;
   setTheme(theme: 'light' | 'dark' | 'system'): void;
   about(): void;
@@ -26,15 +28,35 @@ export function menuTemplate(actions: MenuActions, recent: string[], isMac: bool
           label: 'Open Recent',
           submenu: recent.length ? recent.map((p) => ({ label: basename(p), sublabel: p, click: () => actions.openRecent(p) })) : [{ label: 'No recent workspaces', enabled: false }],
         },
+        { label: 'Open Hand-out…', click: () => actions.workspaceCommand('adopt') },
+        { label: 'Switch Workspace…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.workspaceCommand('workspaces') },
         { type: 'separator' },
         { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFiles() },
         { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+I', click: () => actions.importFolder() },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportHighlights() },
+        { label: 'Export Hand-out…', click: () => actions.workspaceCommand('handout') },
+        { label: 'Merge from Workspace…', click: () => actions.workspaceCommand('merge') },
+        { type: 'separator' },
+        { label: 'Backups…', click: () => actions.workspaceCommand('backups') },
+        { label: 'Passphrase…', click: () => actions.workspaceCommand('encrypt') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Undo Last Deletion', accelerator: 'CmdOrCtrl+Alt+Z', click: () => actions.workspaceCommand('undo') },
+      ],
+    },
     {
       label: 'View',
       submenu: [

@@ -3,7 +3,12 @@ import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panel
 import { api } from './api';
 import { CommandPalette, type Action } from './components/CommandPalette';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { BackupsDialog, PassphraseDialog } from './components/BackupsDialog';
 import { ExportDialog } from './components/ExportDialog';
+import { HandoutDialog, MergeDialog } from './components/HandoutDialog';
+import { UndoToast } from './components/UndoToast';
+import { WorkspaceMenu } from './components/WorkspaceMenu';
+import { AdoptDialog, WorkspacesDialog } from './components/WorkspacesDialog';
 import { Filters } from './components/Filters';
 import { ImportControl } from './components/ImportControl';
 import { Library } from './components/Library';
@@ -71,6 +76,13 @@ export function App() {
       { id: 'library', label: 'Go to the library', run: () => focus('[role=listbox][aria-label=Documents]') },
       { id: 'reader', label: 'Go to the reader', run: () => focus('.reader.active .reader-scroll, .reader .reader-scroll') },
       { id: 'notes', label: 'Go to the notes', run: () => focus('.notes button') },
+      { id: 'workspaces', label: 'Switch or create a workspace…', shortcut: 'Ctrl+Shift+O', run: () => wb.setDialog('workspaces') },
+      { id: 'adopt', label: 'Open a hand-out…', run: () => wb.setDialog('adopt') },
+      { id: 'handout', label: 'Export a hand-out…', run: () => wb.setDialog('handout') },
+      { id: 'merge', label: 'Merge from another workspace…', run: () => wb.setDialog('merge') },
+      { id: 'backups', label: 'Backups…', run: () => wb.setDialog('backups') },
+      { id: 'encrypt', label: 'Passphrase…', run: () => wb.setDialog('encrypt') },
+      { id: 'undo', label: 'Undo last deletion', shortcut: 'Ctrl+Alt+Z', run: () => void api.undo.run().catch(() => undefined) },
     ],
     [wb, theme],
   );
@@ -85,7 +97,9 @@ export function App() {
       api.on('ui.command', ({ command }) => {
         if (command === 'export') wb.setDialog('export');
         else if (command === 'openToSide') openSide();
-        else theme.setChoice(command.replace('theme-', '') as 'light' | 'dark' | 'system');
+        else if (command === 'undo') return; // the undo toast handles it
+        else if (command.startsWith('theme-')) theme.setChoice(command.replace('theme-', '') as 'light' | 'dark' | 'system');
+        else wb.setDialog(command as 'workspaces' | 'adopt' | 'handout' | 'merge' | 'backups' | 'encrypt');
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [wb],
@@ -100,6 +114,9 @@ export function App() {
       } else if (mod && e.key.toLowerCase() === 'l') {
         e.preventDefault();
         searchBox.current?.focus();
+      } else if (mod && e.shiftKey && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        wb.setDialog('workspaces');
       } else if (mod && e.key === '\\') {
         e.preventDefault();
         openSide();
@@ -113,8 +130,10 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <span className="brand" title={info.data?.file}>
+          {info.data?.encrypted && <span aria-label="Encrypted">🔒 </span>}
           {info.data?.name ?? 'Research Workbench'}
         </span>
+        <WorkspaceMenu />
         <input
           ref={searchBox}
           type="search"
@@ -160,7 +179,11 @@ export function App() {
         </Group>
       </main>
       <footer className="statusbar" aria-label="Status">
-        <span>{info.data?.file ?? ''}</span>
+        <span>
+          <span className="ws-name">{info.data?.name}</span> <span className="hint">{info.data?.file ?? ''}</span>
+          {info.data?.encrypted && <span className="badge">encrypted</span>}
+          {info.data?.adoptedFrom && <span className="badge">from hand-out “{info.data.adoptedFrom.title}”</span>}
+        </span>
         {info.data && (
           <span>
             {info.data.documents} documents · {info.data.tags} tags · {info.data.highlights} highlights · {info.data.notes} notes
@@ -171,6 +194,13 @@ export function App() {
       </footer>
       {wb.dialog === 'palette' && <CommandPalette actions={actions} onClose={() => wb.setDialog(null)} />}
       {wb.dialog === 'export' && <ExportDialog onClose={() => wb.setDialog(null)} />}
+      {wb.dialog === 'workspaces' && <WorkspacesDialog onClose={() => wb.setDialog(null)} />}
+      {wb.dialog === 'adopt' && <AdoptDialog onClose={() => wb.setDialog(null)} />}
+      {wb.dialog === 'handout' && <HandoutDialog onClose={() => wb.setDialog(null)} />}
+      {wb.dialog === 'merge' && <MergeDialog onClose={() => wb.setDialog(null)} />}
+      {wb.dialog === 'backups' && <BackupsDialog onClose={() => wb.setDialog(null)} />}
+      {wb.dialog === 'encrypt' && <PassphraseDialog encrypted={Boolean(info.data?.encrypted)} onClose={() => wb.setDialog(null)} />}
+      <UndoToast />
     </div>
   );
 }

@@ -34,7 +34,7 @@ export interface Workbench {
   open: (documentId: number, options?: { side?: boolean; focus?: Pane['focus'] }) => void;
   swap: () => void;
   close: (i: 0 | 1) => void;
-  dialog: 'palette' | 'export' | null;
+  dialog: 'palette' | 'export' | 'workspaces' | 'adopt' | 'handout' | 'merge' | 'backups' | 'encrypt' | null;
   setDialog: (d: Workbench['dialog']) => void;
   /** The note being edited in the notes pane. */
   noteId: number | null;
@@ -55,7 +55,9 @@ export function writeFilters(query: string, f: Filters): string {
 
 const NO_FILTERS: Filters = { tag: null, outlet: null, dateFrom: '', dateTo: '' };
 
-export function WorkbenchProvider({ children }: { children: ReactNode }) {
+/** The state of one open workspace's window; keyed by the workspace, so switching starts afresh. */
+export function WorkbenchProvider({ children, workspace = '' }: { children: ReactNode; workspace?: string }) {
+  const panesKey = `workbench.panes:${workspace}`;
   const [query, setQuery] = useState('');
   const [filters, setFilterState] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('relevance');
@@ -66,7 +68,7 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   }, []);
   const [panes, setPanes] = useState<[Pane | null, Pane | null]>(() => {
     try {
-      return JSON.parse(localStorage.getItem('workbench.panes') ?? 'null') ?? [null, null];
+      return JSON.parse(localStorage.getItem(panesKey) ?? 'null') ?? [null, null];
     } catch {
       return [null, null];
     }
@@ -76,9 +78,9 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const [noteId, setNoteId] = useState<number | null>(null);
 
   const savePanes = useCallback((next: [Pane | null, Pane | null]) => {
-    localStorage.setItem('workbench.panes', JSON.stringify(next.map((p) => (p ? { documentId: p.documentId } : null))));
+    localStorage.setItem(panesKey, JSON.stringify(next.map((p) => (p ? { documentId: p.documentId } : null))));
     setPanes(next);
-  }, []);
+  }, [panesKey]);
 
   const open = useCallback<Workbench['open']>(
     (documentId, options = {}) => {

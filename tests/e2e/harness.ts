@@ -20,10 +20,10 @@ export interface Served {
  * Runs `workbench serve` on a new workspace with the seeds, as `npm run serve` does after
  * building. The folder lives as long as the server, not just one test.
  */
-export async function serve(): Promise<Served> {
+export async function serve(options: { file?: string; args?: string[] } = {}): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'workbench-e2e-'));
-  const file = join(dir, 'e2e.workspace');
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const file = options.file ?? join(dir, 'e2e.workspace');
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', file, ...(options.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 30_000);
@@ -61,7 +61,7 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function openPage(browser: Browser, url: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(browser: Browser, url: string, options: { colorScheme?: 'light' | 'dark'; waitForLibrary?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, colorScheme: options.colorScheme ?? 'light' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -75,7 +75,7 @@ export async function openPage(browser: Browser, url: string, options: { colorSc
   page.setDefaultTimeout(10_000); // fail with the step that hangs, well within the test's time
   await page.goto(url);
   // The interface is up once the library has rendered (keyboard shortcuts are bound by then).
-  await page.getByRole('listbox', { name: 'Documents' }).waitFor();
+  if (options.waitForLibrary !== false) await page.getByRole('listbox', { name: 'Documents' }).waitFor();
   return { page, errors };
 }
 

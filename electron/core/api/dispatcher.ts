@@ -33,8 +33,11 @@ export function createDispatcher(handlers: Handlers) {
       }
       return { ok: true, result: checked.data };
     } catch (err) {
-      if (isWorkbenchError(err)) return { ok: false, error: { code: err.code, message: err.message } };
+      if (isWorkbenchError(err)) return { ok: false, error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
       const code = (err as { code?: string }).code;
+      if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+        return { ok: false, error: { code: ErrorCode.Damaged, message: `The workspace is damaged (${code}). Close it and restore a backup (Backups…); the file will be moved aside, not deleted.` } };
+      }
       if (code === 'SQLITE_BUSY') return { ok: false, error: { code: ErrorCode.Conflict, message: 'The workspace is busy (another program is writing to it); try again.' } };
       return { ok: false, error: { code: ErrorCode.Internal, message: err instanceof Error ? err.message : String(err) } };
     }

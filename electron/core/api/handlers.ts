@@ -5,8 +5,12 @@ import { ErrorCode, WorkbenchError, invalid } from '../../shared/errors';
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract';
 import type { ImportSummary } from '../../shared/schemas';
 import type { Workspace } from '../workspace';
+import type { createWorkspaceHandlers } from './workspace-handlers';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+
+/** The methods on the open workspace's contents; workspace-handlers.ts has those on whole workspaces. */
+type ContentMethods = Exclude<MethodName, keyof ReturnType<typeof createWorkspaceHandlers>>;
 
 const MIME = { md: 'text/markdown', csv: 'text/csv', json: 'application/json' } as const;
 
@@ -20,7 +24,7 @@ function safeRelative(name: string): string {
 }
 
 /** Maps every contract method onto the workspace's services. */
-export function createHandlers(ws: () => Workspace, imports: { controller: AbortController | null; done: (s: ImportSummary) => void }): Handlers {
+export function createHandlers(ws: () => Workspace, imports: { controller: AbortController | null; done: (s: ImportSummary) => void }): Pick<Handlers, ContentMethods> {
   const runImport = async (paths: string[]): Promise<ImportSummary> => {
     if (imports.controller) throw new WorkbenchError(ErrorCode.Conflict, 'An import is already running; wait for it or cancel it.');
     imports.controller = new AbortController();
@@ -31,10 +35,6 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
     }
   };
   return {
-    'workspace.info': () => {
-      const w = ws();
-      return { ...w.info(), name: basename(w.file), indexReady: w.indexOutcome !== null };
-    },
     'documents.get': ({ id }) => ws().documents.get(id),
     'documents.source': ({ id }) => ws().documents.source(id),
     'documents.updateMetadata': ({ id, patch }) => ws().documents.updateMetadata(id, patch),

@@ -1,27 +1,60 @@
 import { EventEmitter } from 'node:events';
-import type { EventName, EventPayload } from '../../shared/api/contract';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { EventName, EventPayload, WorkspaceInfo, WorkspaceProblem, WorkspaceStatus } from '../../shared/api/contract';
+import { ErrorCode, WorkbenchError, isWorkbenchError } from '../../shared/errors';
 import type { ImportSummary } from '../../shared/schemas';
-import type { Workspace } from '../workspace';
+import type { OpenWorkspaceOptions, Workspace } from '../workspace';
+import { userDataDir } from '../paths';
+import { openManaged, rekeyWorkspace, restoreManaged } from '../workspaces/manager';
+import { SettingsStore } from '../workspaces/settings';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createHandlers } from './handlers';
+import { createWorkspaceHandlers } from './workspace-handlers';
 
 type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
+export interface SessionOptions {
+  /** The app's data folder: settings (recent workspaces) and backups. */
+  dataDir: string;
+  /** How workspaces are opened in this shell (workers, native addon, index loading). */
+  open?: Omit<OpenWorkspaceOptions, 'create' | 'passphrase' | 'importPaths'>;
+}
+
 /**
- * What a shell serves: the open workspace behind one dispatcher, and the events it
- * raises. Both the Electron main process and the HTTP server hold one of these.
+ * What a shell serves: the open workspace (or the reason none is open) behind one
+ * dispatcher, and the events it raises. Both the Electron main process and the HTTP
+ * server hold one of these; opening, switching, restoring and re-keying go through it.
  */
 export class Session {
   readonly dispatch: Dispatch;
+  readonly settings: SettingsStore;
+  private ws: Workspace | null = null;
+  private problem: WorkspaceProblem | null = null;
   private readonly emitter = new EventEmitter();
   private readonly imports = { controller: null as AbortController | null, done: (summary: ImportSummary) => this.emit('import.done', summary) };
 
-  constructor(private ws: Workspace) {
-    this.dispatch = createDispatcher(createHandlers(() => this.ws, this.imports));
-    this.wire(ws);
+  constructor(readonly options: SessionOptions) {
+    this.settings = new SettingsStore(options.dataDir);
+    this.dispatch = createDispatcher({ ...createHandlers(() => this.workspace, this.imports), ...createWorkspaceHandlers(this) });
   }
 
+  /** A session serving a workspace that is already open (tests, embedding). */
+  static of(ws: Workspace, options: Partial<SessionOptions> = {}): Session {
+    const session = new Session({ dataDir: options.dataDir ?? userDataDir(), ...(options.open ? { open: options.open } : {}) });
+    session.switchTo(ws);
+    return session;
+  }
+
+  /** The open workspace; NO_WORKSPACE when there is none (locked, damaged, not chosen). */
   get workspace(): Workspace {
+    if (!this.ws) {
+      throw new WorkbenchError(ErrorCode.NoWorkspace, this.problem ? `No workspace is open: ${this.problem.message}` : 'No workspace is open: open or create one.');
+    }
+    return this.ws;
+  }
+
+  get current(): Workspace | null {
     return this.ws;
   }
 
@@ -41,18 +74,113 @@ export class Session {
     return () => this.emitter.off('event', listener);
   }
 
-  /** Replaces the open workspace (New, Open, Switch), closing the old one. */
-  switchTo(next: Workspace): void {
+  /**
+   * Opens a workspace and makes it the current one. When it cannot be opened, the one
+   * open stays open and the error is thrown; with none open, the reason is kept for
+   * `workspaces.status` (the start screen shows it: unlock, restore a backup…).
+   */
+  async openFile(file: string, options: { create?: boolean; passphrase?: string; importPaths?: string[] } = {}): Promise<Workspace> {
+    const path = resolve(file);
+    if (options.create) {
+      if (existsSync(path)) throw new WorkbenchError(ErrorCode.Conflict, `${path} already exists; open it, or choose another name.`, { file: path });
+      if (!existsSync(dirname(path))) mkdirSync(dirname(path), { recursive: true });
+    } else if (!existsSync(path)) {
+      throw new WorkbenchError(ErrorCode.CannotOpen, `${path} does not exist.`, { file: path });
+    }
+    let next: Workspace;
+    try {
+      next = await openManaged(path, {
+        ...this.options.open,
+        dataDir: this.options.dataDir,
+        create: Boolean(options.create),
+        ...(options.passphrase ? { passphrase: options.passphrase } : {}),
+        ...(options.importPaths ? { importPaths: options.importPaths } : {}),
+      });
+    } catch (err) {
+      if (!this.ws) this.problem = problemOf(path, err);
+      throw err;
+    }
+    this.switchTo(next);
+    return next;
+  }
+
+  private switchTo(next: Workspace): void {
     this.imports.controller?.abort();
-    this.ws.removeAllListeners();
-    this.ws.close();
+    if (this.ws) {
+      this.ws.removeAllListeners();
+      this.ws.close();
+    }
     this.ws = next;
+    this.problem = null;
+    this.settings.opened(next.file);
     this.wire(next);
     this.emit('workspace.changed', { kind: 'workspace' });
   }
 
+  /** Closes the open workspace for an operation on its file; `reopen` follows. */
+  private release(): { file: string; passphrase: string | undefined } {
+    const ws = this.workspace;
+    if (this.imports.controller) throw new WorkbenchError(ErrorCode.Conflict, 'An import is running; wait for it or cancel it first.');
+    const held = { file: ws.file, passphrase: ws.passphrase };
+    ws.removeAllListeners();
+    ws.close();
+    this.ws = null;
+    return held;
+  }
+
+  /** Encrypts, re-keys or (next undefined) decrypts the open workspace and its backups, and reopens it. */
+  async rekey(current: string | undefined, next: string | undefined): Promise<Workspace> {
+    if (current !== undefined && this.workspace.passphrase !== current) {
+      throw new WorkbenchError(ErrorCode.WrongPassphrase, 'That is not the passphrase of this workspace. Nothing was changed.');
+    }
+    const held = this.release();
+    let key = held.passphrase;
+    try {
+      rekeyWorkspace(held.file, this.options.dataDir, held.passphrase, next);
+      key = next;
+    } finally {
+      // With whichever key the file has now: the new one, or the old if re-keying failed.
+      await this.openFile(held.file, key ? { passphrase: key } : {});
+    }
+    return this.workspace;
+  }
+
+  /** Restores a backup over the open workspace, or over `file` (a damaged one moved aside), and opens it. */
+  async restore(backup: string, file?: string, passphrase?: string): Promise<Workspace> {
+    let target = file ? resolve(file) : null;
+    let key = passphrase;
+    if (!target || (this.ws && resolve(this.ws.file) === target)) {
+      const held = this.release();
+      target = held.file;
+      key = key ?? held.passphrase;
+    }
+    restoreManaged(target, backup, this.options.dataDir, key);
+    return this.openFile(target, key ? { passphrase: key } : {});
+  }
+
+  status(info: (ws: Workspace) => WorkspaceInfo): WorkspaceStatus {
+    return {
+      open: this.ws ? info(this.ws) : null,
+      problem: this.problem,
+      recent: this.settings.recentExisting().map((f) => ({ file: f, name: basename(f) })),
+      defaultFolder: this.options.dataDir,
+    };
+  }
+
   close(): void {
     this.imports.controller?.abort();
-    this.ws.close();
+    this.ws?.close();
+    this.ws = null;
   }
+}
+
+function problemOf(file: string, err: unknown): WorkspaceProblem {
+  const details = (isWorkbenchError(err) ? err.details : undefined) ?? {};
+  return {
+    code: isWorkbenchError(err) ? err.code : ErrorCode.CannotOpen,
+    message: err instanceof Error ? err.message : String(err),
+    file,
+    movedTo: typeof details.movedTo === 'string' ? details.movedTo : null,
+    latestBackup: typeof details.latestBackup === 'string' ? details.latestBackup : null,
+  };
 }

@@ -22,6 +22,7 @@ import {
   Tag,
 } from '../schemas';
 import { method } from './define';
+import { WorkspaceInfo, workspaceMethods } from './contract-workspaces';
 import { EVENT_LIST, METHOD_LIST } from './names';
 
 const Nothing = z.object({}).strict().default({});
@@ -29,18 +30,7 @@ const Ok = z.object({ ok: z.literal(true) });
 const ById = z.object({ id: Id });
 const Color = z.string();
 
-export const WorkspaceInfo = z.object({
-  file: z.string(),
-  name: z.string(),
-  documents: z.number().int(),
-  tags: z.number().int(),
-  highlights: z.number().int(),
-  notes: z.number().int(),
-  savedSearches: z.number().int(),
-  bytes: z.number().int(),
-  indexReady: z.boolean(),
-});
-export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
+export { WorkspaceInfo, WorkspaceProblem, WorkspaceStatus } from './contract-workspaces';
 
 export const UploadFile = z.object({
   /** The file's path relative to what was dropped or picked ("reports/a.txt"). */
@@ -191,6 +181,7 @@ export const contract = {
     doc: 'Imports files sent with the call (the browser shell, which has no paths). Outcomes name the files as sent. Example: `{ files: [{ name: "a.txt", data: "SGVsbG8=" }] }`.',
   }),
   'import.cancel': method({ input: Nothing, output: Ok, doc: 'Stops the running import after the current batch; what was imported stays. Example: `{}`.' }),
+  ...workspaceMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -208,7 +199,9 @@ export const events = {
   'workspace.changed': z.object({ kind: z.enum(['documents', 'tags', 'highlights', 'notes', 'savedSearches', 'workspace']) }),
   'index.ready': z.object({}),
   /** A menu command the desktop shell hands to the interface. */
-  'ui.command': z.object({ command: z.enum(['export', 'openToSide', 'theme-light', 'theme-dark', 'theme-system']) }),
+  'ui.command': z.object({
+    command: z.enum(['export', 'openToSide', 'theme-light', 'theme-dark', 'theme-system', 'workspaces', 'handout', 'adopt', 'merge', 'backups', 'encrypt', 'undo']),
+  }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
@@ -222,5 +215,5 @@ void sameMethods;
 void sameEvents;
 
 /** An error as it crosses a shell: a stable code and a message for people. */
-export const ApiError = z.object({ code: z.string(), message: z.string() });
+export const ApiError = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 export type ApiError = z.infer<typeof ApiError>;

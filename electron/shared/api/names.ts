@@ -41,6 +41,20 @@ export const METHOD_LIST = [
   'import.paths',
   'import.upload',
   'import.cancel',
+  'workspaces.status',
+  'workspaces.open',
+  'workspaces.create',
+  'workspaces.handout',
+  'workspaces.adopt',
+  'workspaces.merge',
+  'workspaces.encrypt',
+  'workspaces.decrypt',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'undo.list',
+  'undo.run',
+  'notes.setHandout',
 ] as const;
 
 export const EVENT_LIST = ['import.progress', 'import.done', 'workspace.changed', 'index.ready', 'ui.command'] as const;

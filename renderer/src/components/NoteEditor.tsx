@@ -70,12 +70,14 @@ export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTar
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const [status, setStatus] = useState<'saved' | 'saving' | 'unsaved' | 'error'>('saved');
   const [error, setError] = useState<string | null>(null);
+  const [handout, setHandout] = useState(note.handout);
   const area = useRef<HTMLTextAreaElement>(null);
   const latest = useRef(text);
   latest.current = text;
 
   useEffect(() => {
     setText(note.body);
+    setHandout(note.handout);
     setStatus('saved');
   }, [note.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -106,6 +108,22 @@ export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTar
     setText(next);
     requestAnimationFrame(() => el?.setSelectionRange(at + snippet.length, at + snippet.length));
   };
+
+  if (note.readonly) {
+    return (
+      <div className="note-editor" aria-label="Note editor">
+        <p className="badge" role="note">
+          From the {note.origin ?? 'hand-out'}: read-only. Write your own note beside it.
+        </p>
+        <MarkdownView text={note.body} />
+        <div className="link-tools">
+          <button type="button" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="note-editor" aria-label="Note editor">
@@ -144,6 +162,18 @@ export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTar
             </option>
           ))}
         </select>
+        <label className="check" title="Notes are private unless marked; only marked notes travel in hand-outs.">
+          <input
+            type="checkbox"
+            checked={handout}
+            onChange={(e) => {
+              const on = e.target.checked;
+              setHandout(on);
+              api.notes.setHandout({ id: note.id, handout: on }).catch((err: unknown) => (setHandout(!on), setError(errorMessage(err))));
+            }}
+          />{' '}
+          For hand-out
+        </label>
         <button type="button" onClick={onClose}>
           Done
         </button>

@@ -9,9 +9,16 @@ function NoteCard({ note, label, onOpen }: { note: Note; label?: string; onOpen:
   return (
     <li className="note-card">
       {label && <div className="note-label">{label}</div>}
+      {note.readonly ? (
+        <div className="badge">From the {note.origin ?? 'hand-out'} · read-only</div>
+      ) : note.handout ? (
+        <div className="badge">For hand-out</div>
+      ) : note.origin ? (
+        <div className="badge">{note.origin}</div>
+      ) : null}
       <MarkdownView text={note.body.length > 400 ? `${note.body.slice(0, 400)}…` : note.body || '*(empty note)*'} />
-      <button type="button" className="link-button" onClick={onOpen} aria-label={`Edit note ${note.id}`}>
-        Edit
+      <button type="button" className="link-button" onClick={onOpen} aria-label={`${note.readonly ? 'Read' : 'Edit'} note ${note.id}`}>
+        {note.readonly ? 'Read' : 'Edit'}
       </button>
     </li>
   );

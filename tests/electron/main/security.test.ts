@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate } from '../../../electron/main/menu';
 import { APP_ORIGIN, CSP, installLockdown, isTrustedSender, serveApp, webPreferences } from '../../../electron/main/security';
-import { SettingsStore } from '../../../electron/main/settings';
+import { SettingsStore } from '../../../electron/core/workspaces/settings';
 import { tempDir } from '../../helpers';
 
 describe('the desktop window', () => {
@@ -90,15 +90,41 @@ describe('menus and recent workspaces', () => {
     const calls: string[] = [];
     const actions = new Proxy({}, { get: (_t, name: string) => (...a: unknown[]) => calls.push(`${name}${a.length ? `:${String(a[0])}` : ''}`) });
     const template = menuTemplate(actions as never, ['/w/a.workspace'], false);
-    expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'View', 'help']);
+    expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'help']);
     const file = template[0]!.submenu as Array<{ label?: string; submenu?: Array<{ label: string; click?: () => void }>; click?: () => void }>;
-    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New Workspace…', 'Open Workspace…', 'Open Recent', 'Import Files…', 'Import Folder…', 'Export…']);
+    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual([
+      'New Workspace…',
+      'Open Workspace…',
+      'Open Recent',
+      'Open Hand-out…',
+      'Switch Workspace…',
+      'Import Files…',
+      'Import Folder…',
+      'Export…',
+      'Export Hand-out…',
+      'Merge from Workspace…',
+      'Backups…',
+      'Passphrase…',
+    ]);
+    file.find((i) => i.label === 'Export Hand-out…')!.click!();
+    file.find((i) => i.label === 'Open Hand-out…')!.click!();
+    const edit = template[1]!.submenu as Array<{ label?: string; role?: string; click?: () => void }>;
+    expect(edit.filter((i) => i.role).map((i) => i.role)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+    edit.find((i) => i.label === 'Undo Last Deletion')!.click!();
     file.find((i) => i.label === 'Open Recent')!.submenu![0]!.click!();
     file.find((i) => i.label === 'Export…')!.click!();
     const view = template[2]!.submenu as Array<{ label?: string; click?: () => void }>;
     view.find((i) => i.label === 'Dark Theme')!.click!();
     view.find((i) => i.label === 'Open to the Side')!.click!();
-    expect(calls).toEqual(['openRecent:/w/a.workspace', 'exportHighlights', 'setTheme:dark', 'toggleSplit']);
+    expect(calls).toEqual([
+      'workspaceCommand:handout',
+      'workspaceCommand:adopt',
+      'workspaceCommand:undo',
+      'openRecent:/w/a.workspace',
+      'exportHighlights',
+      'setTheme:dark',
+      'toggleSplit',
+    ]);
   });
 
   it('remembers the last workspace and a short recent list', () => {

@@ -3,24 +3,27 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Session } from '../../api/session';
 import { startServer } from '../../http/server';
-import { builtRendererDir, defaultWorkspacePath } from '../../paths';
-import { Workspace } from '../../workspace';
+import { builtRendererDir, defaultWorkspacePath, userDataDir } from '../../paths';
 import type { Runner } from '../main';
 
-export function registerServe(program: Command, _run: Runner): void {
+export function registerServe(program: Command, run: Runner): void {
   program
     .command('serve')
     .description('serve the workbench to a browser on this machine (127.0.0.1 only, with a per-launch token)')
     .argument('[workspace]', 'the workspace file (default: the one in the app data folder, made with the sample corpus on first start)')
     .option('--port <n>', 'port (default: a free one)', '0')
-    .action(async (file: string | undefined, opts: { port: string }) => {
-      const path = resolve(file ?? defaultWorkspacePath());
+    .action(async (file: string | undefined, opts: { port: string }, cmd: Command) => {
+      const session = new Session({ dataDir: userDataDir(), open: { waitForIndex: false } });
+      const last = session.settings.read().last;
+      const path = resolve(file ?? (last && existsSync(last) ? last : defaultWorkspacePath()));
       const create = !existsSync(path);
       if (create) mkdirSync(dirname(path), { recursive: true });
-      const ws = await Workspace.open(path, { create, waitForIndex: false });
-      const session = new Session(ws);
+      const passphrase = run.passphrase(cmd);
+      let note = create ? ' (new, with the sample corpus)' : '';
+      // A workspace that cannot be opened (locked, damaged) still gets the page: it says what to do.
+      await session.openFile(path, { create, ...(passphrase ? { passphrase } : {}) }).catch((err: Error) => (note = `\n  but it is not open: ${err.message}`));
       const server = await startServer({ session, staticDir: builtRendererDir(), port: Number(opts.port) });
-      process.stdout.write(`Research Workbench is serving ${path}${create ? ' (new, with the sample corpus)' : ''}\nOpen ${server.url}\n`);
+      process.stdout.write(`Research Workbench is serving ${path}${note}\nOpen ${server.url}\n`);
       await new Promise<void>((done) => {
         const stop = () => done();
         process.once('SIGINT', stop);

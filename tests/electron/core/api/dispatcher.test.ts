@@ -5,14 +5,14 @@ import { SEED, newWorkspace } from '../../../helpers';
 
 describe('the dispatcher every call goes through', () => {
   it('runs a valid call and validates its output', async () => {
-    const session = new Session(await newWorkspace());
+    const session = Session.of(await newWorkspace());
     const r = await session.dispatch('search.query', { query: 'Ilyushin' });
     expect(r.ok).toBe(true);
     if (r.ok) expect((r.result as { total: number }).total).toBe(2);
   });
 
   it('refuses unknown methods and bad input, naming the field', async () => {
-    const session = new Session(await newWorkspace());
+    const session = Session.of(await newWorkspace());
     expect(await session.dispatch('documents.drop', {})).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'There is no method "documents.drop".' } });
     expect(await session.dispatch('documents.get', { id: 'two' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^documents\.get: id: /) } });
     expect(await session.dispatch('__proto__', {})).toMatchObject({ ok: false });
@@ -20,15 +20,15 @@ describe('the dispatcher every call goes through', () => {
   });
 
   it('maps engine errors to their codes and messages', async () => {
-    const session = new Session(await newWorkspace());
-    expect(await session.dispatch('documents.get', { id: 99 })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No document with id 99.' } });
+    const session = Session.of(await newWorkspace());
+    expect(await session.dispatch('documents.get', { id: 99 })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No document with id 99.', details: { kind: 'document', id: 99 } } });
     expect(await session.dispatch('search.query', { query: '"open' })).toMatchObject({ ok: false, error: { code: 'BAD_QUERY' } });
     await session.dispatch('tags.create', { name: 'A' });
     expect(await session.dispatch('tags.create', { name: 'a' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('raises events for changes and imports', async () => {
-    const session = new Session(await newWorkspace());
+    const session = Session.of(await newWorkspace());
     const seen: string[] = [];
     session.onEvent((name, payload) => seen.push(`${name}:${JSON.stringify(payload)}`));
     await session.dispatch('tags.apply', { tagId: ((await session.dispatch('tags.create', { name: 'T' })) as { result: { id: number } }).result.id, documentIds: [SEED.fox] });
@@ -39,7 +39,7 @@ describe('the dispatcher every call goes through', () => {
   });
 
   it('writes uploaded names only inside its temporary folder', async () => {
-    const session = new Session(await newWorkspace());
+    const session = Session.of(await newWorkspace());
     const r = await session.dispatch('import.upload', { files: [{ name: '../../../etc/evil.txt', data: Buffer.from('Escaping\n\nno').toString('base64') }] });
     expect(r).toMatchObject({ ok: true, result: { imported: 1, outcomes: [{ path: '../../../etc/evil.txt', status: 'imported' }] } });
   });

@@ -25,7 +25,7 @@ function raw(port: number, path: string, headers: Record<string, string>, body?:
 }
 
 async function start() {
-  server = await startServer({ session: new Session(await newWorkspace()), staticDir: builtRendererDir() });
+  server = await startServer({ session: Session.of(await newWorkspace()), staticDir: builtRendererDir() });
   return server;
 }
 
@@ -40,7 +40,7 @@ describe('the browser shell', () => {
     expect(s.port).toBeGreaterThan(0);
     expect(s.token.length).toBeGreaterThanOrEqual(32);
     expect(s.url).toBe(`http://127.0.0.1:${s.port}/?token=${s.token}`);
-    const other = await startServer({ session: new Session(await newWorkspace()), staticDir: builtRendererDir() });
+    const other = await startServer({ session: Session.of(await newWorkspace()), staticDir: builtRendererDir() });
     expect(other.token).not.toBe(s.token);
     await other.close();
   });

@@ -1,0 +1,61 @@
+import { basename } from 'node:path';
+import type { WorkspaceInfo } from '../../shared/api/contract';
+import { ErrorCode, WorkbenchError } from '../../shared/errors';
+import type { Workspace } from '../workspace';
+import { adoptHandout } from '../workspaces/adopt';
+import { listBackups } from '../workspaces/backups';
+import { exportHandout } from '../workspaces/handout';
+import { backupNow, mergeWithBackup } from '../workspaces/manager';
+import type { Handlers } from './handlers';
+import type { Session } from './session';
+
+export function workspaceInfo(ws: Workspace): WorkspaceInfo {
+  return { ...ws.info(), name: basename(ws.file), indexReady: ws.indexOutcome !== null };
+}
+
+type WorkspaceMethods =
+  | 'workspace.info'
+  | 'workspaces.status'
+  | 'workspaces.open'
+  | 'workspaces.create'
+  | 'workspaces.handout'
+  | 'workspaces.adopt'
+  | 'workspaces.merge'
+  | 'workspaces.encrypt'
+  | 'workspaces.decrypt'
+  | 'backups.list'
+  | 'backups.create'
+  | 'backups.restore'
+  | 'undo.list'
+  | 'undo.run'
+  | 'notes.setHandout';
+
+/** The methods about whole workspaces: they need the session, which can switch the workspace. */
+export function createWorkspaceHandlers(session: Session): Pick<Handlers, WorkspaceMethods> {
+  const ws = () => session.workspace;
+  const dataDir = session.options.dataDir;
+  return {
+    'workspace.info': () => workspaceInfo(ws()),
+    'workspaces.status': () => session.status(workspaceInfo),
+    'workspaces.open': async ({ file, passphrase }) => workspaceInfo(await session.openFile(file, passphrase ? { passphrase } : {})),
+    'workspaces.create': async ({ file, passphrase, empty }) =>
+      workspaceInfo(await session.openFile(file, { create: true, ...(passphrase ? { passphrase } : {}), ...(empty ? { importPaths: [] } : {}) })),
+    'workspaces.handout': ({ out, tags, highlights, notes, title }) => exportHandout(ws(), out, { tags, highlights, notes, ...(title ? { title } : {}) }),
+    'workspaces.adopt': async ({ handout, file, passphrase }) => {
+      adoptHandout(handout, file, passphrase);
+      return workspaceInfo(await session.openFile(file, passphrase ? { passphrase } : {}));
+    },
+    'workspaces.merge': ({ other, passphrase }) => mergeWithBackup(ws(), dataDir, other, passphrase),
+    'workspaces.encrypt': async ({ passphrase }) => workspaceInfo(await session.rekey(ws().passphrase, passphrase)),
+    'workspaces.decrypt': async ({ passphrase }) => {
+      if (!ws().passphrase) throw new WorkbenchError(ErrorCode.InvalidInput, `${ws().file} is not encrypted.`);
+      return workspaceInfo(await session.rekey(passphrase, undefined));
+    },
+    'backups.list': ({ file }) => listBackups(dataDir, file ?? ws().file),
+    'backups.create': () => backupNow(ws(), dataDir),
+    'backups.restore': async ({ backup, file, passphrase }) => workspaceInfo(await session.restore(backup, file, passphrase)),
+    'undo.list': () => ws().undo.list(),
+    'undo.run': () => ws().undo.undoLatest(),
+    'notes.setHandout': ({ id, handout }) => ws().notes.setHandout(id, handout),
+  };
+}

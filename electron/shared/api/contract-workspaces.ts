@@ -1,0 +1,115 @@
+/**
+ * The contract's methods for whole workspaces: choosing and switching them, hand-outs,
+ * merging, backups, encryption and undo. Spread into `contract` in contract.ts.
+ */
+import { z } from 'zod';
+import { BackupInfo, HandoutMark, HandoutSummary, Id, MergeSummary, Note, UndoEntry } from '../schemas';
+import { method } from './define';
+
+const Nothing = z.object({}).strict().default({});
+const Path = z.string().trim().min(1, 'give a file path');
+const Passphrase = z.string().min(1, 'the passphrase must not be empty');
+
+export const WorkspaceInfo = z.object({
+  file: z.string(),
+  name: z.string(),
+  documents: z.number().int(),
+  tags: z.number().int(),
+  highlights: z.number().int(),
+  notes: z.number().int(),
+  savedSearches: z.number().int(),
+  bytes: z.number().int(),
+  indexReady: z.boolean(),
+  /** Protected by a passphrase: nothing of it is written in plaintext. */
+  encrypted: z.boolean(),
+  /** The hand-out this workspace was made from, if any. */
+  adoptedFrom: HandoutMark.nullable(),
+});
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
+
+/** Why no workspace is open, and what the user can do about it. */
+export const WorkspaceProblem = z.object({
+  /** NEEDS_PASSPHRASE, WRONG_PASSPHRASE, WORKSPACE_DAMAGED, IS_HANDOUT, NOT_A_WORKSPACE… */
+  code: z.string(),
+  message: z.string(),
+  file: z.string(),
+  /** Where a damaged file was moved. */
+  movedTo: z.string().nullable(),
+  /** The newest backup of it, offered for restoring. */
+  latestBackup: z.string().nullable(),
+});
+export type WorkspaceProblem = z.infer<typeof WorkspaceProblem>;
+
+export const WorkspaceStatus = z.object({
+  open: WorkspaceInfo.nullable(),
+  problem: WorkspaceProblem.nullable(),
+  recent: z.array(z.object({ file: z.string(), name: z.string() })),
+  /** Where new workspaces go unless told otherwise. */
+  defaultFolder: z.string(),
+});
+export type WorkspaceStatus = z.infer<typeof WorkspaceStatus>;
+
+export const workspaceMethods = {
+  'workspaces.status': method({
+    input: Nothing,
+    output: WorkspaceStatus,
+    doc: 'Which workspace is open, or why none is (locked, damaged, a hand-out), and the recent ones. Example: `{}`.',
+  }),
+  'workspaces.open': method({
+    input: z.object({ file: Path, passphrase: Passphrase.optional() }),
+    output: WorkspaceInfo,
+    doc: 'Opens (switches to) a workspace file; an encrypted one needs its passphrase. A backup is made when the newest is over a day old. Example: `{ file: "/home/me/Cuba.workspace" }`.',
+  }),
+  'workspaces.create': method({
+    input: z.object({ file: Path, passphrase: Passphrase.optional(), empty: z.boolean().default(false) }),
+    output: WorkspaceInfo,
+    doc: 'Makes a new workspace file (with the sample corpus unless `empty`), encrypted when a passphrase is given, and switches to it. Example: `{ file: "/home/me/New.workspace", empty: true }`.',
+  }),
+  'workspaces.handout': method({
+    input: z.object({ out: Path, tags: z.boolean(), highlights: z.boolean(), notes: z.boolean(), title: z.string().optional() }),
+    output: HandoutSummary,
+    doc: 'Writes a hand-out of the open workspace: the documents, and as chosen its tags, highlights and the notes marked for hand-out. Example: `{ out: "/home/me/Class.handout", tags: true, highlights: true, notes: true, title: "Week 1" }`.',
+  }),
+  'workspaces.adopt': method({
+    input: z.object({ handout: Path, file: Path, passphrase: Passphrase.optional() }),
+    output: WorkspaceInfo,
+    doc: 'Makes one’s own workspace (a new file) from a hand-out, which is never changed, and switches to it. Example: `{ handout: "/media/usb/Class.handout", file: "/home/me/Class.workspace" }`.',
+  }),
+  'workspaces.merge': method({
+    input: z.object({ other: Path, passphrase: Passphrase.optional() }),
+    output: MergeSummary,
+    doc: 'Brings tags, highlights and notes from another workspace holding the same documents, after a backup; says what could not be placed. Example: `{ other: "/home/me/laptop.workspace" }`.',
+  }),
+  'workspaces.encrypt': method({
+    input: z.object({ passphrase: Passphrase }),
+    output: WorkspaceInfo,
+    doc: 'Protects the open workspace and its backups with a passphrase (or changes it), and reopens it. Example: `{ passphrase: "correct horse battery staple" }`.',
+  }),
+  'workspaces.decrypt': method({
+    input: z.object({ passphrase: Passphrase }),
+    output: WorkspaceInfo,
+    doc: 'Removes the passphrase of the open workspace (its current one, to confirm). Example: `{ passphrase: "correct horse battery staple" }`.',
+  }),
+  'backups.list': method({
+    input: z.object({ file: Path.optional() }).default({}),
+    output: z.array(BackupInfo),
+    doc: 'The backups of the open workspace, or of the file named (a damaged one), newest first. Example: `{}`.',
+  }),
+  'backups.create': method({ input: Nothing, output: BackupInfo, doc: 'Makes a verified backup of the open workspace now. Example: `{}`.' }),
+  'backups.restore': method({
+    input: z.object({ backup: Path, file: Path.optional(), passphrase: Passphrase.optional() }),
+    output: WorkspaceInfo,
+    doc: 'Puts a backup in place of the open workspace (or of `file`), keeping what was there as a backup, and opens it. Example: `{ backup: "/home/me/.config/Research Workbench/backups/x/20261124T061430461Z-open.workspace" }`.',
+  }),
+  'undo.list': method({ input: Nothing, output: z.array(UndoEntry), doc: 'What can be undone, newest first. Example: `{}`.' }),
+  'undo.run': method({
+    input: Nothing,
+    output: UndoEntry,
+    doc: 'Undoes the latest deletion (document, tag, highlight, note) or tag merge, and says which. Example: `{}`.',
+  }),
+  'notes.setHandout': method({
+    input: z.object({ id: Id, handout: z.boolean() }),
+    output: Note,
+    doc: 'Marks a note to travel in hand-outs, or keeps it private (the default). Example: `{ id: 4, handout: true }`.',
+  }),
+} as const;

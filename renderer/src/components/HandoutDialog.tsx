@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { HandoutSummary, MergeSummary } from '../../../electron/shared/schemas';
+import { api } from '../api';
+import { useApiData } from '../hooks/use-api-data';
+import { Dialog, Feedback, Field, splitPath, useAction } from './Dialog';
+
+/** Writes a hand-out: the trainer chooses what goes in; private notes never do. */
+export function HandoutDialog({ onClose }: { onClose: () => void }) {
+  const info = useApiData(() => api.workspace.info(), []);
+  const file = info.data?.file ?? '';
+  const { dir, stem, sep } = splitPath(file);
+  const [out, setOut] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const [tags, setTags] = useState(true);
+  const [highlights, setHighlights] = useState(true);
+  const [notes, setNotes] = useState(true);
+  const action = useAction<HandoutSummary>();
+  const target = out ?? (file ? `${dir}${sep}${stem} hand-out.workspace` : '');
+  const s = action.result;
+  return (
+    <Dialog label="Export a hand-out" onClose={onClose}>
+      <p className="hint">A copy for a class. Documents always go in. Only notes marked “For hand-out” travel, read-only; private notes never do.</p>
+      <Field label="Hand-out file" value={target} onChange={setOut} />
+      <Field label="Title the class sees" value={title} onChange={setTitle} placeholder={splitPath(target).stem} />
+      <fieldset>
+        <legend>Include</legend>
+        <label className="check">
+          <input type="checkbox" checked={tags} onChange={(e) => setTags(e.target.checked)} /> Tags
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={highlights} onChange={(e) => setHighlights(e.target.checked)} /> Highlights
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={notes} onChange={(e) => setNotes(e.target.checked)} /> Notes marked for hand-out
+        </label>
+      </fieldset>
+      <Feedback error={action.error} busy={action.busy} busyText="Writing and checking the hand-out…" />
+      {s && (
+        <p role="status">
+          Wrote “{s.title}” to {s.file}: {s.documents} documents, {s.tags} tags, {s.highlights} highlights, {s.notes} notes; {s.privateNotesLeftOut} private note(s) left out
+          {s.encrypted ? '. It is protected by this workspace’s passphrase.' : '.'}
+        </p>
+      )}
+      <div className="row">
+        <button type="button" disabled={!target || action.busy} onClick={() => void action.run(() => api.workspaces.handout({ out: target, tags, highlights, notes, ...(title ? { title } : {}) }))}>
+          Export hand-out
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Brings tags, highlights and notes in from another workspace with the same documents. */
+export function MergeDialog({ onClose }: { onClose: () => void }) {
+  const [other, setOther] = useState('');
+  const [pass, setPass] = useState('');
+  const action = useAction<MergeSummary>();
+  const s = action.result;
+  return (
+    <Dialog label="Merge from another workspace" onClose={onClose} wide>
+      <p className="hint">Tags, highlights and notes come in from a workspace holding the same documents (a class member’s, another machine’s). Nothing is duplicated, and a backup is made first.</p>
+      <Field label="Other workspace file" value={other} onChange={setOther} autoFocus />
+      <Field label="Its passphrase (only if it is protected)" type="password" value={pass} onChange={setPass} />
+      <Feedback error={action.error} busy={action.busy} busyText="Backing up, then merging…" />
+      {s && (
+        <div role="status" className="merge-summary">
+          <p>
+            From {s.from}: {s.documentsMatched} documents matched. Added {s.added.tags} tags, {s.added.documentTags} document tags, {s.added.highlights} highlights, {s.added.highlightTags} highlight tags and {s.added.notes} notes.
+            Already here: {s.alreadyPresent.highlights} highlights, {s.alreadyPresent.notes} notes. Re-anchored by quote: {s.reanchored}.
+          </p>
+          {s.notPlaced.length > 0 && (
+            <>
+              <p>Could not be placed ({s.notPlaced.length}):</p>
+              <ul aria-label="Not placed">
+                {s.notPlaced.map((n, i) => (
+                  <li key={i}>
+                    {n.kind} {n.what}: {n.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {s.backup && <p className="hint">Backup made first: {s.backup}</p>}
+        </div>
+      )}
+      <div className="row">
+        <button type="button" disabled={!other.trim() || action.busy} onClick={() => void action.run(() => api.workspaces.merge({ other, ...(pass ? { passphrase: pass } : {}) }))}>
+          Merge
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}

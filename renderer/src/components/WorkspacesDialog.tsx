@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import type { WorkspaceStatus } from '../../../electron/shared/api/contract';
+import { api } from '../api';
+import { useApiData } from '../hooks/use-api-data';
+import { Dialog, Feedback, Field, splitPath, useAction } from './Dialog';
+
+/** Recent workspaces, and opening or creating one by its path. Used by the dialog and the start screen. */
+export function WorkspaceChooser({ status, onDone }: { status: WorkspaceStatus | undefined; onDone?: () => void }) {
+  const [openPath, setOpenPath] = useState('');
+  const [openPass, setOpenPass] = useState('');
+  const folder = status?.open ? splitPath(status.open.file).dir : (status?.defaultFolder ?? '');
+  const [newPath, setNewPath] = useState(`${folder}/New research.workspace`);
+  const [empty, setEmpty] = useState(true);
+  const [protect, setProtect] = useState(false);
+  const [newPass, setNewPass] = useState('');
+  const [newPass2, setNewPass2] = useState('');
+  const action = useAction<unknown>();
+  const open = (file: string, passphrase?: string) => action.run(() => api.workspaces.open({ file, ...(passphrase ? { passphrase } : {}) })).then((r) => r && onDone?.());
+  const create = () => {
+    if (protect && newPass !== newPass2) return action.setError('The two passphrases differ.');
+    if (protect && !newPass) return action.setError('Type a passphrase, or untick “Protect with a passphrase”.');
+    void action.run(() => api.workspaces.create({ file: newPath, empty, ...(protect ? { passphrase: newPass } : {}) })).then((r) => r && onDone?.());
+  };
+  const current = status?.open?.file;
+  return (
+    <div className="chooser">
+      <section aria-label="Recent workspaces">
+        <h3>Recent</h3>
+        {status?.recent.length ? (
+          <ul className="plain-list">
+            {status.recent.map((r) => (
+              <li key={r.file}>
+                <button type="button" className="link-button" disabled={r.file === current} onClick={() => void open(r.file)} title={r.file} aria-label={`Open ${r.name}`}>
+                  {r.name}
+                </button>{' '}
+                <span className="hint">{r.file === current ? '(open now)' : r.file}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No recent workspaces.</p>
+        )}
+      </section>
+      <form
+        aria-label="Open a workspace"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void open(openPath, openPass);
+        }}
+      >
+        <h3>Open a workspace file</h3>
+        <Field label="Workspace file" value={openPath} onChange={setOpenPath} placeholder="/home/me/Research.workspace" />
+        <Field label="Passphrase (only if it is protected)" type="password" value={openPass} onChange={setOpenPass} />
+        <button type="submit" disabled={!openPath.trim() || action.busy}>
+          Open
+        </button>
+      </form>
+      <form
+        aria-label="New workspace"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create();
+        }}
+      >
+        <h3>New workspace</h3>
+        <Field label="New workspace file" value={newPath} onChange={setNewPath} />
+        <label className="check">
+          <input type="checkbox" checked={empty} onChange={(e) => setEmpty(e.target.checked)} /> Start empty (otherwise with the sample corpus)
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={protect} onChange={(e) => setProtect(e.target.checked)} /> Protect with a passphrase (nothing is written in plaintext)
+        </label>
+        {protect && (
+          <>
+            <Field label="Passphrase" type="password" value={newPass} onChange={setNewPass} />
+            <Field label="Passphrase again" type="password" value={newPass2} onChange={setNewPass2} />
+          </>
+        )}
+        <button type="submit" disabled={!newPath.trim() || action.busy}>
+          Create
+        </button>
+      </form>
+      <Feedback error={action.error} busy={action.busy} busyText="Opening…" />
+    </div>
+  );
+}
+
+export function WorkspacesDialog({ onClose }: { onClose: () => void }) {
+  const status = useApiData(() => api.workspaces.status(), []);
+  return (
+    <Dialog label="Workspaces" onClose={onClose} wide>
+      <WorkspaceChooser status={status.data} onDone={onClose} />
+      <div className="row">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Makes one's own workspace from a hand-out (which stays untouched). */
+export function AdoptForm({ handout: initial = '', onDone }: { handout?: string; onDone?: () => void }) {
+  const [handout, setHandout] = useState(initial);
+  const suggest = (h: string) => {
+    const { dir, stem, sep } = splitPath(h);
+    return h ? `${dir}${sep}${stem} (mine).workspace` : '';
+  };
+  const [file, setFile] = useState(suggest(initial));
+  const [pass, setPass] = useState('');
+  const action = useAction<unknown>();
+  return (
+    <form
+      aria-label="Open a hand-out"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(() => api.workspaces.adopt({ handout, file, ...(pass ? { passphrase: pass } : {}) })).then((r) => r && onDone?.());
+      }}
+    >
+      <p className="hint">Your own workspace is made from the hand-out: the trainer’s notes come read-only, and the hand-out file is never changed.</p>
+      <Field
+        label="Hand-out file"
+        value={handout}
+        onChange={(v) => {
+          if (!file || file === suggest(handout)) setFile(suggest(v));
+          setHandout(v);
+        }}
+        autoFocus={!initial}
+      />
+      <Field label="Your new workspace file" value={file} onChange={setFile} />
+      <Field label="Passphrase (only if the hand-out is protected)" type="password" value={pass} onChange={setPass} />
+      <button type="submit" disabled={!handout.trim() || !file.trim() || action.busy}>
+        Make my workspace
+      </button>
+      <Feedback error={action.error} busy={action.busy} busyText="Copying the hand-out…" />
+    </form>
+  );
+}
+
+export function AdoptDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <Dialog label="Open a hand-out" onClose={onClose}>
+      <AdoptForm onDone={onClose} />
+      <div className="row">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
