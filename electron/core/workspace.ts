@@ -223,6 +223,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     if (options.maxFileBytes) job.maxFileBytes = options.maxFileBytes;
     if (options.batchDocs) job.batchDocs = options.batchDocs;
     if (options.batchBytes) job.batchBytes = options.batchBytes;
+    if (options.files) job.files = options.files;
     const summary = await importInWorker(this.workers, job, {
       ...options,
       onProgress: (p) => {

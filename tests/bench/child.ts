@@ -3,6 +3,7 @@
  * to one engine. Prints a single JSON line. Modes:
  *   wb-import <dir> <workspace>        import+index with the workbench
  *   wb-query <workspace> <queries>     cold open to first result, then query latencies
+ *   wb-safety <workspace> <data dir>   quick_check on open, a verified backup, a hand-out, encrypting
  *   ms-build <count> <out.json>        plain MiniSearch over the full text (reference)
  *   ms-query <in.json> <queries>
  *   fts-build <count> <db>             bare SQLite FTS5 (reference)
@@ -12,6 +13,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import MiniSearch from 'minisearch';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Workspace } from '../../electron/core/workspace';
+import { backupNow, rekeyWorkspace } from '../../electron/core/workspaces/manager';
+import { exportHandout } from '../../electron/core/workspaces/handout';
 import { fold } from '../../electron/shared/text/normalize';
 import { buildCorpus } from './corpus';
 import { KINDS, workbenchSyntax, type BenchQuery, type QueryKind } from './queries';
@@ -49,6 +52,30 @@ async function main(mode: string, a: string, b: string): Promise<void> {
       const seconds = (performance.now() - t0) / 1000;
       ws.close();
       print({ seconds, imported: summary.imported, failed: summary.failed, peakRss: peakRss() });
+      return;
+    }
+    case 'wb-safety': {
+      const db = new Database(a, { readonly: true });
+      const q0 = performance.now();
+      db.pragma('quick_check');
+      const quickCheckMs = performance.now() - q0;
+      db.close();
+      const ws = await Workspace.open(a);
+      const b0 = performance.now();
+      const backup = backupNow(ws, b);
+      const backupMs = performance.now() - b0;
+      const h0 = performance.now();
+      exportHandout(ws, `${a}.handout`, { tags: true, highlights: true, notes: true });
+      const handoutMs = performance.now() - h0;
+      ws.close();
+      const e0 = performance.now();
+      rekeyWorkspace(a, b, undefined, 'bench passphrase');
+      const encryptMs = performance.now() - e0;
+      const o0 = performance.now();
+      const enc = await Workspace.open(a, { waitForIndex: false, passphrase: 'bench passphrase' });
+      const encryptedOpenMs = performance.now() - o0;
+      enc.close();
+      print({ quickCheckMs, backupMs, backupBytes: backup.bytes, handoutMs, encryptMs, encryptedOpenMs });
       return;
     }
     case 'wb-query': {

@@ -104,6 +104,15 @@ for (const size of sizes) {
     );
   }
   for (const r of results) if (r.note) console.log(`\n- ${r.name}: ${r.note}`);
+  // Last: it encrypts the workspace.
+  const safe = child('wb-safety', wsFile, join(work, 'data'));
+  if (safe.error) console.log(`\n- safety: failed: ${String(safe.error)}`);
+  else {
+    console.log(
+      `\n- keeping it safe: quick_check on open ${ms(safe.quickCheckMs as number)}; a verified backup (VACUUM INTO + integrity_check) ${ms(safe.backupMs as number)} for ${mb(safe.backupBytes as number)}; ` +
+        `a hand-out ${ms(safe.handoutMs as number)}; encrypting the workspace ${ms(safe.encryptMs as number)}; opening it encrypted ${ms(safe.encryptedOpenMs as number)}`,
+    );
+  }
   console.log('');
 }
 rmSync(work, { recursive: true, force: true });

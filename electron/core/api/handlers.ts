@@ -1,7 +1,5 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join, normalize, sep } from 'node:path';
-import { ErrorCode, WorkbenchError, invalid } from '../../shared/errors';
+import { basename } from 'node:path';
+import { ErrorCode, WorkbenchError } from '../../shared/errors';
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract';
 import type { ImportSummary } from '../../shared/schemas';
 import type { Workspace } from '../workspace';
@@ -14,22 +12,13 @@ type ContentMethods = Exclude<MethodName, keyof ReturnType<typeof createWorkspac
 
 const MIME = { md: 'text/markdown', csv: 'text/csv', json: 'application/json' } as const;
 
-/** A name sent by a browser, made safe to write under a temporary folder. */
-function safeRelative(name: string): string {
-  const parts = normalize(name.replace(/\\/g, '/'))
-    .split(/[/\\]+/)
-    .filter((p) => p && p !== '.' && p !== '..');
-  if (parts.length === 0) throw invalid('files.name', `"${name}" is not a file name`);
-  return parts.join(sep);
-}
-
 /** Maps every contract method onto the workspace's services. */
 export function createHandlers(ws: () => Workspace, imports: { controller: AbortController | null; done: (s: ImportSummary) => void }): Pick<Handlers, ContentMethods> {
-  const runImport = async (paths: string[]): Promise<ImportSummary> => {
+  const runImport = async (paths: string[], files?: Array<{ path: string; data: Uint8Array }>): Promise<ImportSummary> => {
     if (imports.controller) throw new WorkbenchError(ErrorCode.Conflict, 'An import is already running; wait for it or cancel it.');
     imports.controller = new AbortController();
     try {
-      return await ws().importFiles(paths, { signal: imports.controller.signal });
+      return await ws().importFiles(paths, { signal: imports.controller.signal, ...(files ? { files } : {}) });
     } finally {
       imports.controller = null;
     }
@@ -100,24 +89,10 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
       return summary;
     },
     'import.upload': async ({ files }) => {
-      const dir = mkdtempSync(join(tmpdir(), 'workbench-upload-'));
-      try {
-        const names = new Map<string, string>();
-        for (const f of files) {
-          const rel = safeRelative(f.name);
-          const path = join(dir, rel);
-          mkdirSync(dirname(path), { recursive: true });
-          writeFileSync(path, Buffer.from(f.data, 'base64'));
-          names.set(path, f.name);
-        }
-        const raw = await runImport([dir]);
-        // Report files by the names the user knows, not the temporary folder.
-        const summary = { ...raw, outcomes: raw.outcomes.map((o) => ({ ...o, path: names.get(o.path) ?? o.path.replace(dir + sep, '') })) };
-        imports.done(summary);
-        return summary;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      // Parsed from memory: nothing the user sends is written to disk, not even to a temporary folder.
+      const summary = await runImport([], files.map((f) => ({ path: f.name, data: Buffer.from(f.data, 'base64') })));
+      imports.done(summary);
+      return summary;
     },
     'import.cancel': () => {
       imports.controller?.abort();

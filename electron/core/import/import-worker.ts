@@ -30,7 +30,7 @@ function parseWorker(url: string) {
   worker.on('error', (err) => waiting.forEach((w) => w.reject(err)));
   const maxBytes = job.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   return {
-    parseChunk: (entries: Array<{ path: string; size: number }>) =>
+    parseChunk: (entries: Array<{ path: string; size: number; data?: Uint8Array }>) =>
       new Promise<FileResult[]>((resolve, reject) => {
         const id = nextId++;
         waiting.set(id, { resolve, reject });
@@ -56,6 +56,7 @@ try {
       job.paths,
       {
         signal: controller.signal,
+        ...(job.files ? { files: job.files } : {}),
         ...(parser ? { parseChunk: parser.parseChunk } : {}),
         onProgress: (progress) => post({ type: 'progress', progress }),
         ...(job.maxFileBytes ? { maxFileBytes: job.maxFileBytes } : {}),

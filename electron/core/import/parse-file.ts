@@ -36,7 +36,7 @@ function failureReason(err: unknown): string {
 }
 
 /** Reads, decodes and parses one file with the importer for its type. */
-export async function parseFile(path: string, size: number, maxBytes: number): Promise<FileResult> {
+export async function parseFile(path: string, size: number, maxBytes: number, data?: Uint8Array): Promise<FileResult> {
   const name = basename(path);
   const importer = importerFor(name);
   if (!importer) {
@@ -47,7 +47,7 @@ export async function parseFile(path: string, size: number, maxBytes: number): P
   if (size === 0) return { path, reason: 'empty file (0 bytes)' };
   try {
     // Small files are read synchronously: a thread-pool round trip per file costs more than the read.
-    const read = size <= SYNC_READ_LIMIT ? async () => readFileSync(path) : () => readFile(path);
+    const read = data ? async () => Buffer.from(data.buffer, data.byteOffset, data.byteLength) : size <= SYNC_READ_LIMIT ? async () => readFileSync(path) : () => readFile(path);
     const parsed = await importer.parse({ path, name, size, read });
     return {
       path,
@@ -62,8 +62,8 @@ export async function parseFile(path: string, size: number, maxBytes: number): P
 }
 
 /** Parses files one after another in this thread. */
-export async function parseInProcess(entries: Array<{ path: string; size: number }>, maxBytes: number): Promise<FileResult[]> {
+export async function parseInProcess(entries: Array<{ path: string; size: number; data?: Uint8Array }>, maxBytes: number): Promise<FileResult[]> {
   const out: FileResult[] = [];
-  for (const e of entries) out.push(await parseFile(e.path, e.size, maxBytes));
+  for (const e of entries) out.push(await parseFile(e.path, e.size, maxBytes, e.data));
   return out;
 }

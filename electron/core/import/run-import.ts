@@ -19,7 +19,13 @@ export interface ImportOptions {
   batchDocs?: number;
   batchBytes?: number;
   /** Parses a chunk of files, in another thread say; by default here, one after another. */
-  parseChunk?: (entries: Array<{ path: string; size: number }>) => Promise<FileResult[]>;
+  parseChunk?: (entries: Array<{ path: string; size: number; data?: Uint8Array }>) => Promise<FileResult[]>;
+  /**
+   * Files given as bytes instead of paths (what a browser uploads), named as the user
+   * knows them. They are parsed from memory and never written to disk, so an encrypted
+   * workspace's text never lands in a temporary file.
+   */
+  files?: Array<{ path: string; data: Uint8Array }>;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -43,7 +49,7 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const batchDocs = options.batchDocs ?? DEFAULT_BATCH_DOCS;
   const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
-  const entries = await walk(paths, options.signal);
+  const entries: WalkEntry[] = options.files ? options.files.map((f) => ({ path: f.path, size: f.data.byteLength, data: f.data })) : await walk(paths, options.signal);
   const progress: ImportProgress = {
     filesDone: 0,
     filesTotal: entries.length,

@@ -2,7 +2,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 
-export type WalkEntry = { path: string; size: number; error?: undefined } | { path: string; size: 0; error: string };
+export type WalkEntry = { path: string; size: number; error?: undefined; data?: Uint8Array } | { path: string; size: 0; error: string; data?: undefined };
 
 /**
  * Lists the files under the given paths. A path the user names is followed even if it

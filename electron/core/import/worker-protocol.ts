@@ -5,6 +5,8 @@ import type { StoredEntry } from './store';
 export interface ImportJob {
   file: string;
   paths: string[];
+  /** Files sent as bytes (uploads); parsed from memory, never written to disk. */
+  files?: Array<{ path: string; data: Uint8Array }>;
   /** The parse worker's script (a file: URL), or null to parse in the import worker itself. */
   parseWorker: string | null;
   nativeBinding?: string;
@@ -25,7 +27,7 @@ export type FromWorker =
 
 export interface ParseRequest {
   id: number;
-  entries: Array<{ path: string; size: number }>;
+  entries: Array<{ path: string; size: number; data?: Uint8Array }>;
   maxBytes: number;
 }
 

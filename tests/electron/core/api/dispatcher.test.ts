@@ -38,7 +38,7 @@ describe('the dispatcher every call goes through', () => {
     expect(seen.find((s) => s.startsWith('import.done:'))).toContain('"path":"sub/a.txt"');
   });
 
-  it('writes uploaded names only inside its temporary folder', async () => {
+  it('imports an upload under the name it was sent with, whatever it looks like, writing no file for it', async () => {
     const session = Session.of(await newWorkspace());
     const r = await session.dispatch('import.upload', { files: [{ name: '../../../etc/evil.txt', data: Buffer.from('Escaping\n\nno').toString('base64') }] });
     expect(r).toMatchObject({ ok: true, result: { imported: 1, outcomes: [{ path: '../../../etc/evil.txt', status: 'imported' }] } });

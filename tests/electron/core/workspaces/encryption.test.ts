@@ -3,6 +3,8 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { Session } from '../../../../electron/core/api/session';
+import { openManaged } from '../../../../electron/core/workspaces/manager';
 import { BIN } from '../../../cli-helpers';
 import { SEED, tempDir } from '../../../helpers';
 
@@ -100,5 +102,28 @@ describe('an encrypted workspace', () => {
     expect(run('decrypt', '-w', ws, '--passphrase-file', pass).code).toBe(0);
     expect(JSON.parse(run('info', '--json', '-w', ws).stdout)).toMatchObject({ documents: 5, notes: 1 });
     expect(plaintextIn(ws)).toContain('Zanzibar-marker');
+  });
+
+  it('imports what a browser uploads from memory: no temporary file holds its text', async () => {
+    const tmp = tempDir();
+    const dir = tempDir();
+    const data = tempDir();
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const ws = await openManaged(join(dir, 'private.workspace'), { dataDir: data, create: true, passphrase: 'pw', importPaths: [] });
+      const session = Session.of(ws);
+      const upload = Buffer.from('Field report\n\nQuetzalcoatl-report: Peskov said nothing.').toString('base64');
+      const r = await session.dispatch('import.upload', { files: [{ name: 'notes/field.txt', data: upload }] });
+      expect(r).toMatchObject({ ok: true, result: { imported: 1, outcomes: [{ path: 'notes/field.txt', status: 'imported' }] } });
+      expect(ws.search.search({ query: 'quetzalcoatl' }).total).toBe(1);
+      session.close();
+      // Only the TypeScript loader's cache of the program's own code may be there (tests run from source).
+      expect(filesUnder(tmp).filter((f) => !/\/tsx-\d+\//.test(f))).toEqual([]);
+      expect([...filesUnder(tmp), ...filesUnder(dir), ...filesUnder(data)].flatMap(plaintextIn)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
   });
 });
