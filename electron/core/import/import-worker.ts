@@ -65,10 +65,13 @@ try {
       },
     );
     if (summary.imported > 0) await mergeSegments(db);
+    await parser?.stop();
+    // Closed before saying done: whoever waits for the import may re-key, restore or switch the file next.
+    db.close();
     post({ type: 'done', summary });
   } finally {
     await parser?.stop();
-    db.close();
+    if (db.open) db.close();
   }
 } catch (err) {
   post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
