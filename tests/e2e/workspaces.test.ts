@@ -86,7 +86,8 @@ describe('workspaces in the browser', () => {
       await ex.getByLabel('Hand-out file').fill(handout);
       await ex.getByLabel('Title the class sees').fill('Week 1');
       await ex.getByRole('button', { name: 'Export hand-out' }).click();
-      await waitFor(() => ex.getByRole('status').textContent()).toContain('1 notes; 1 private note(s) left out');
+      // The outcome, or the error in its place (so that a failure says why).
+      await waitFor(async () => (await ex.locator('[role=status]:not(:has-text("Writing")), [role=alert]').allTextContents()).join(' ')).toContain('1 notes; 1 private note(s) left out');
       await shot(page, 'handout-exported');
       await ex.getByRole('button', { name: 'Close' }).click();
       const before = digest(handout);
