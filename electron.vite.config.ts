@@ -12,6 +12,7 @@ export default defineConfig({
           // The engine's workers, built beside the main process (see OpenWorkspaceOptions.workers).
           'import-worker': resolve(__dirname, 'electron/core/import/import-worker.ts'),
           'parse-worker': resolve(__dirname, 'electron/core/import/parse-worker.ts'),
+          'analysis-worker': resolve(__dirname, 'electron/core/analysis/analysis-worker.ts'),
         },
       },
     },

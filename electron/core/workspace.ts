@@ -23,6 +23,9 @@ import { NotesService } from './services/notes';
 import { SavedSearchesService } from './services/saved-searches';
 import { TagsService } from './services/tags';
 import { UndoLog } from './services/undo';
+import { AnalysisService } from './services/analysis';
+import { analyze, pendingAnalysis, type AnalysisProgress } from './analysis/run-analysis';
+import { Worker } from 'node:worker_threads';
 import { checkWorkspace, type CheckReport } from './check';
 
 /**
@@ -63,6 +66,7 @@ export interface OpenWorkspaceOptions extends OpenOptions {
 
 export interface WorkspaceEvents {
   changed: [kind: ChangeKind];
+  analysisProgress: [progress: AnalysisProgress];
   importProgress: [progress: ImportProgress];
   indexReady: [];
 }
@@ -79,6 +83,9 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly savedSearches: SavedSearchesService;
   readonly exporter: ExportService;
   readonly undo: UndoLog;
+  readonly analysis: AnalysisService;
+  private analysing: Promise<AnalysisProgress> | null = null;
+  private analysisWorker: Worker | null = null;
   readonly search: SearchEngine;
   readonly vocabulary: Vocabulary;
   /** Resolves when the search index is loaded or rebuilt. */
@@ -126,6 +133,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.savedSearches = new SavedSearchesService(ctx);
     this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags);
     this.search = new SearchEngine(db, this.vocabulary, () => this.index);
+    this.analysis = new AnalysisService(db, () => this.emit('changed', 'analysis'));
     this.ready = this.loadIndex(readSaved(db));
   }
 
@@ -235,6 +243,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     if (summary.imported > 0) {
       this.vocabulary.invalidate();
       this.emit('changed', 'documents');
+      // In the background: the import is done for the user; passages, entities and figures follow.
+      this.analyze().catch(() => undefined);
     }
     return summary;
   }
@@ -244,6 +254,49 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.reindex('documents', documents);
     this.reindex('notes', notes);
     for (const kind of ['tags', 'highlights', 'notes'] as const) this.emit('changed', kind);
+  }
+
+  /**
+   * Brings the cross-source analysis up to date for documents that do not have it, in a
+   * worker thread, with progress as `analysisProgress` events. Calls while one runs share it.
+   */
+  analyze(): Promise<AnalysisProgress> {
+    if (this.analysing) return this.analysing;
+    if (pendingAnalysis(this.db).length === 0) return Promise.resolve({ done: 0, total: 0 });
+    const run = this.workers.analysis ? this.analyzeInWorker(this.workers.analysis) : analyze(this.db, { onProgress: (p) => this.emit('analysisProgress', p) });
+    this.analysing = run
+      .then((p) => {
+        if (!this.closed) this.emit('changed', 'analysis');
+        return p;
+      })
+      .finally(() => {
+        this.analysing = null;
+      });
+    return this.analysing;
+  }
+
+  private analyzeInWorker(script: URL): Promise<AnalysisProgress> {
+    return new Promise((resolve, reject) => {
+      const data: { file: string; nativeBinding?: string; passphrase?: string } = { file: this.file };
+      if (this.nativeBinding) data.nativeBinding = this.nativeBinding;
+      if (this.passphrase) data.passphrase = this.passphrase;
+      const worker = new Worker(script, { workerData: data });
+      this.analysisWorker = worker;
+      let last: AnalysisProgress = { done: 0, total: 0 };
+      worker.on('message', (m: { type: 'progress' | 'done' | 'failed'; progress?: AnalysisProgress; message?: string }) => {
+        if (m.type === 'progress' && m.progress) {
+          last = m.progress;
+          this.emit('analysisProgress', m.progress);
+          this.emit('changed', 'analysis');
+        } else if (m.type === 'done') resolve(m.progress ?? last);
+        else if (m.type === 'failed') reject(new WorkbenchError(ErrorCode.Internal, `The analysis failed: ${m.message}`));
+      });
+      worker.on('error', reject);
+      worker.on('exit', () => {
+        this.analysisWorker = null;
+        resolve(last);
+      });
+    });
   }
 
   /** Saves the search index when it has changed since it was loaded or saved. */
@@ -277,10 +330,14 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
 
   close(): void {
     if (this.closed) return;
+    // An unfinished analysis keeps its committed batches and goes on at the next open.
+    void this.analysisWorker?.terminate();
     this.flush();
     this.closed = true;
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // A worker may still be finishing a batch: the log is checkpointed by the next connection instead.
     } finally {
       this.db.close();
     }

@@ -26,7 +26,7 @@ let session: Session | null = null;
 
 /** The workers electron-vite builds beside this file; running from source, the engine's own. */
 function workers(): OpenWorkspaceOptions['workers'] {
-  const built = { import: new URL('./import-worker.js', import.meta.url), parse: new URL('./parse-worker.js', import.meta.url) };
+  const built = { import: new URL('./import-worker.js', import.meta.url), parse: new URL('./parse-worker.js', import.meta.url), analysis: new URL('./analysis-worker.js', import.meta.url) };
   return existsSync(fileURLToPath(built.import)) ? built : undefined;
 }
 

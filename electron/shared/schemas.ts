@@ -144,6 +144,70 @@ export const MergeSummary = z.object({
 });
 export type MergeSummary = z.infer<typeof MergeSummary>;
 
+const DocRef = z.object({ id: Id, title: z.string(), outlet: z.string().nullable(), published: z.string().nullable() });
+
+export const SharedPassage = z.object({
+  id: Id,
+  /** The passage in this document. */
+  start: z.number().int(),
+  end: z.number().int(),
+  quote: z.string(),
+  /** The document it is shared with, and where. */
+  other: DocRef,
+  otherStart: z.number().int(),
+  otherEnd: z.number().int(),
+  otherQuote: z.string(),
+  /** 0–1: how much of the shorter sentence the other contains (copy), or their weighted word overlap (reworded). */
+  score: z.number(),
+  kind: z.enum(['copy', 'reworded']),
+  /** The likely origin: this document's id, the other's, or null when nothing tells them apart. */
+  origin: Id.nullable(),
+});
+export type SharedPassage = z.infer<typeof SharedPassage>;
+
+export const EntityInfo = z.object({
+  /** Stable name of the entity in the API (a mention key). */
+  key: z.string(),
+  name: z.string(),
+  kind: z.enum(['person', 'organization', 'place']),
+  documents: z.number().int(),
+  mentions: z.number().int(),
+  /** The mention keys merged into it ("maduro", "nicolas maduro"). */
+  variants: z.array(z.string()),
+});
+export type EntityInfo = z.infer<typeof EntityInfo>;
+
+export const EntityMention = z.object({ documentId: Id, start: z.number().int(), end: z.number().int(), surface: z.string() });
+export type EntityMention = z.infer<typeof EntityMention>;
+
+export const FigureRow = z.object({
+  id: Id,
+  documentId: Id,
+  title: z.string(),
+  outlet: z.string().nullable(),
+  published: z.string().nullable(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  value: z.number(),
+  qualifier: z.string().nullable(),
+  counted: z.string().nullable(),
+  /** What the figure is about, for comparing claims: "mercenary", "killed". */
+  subject: z.string().nullable(),
+});
+export type FigureRow = z.infer<typeof FigureRow>;
+
+export const Timeline = z.object({
+  published: z.array(z.object({ month: z.string(), count: z.number().int() })),
+  /** Documents whose date is a year only. */
+  yearOnly: z.array(z.object({ year: z.string(), count: z.number().int() })),
+  mentioned: z.array(z.object({ month: z.string(), count: z.number().int() })),
+  undated: z.object({ count: z.number().int(), documents: z.array(z.object({ id: Id, title: z.string(), outlet: z.string().nullable() })) }),
+});
+export type Timeline = z.infer<typeof Timeline>;
+
+export const AnalysisProgress = z.object({ done: z.number().int(), total: z.number().int() });
+
 export const UndoEntry = z.object({ id: Id, label: z.string(), createdAt: z.string() });
 export type UndoEntry = z.infer<typeof UndoEntry>;
 

@@ -12,7 +12,7 @@ import { AdoptDialog, WorkspacesDialog } from './components/WorkspacesDialog';
 import { Filters } from './components/Filters';
 import { ImportControl } from './components/ImportControl';
 import { Library } from './components/Library';
-import { NotesPane } from './components/NotesPane';
+import { SidePanel } from './components/SidePanel';
 import { ReaderPane } from './components/ReaderPane';
 import { useApiData } from './hooks/use-api-data';
 import { useTheme } from './hooks/use-theme';
@@ -172,9 +172,7 @@ export function App() {
           </Panel>
           <Separator className="separator" aria-label="Resize the notes" />
           <Panel id="notes" defaultSize="22%" minSize="12%">
-            <ErrorBoundary label="notes">
-              <NotesPane />
-            </ErrorBoundary>
+            <SidePanel />
           </Panel>
         </Group>
       </main>

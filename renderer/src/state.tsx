@@ -2,6 +2,8 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 
 export interface Filters {
   tag: string | null;
+  /** An entity's name: the library shows the documents mentioning it, the reader marks it. */
+  entity: string | null;
   outlet: string | null;
   dateFrom: string;
   dateTo: string;
@@ -36,6 +38,9 @@ export interface Workbench {
   close: (i: 0 | 1) => void;
   dialog: 'palette' | 'export' | 'workspaces' | 'adopt' | 'handout' | 'merge' | 'backups' | 'encrypt' | null;
   setDialog: (d: Workbench['dialog']) => void;
+  /** The shared passage both readers bring into view, and a counter so the same one can be asked for again. */
+  sharedFocus: { id: number; seq: number } | null;
+  focusShared: (id: number) => void;
   /** The note being edited in the notes pane. */
   noteId: number | null;
   setNoteId: (id: number | null) => void;
@@ -49,11 +54,12 @@ export function writeFilters(query: string, f: Filters): string {
   const parts = [query.trim()];
   if (f.tag) parts.push(`tag:${quote(f.tag)}`);
   if (f.outlet) parts.push(`outlet:${quote(f.outlet)}`);
+  if (f.entity) parts.push(`entity:${quote(f.entity)}`);
   if (f.dateFrom || f.dateTo) parts.push(`date:${f.dateFrom}..${f.dateTo}`);
   return parts.filter(Boolean).join(' ');
 }
 
-const NO_FILTERS: Filters = { tag: null, outlet: null, dateFrom: '', dateTo: '' };
+const NO_FILTERS: Filters = { tag: null, entity: null, outlet: null, dateFrom: '', dateTo: '' };
 
 /** The state of one open workspace's window; keyed by the workspace, so switching starts afresh. */
 export function WorkbenchProvider({ children, workspace = '' }: { children: ReactNode; workspace?: string }) {
@@ -76,6 +82,7 @@ export function WorkbenchProvider({ children, workspace = '' }: { children: Reac
   const [active, setActive] = useState<0 | 1>(0);
   const [dialog, setDialog] = useState<Workbench['dialog']>(null);
   const [noteId, setNoteId] = useState<number | null>(null);
+  const [sharedFocus, setSharedFocus] = useState<Workbench['sharedFocus']>(null);
 
   const savePanes = useCallback((next: [Pane | null, Pane | null]) => {
     localStorage.setItem(panesKey, JSON.stringify(next.map((p) => (p ? { documentId: p.documentId } : null))));
@@ -126,8 +133,10 @@ export function WorkbenchProvider({ children, workspace = '' }: { children: Reac
       setDialog,
       noteId,
       setNoteId,
+      sharedFocus,
+      focusShared: (id) => setSharedFocus((old) => ({ id, seq: (old?.seq ?? 0) + 1 })),
     }),
-    [query, filters, sort, skipBoilerplate, setSkipBoilerplate, panes, active, open, savePanes, dialog, noteId],
+    [query, filters, sort, skipBoilerplate, setSkipBoilerplate, panes, active, open, savePanes, dialog, noteId, sharedFocus],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -3,6 +3,7 @@
  * to one engine. Prints a single JSON line. Modes:
  *   wb-import <dir> <workspace>        import+index with the workbench
  *   wb-query <workspace> <queries>     cold open to first result, then query latencies
+ *   wb-analysis <workspace> -          the cross-source analysis of every document, then reading it
  *   wb-safety <workspace> <data dir>   quick_check on open, a verified backup, a hand-out, encrypting
  *   ms-build <count> <out.json>        plain MiniSearch over the full text (reference)
  *   ms-query <in.json> <queries>
@@ -15,6 +16,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Workspace } from '../../electron/core/workspace';
 import { backupNow, rekeyWorkspace } from '../../electron/core/workspaces/manager';
 import { exportHandout } from '../../electron/core/workspaces/handout';
+import { analyze } from '../../electron/core/analysis/run-analysis';
+import { openDatabase } from '../../electron/core/db/open';
+import { AnalysisService } from '../../electron/core/services/analysis';
 import { fold } from '../../electron/shared/text/normalize';
 import { buildCorpus } from './corpus';
 import { KINDS, workbenchSyntax, type BenchQuery, type QueryKind } from './queries';
@@ -52,6 +56,29 @@ async function main(mode: string, a: string, b: string): Promise<void> {
       const seconds = (performance.now() - t0) / 1000;
       ws.close();
       print({ seconds, imported: summary.imported, failed: summary.failed, peakRss: peakRss() });
+      return;
+    }
+    case 'wb-analysis': {
+      const { db } = openDatabase(a);
+      db.exec('DELETE FROM analyzed'); // the import's background run may have started it
+      const t0 = performance.now();
+      const progress = await analyze(db);
+      const seconds = (performance.now() - t0) / 1000;
+      const service = new AnalysisService(db, () => undefined);
+      const time = (fn: () => unknown) => {
+        const s0 = performance.now();
+        fn();
+        return performance.now() - s0;
+      };
+      const entitiesMs = time(() => service.entities(500));
+      const entitiesAgainMs = time(() => service.entities(500));
+      const figuresMs = time(() => service.figures());
+      const timelineMs = time(() => service.timeline());
+      const ids = db.prepare('SELECT id FROM documents ORDER BY random() LIMIT 50').pluck().all() as number[];
+      const passages = ids.map((id) => time(() => service.passagesFor(id)));
+      const counts = db.prepare('SELECT (SELECT count(*) FROM shared_passages) AS passages, (SELECT count(*) FROM entity_mentions) AS mentions, (SELECT count(*) FROM figures) AS figures, (SELECT count(*) FROM mentioned_dates) AS dates').get();
+      db.close();
+      print({ seconds, documents: progress.done, entitiesMs, entitiesAgainMs, figuresMs, timelineMs, passagesP95: percentile(passages, 95), counts, peakRss: peakRss() });
       return;
     }
     case 'wb-safety': {

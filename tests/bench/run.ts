@@ -104,6 +104,16 @@ for (const size of sizes) {
     );
   }
   for (const r of results) if (r.note) console.log(`\n- ${r.name}: ${r.note}`);
+  const an = child('wb-analysis', wsFile, '-');
+  if (an.error) console.log(`\n- analysis: failed: ${String(an.error)}`);
+  else {
+    const c = an.counts as Record<string, number>;
+    console.log(
+      `\n- cross-source analysis (passages, entities, figures, dates) of all ${size.toLocaleString('en')} documents: ${(an.seconds as number).toFixed(1)} s ` +
+        `(${Math.round((an.documents as number) / (an.seconds as number)).toLocaleString('en')} docs/s), peak RSS ${mb(an.peakRss as number)}; found ${c.passages} shared passages, ${c.mentions} entity mentions, ${c.figures} figures, ${c.dates} dates. ` +
+        `Reading it: entity list ${ms(an.entitiesMs as number)} (then ${ms(an.entitiesAgainMs as number)} cached), figures ${ms(an.figuresMs as number)}, timeline ${ms(an.timelineMs as number)}, one document's passages p95 ${ms(an.passagesP95 as number)}`,
+    );
+  }
   // Last: it encrypts the workspace.
   const safe = child('wb-safety', wsFile, join(work, 'data'));
   if (safe.error) console.log(`\n- safety: failed: ${String(safe.error)}`);

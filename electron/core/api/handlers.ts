@@ -94,6 +94,14 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
       imports.done(summary);
       return summary;
     },
+    'analysis.status': () => ws().analysis.status(),
+    'analysis.passages': ({ documentId, otherId }) => ws().analysis.passagesFor(documentId, otherId),
+    'analysis.entities': ({ limit }) => ws().analysis.entities(limit),
+    'analysis.mentions': ({ key, documentId }) => ws().analysis.mentions(key, documentId),
+    'analysis.mergeEntities': ({ keys }) => ws().analysis.merge(keys),
+    'analysis.splitEntity': ({ variant }) => ws().analysis.split(variant),
+    'analysis.figures': () => ws().analysis.figures(),
+    'analysis.timeline': () => ws().analysis.timeline(),
     'import.cancel': () => {
       imports.controller?.abort();
       return { ok: true };

@@ -62,6 +62,7 @@ export class Session {
     ws.on('changed', (kind) => this.emit('workspace.changed', { kind }));
     ws.on('importProgress', (p) => this.emit('import.progress', p));
     ws.on('indexReady', () => this.emit('index.ready', {}));
+    ws.on('analysisProgress', (p) => this.emit('analysis.progress', p));
   }
 
   private emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
@@ -115,6 +116,8 @@ export class Session {
     this.settings.opened(next.file);
     this.wire(next);
     this.emit('workspace.changed', { kind: 'workspace' });
+    // Documents imported before the analysis existed, or while a run was cut short.
+    next.analyze().catch(() => undefined);
   }
 
   /** Closes the open workspace for an operation on its file; `reopen` follows. */

@@ -3,6 +3,7 @@ import { ErrorCode, WorkbenchError, isWorkbenchError } from '../../shared/errors
 import { userDataDir } from '../paths';
 import type { Workspace, OpenWorkspaceOptions } from '../workspace';
 import { openManaged } from '../workspaces/manager';
+import { registerAnalysis } from './commands/analysis';
 import { registerAnnotate } from './commands/annotate';
 import { registerWorkspaces } from './commands/workspaces';
 import { passphraseFromFile, promptPassphrase } from './passphrase';
@@ -85,6 +86,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAnnotate(program, runner);
   registerServe(program, runner);
   registerWorkspaces(program, runner);
+  registerAnalysis(program, runner);
 
   try {
     await program.parseAsync(argv);

@@ -9,12 +9,15 @@ import type { FromWorker, ImportJob } from './worker-protocol';
 export interface ImportWorkers {
   import: URL;
   parse: URL | null;
+  /** The cross-source analysis worker; without it, analysis runs in this thread. */
+  analysis?: URL;
 }
 
 /** Where the workers live when running from source. */
 export const SOURCE_WORKERS: ImportWorkers = {
   import: new URL('./import-worker.js', import.meta.url),
   parse: new URL('./parse-worker.js', import.meta.url),
+  analysis: new URL('../analysis/analysis-worker.js', import.meta.url),
 };
 
 /**

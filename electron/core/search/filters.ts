@@ -2,6 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Db } from '../db/open';
 import type { ParsedQuery } from '../../shared/query';
 import { docKey, keyId, type PersonalEntry } from './personal-index';
+import { documentsWithEntity } from '../analysis/entities';
 
 /**
  * The constraints of a query that are not words to rank: field filters and dates, as an
@@ -50,7 +51,7 @@ export function buildFilters(db: Db, index: MiniSearch<PersonalEntry> | null, q:
   let allowed: Set<number> | null = null;
   const excluded = new Set<number>(excludedIds);
   for (const f of q.filters) {
-    const ids = f.field === 'tag' ? documentsWithTag(db, f.value) : fieldMatches(db, index, f.field, f.words);
+    const ids = f.field === 'tag' ? documentsWithTag(db, f.value) : f.field === 'entity' ? documentsWithEntity(db, f.value) : fieldMatches(db, index, f.field, f.words);
     if (f.negated) ids.forEach((id) => excluded.add(id));
     else allowed = allowed === null ? new Set(ids) : new Set(ids.filter((id) => allowed!.has(id)));
   }

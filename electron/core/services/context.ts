@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import type { UndoLog } from './undo';
 
-export type ChangeKind = 'documents' | 'tags' | 'highlights' | 'notes' | 'savedSearches';
+export type ChangeKind = 'documents' | 'tags' | 'highlights' | 'notes' | 'savedSearches' | 'analysis';
 
 /**
  * What a service needs besides the database: a way to tell the search index which

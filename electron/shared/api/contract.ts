@@ -11,6 +11,7 @@ import {
   Highlight,
   HitRange,
   Id,
+  AnalysisProgress,
   ImportProgress,
   ImportSummary,
   MetadataPatch,
@@ -23,6 +24,7 @@ import {
 } from '../schemas';
 import { method } from './define';
 import { WorkspaceInfo, workspaceMethods } from './contract-workspaces';
+import { analysisMethods } from './contract-analysis';
 import { EVENT_LIST, METHOD_LIST } from './names';
 
 const Nothing = z.object({}).strict().default({});
@@ -182,6 +184,7 @@ export const contract = {
   }),
   'import.cancel': method({ input: Nothing, output: Ok, doc: 'Stops the running import after the current batch; what was imported stays. Example: `{}`.' }),
   ...workspaceMethods,
+  ...analysisMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -196,7 +199,9 @@ export const events = {
   'import.progress': ImportProgress,
   /** An import finished, whoever started it (a drop, a menu, a dialog): its summary. */
   'import.done': ImportSummary,
-  'workspace.changed': z.object({ kind: z.enum(['documents', 'tags', 'highlights', 'notes', 'savedSearches', 'workspace']) }),
+  'workspace.changed': z.object({ kind: z.enum(['documents', 'tags', 'highlights', 'notes', 'savedSearches', 'analysis', 'workspace']) }),
+  /** The cross-source analysis (passages, entities, figures, dates) working through new documents. */
+  'analysis.progress': AnalysisProgress,
   'index.ready': z.object({}),
   /** A menu command the desktop shell hands to the interface. */
   'ui.command': z.object({

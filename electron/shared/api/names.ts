@@ -55,6 +55,14 @@ export const METHOD_LIST = [
   'undo.list',
   'undo.run',
   'notes.setHandout',
+  'analysis.status',
+  'analysis.passages',
+  'analysis.entities',
+  'analysis.mentions',
+  'analysis.mergeEntities',
+  'analysis.splitEntity',
+  'analysis.figures',
+  'analysis.timeline',
 ] as const;
 
-export const EVENT_LIST = ['import.progress', 'import.done', 'workspace.changed', 'index.ready', 'ui.command'] as const;
+export const EVENT_LIST = ['import.progress', 'import.done', 'workspace.changed', 'index.ready', 'ui.command', 'analysis.progress'] as const;

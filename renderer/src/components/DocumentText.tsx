@@ -7,8 +7,17 @@ export interface Range {
   end: number;
 }
 
+/** Passages shared with the document in the other pane, and mentions of the chosen entity. */
+export interface Mark extends Range {
+  kind: 'shared' | 'entity' | 'focus';
+  /** The shared passage's id, the same in both panes. */
+  id?: number;
+  title?: string;
+}
+
 interface Props {
   body: string;
+  marks?: Mark[];
   highlights: Highlight[];
   hits: Range[];
   currentHit: number;
@@ -27,12 +36,15 @@ interface Segment {
   hit: number;
   find: number;
   fold?: Fold | undefined;
+  mark?: Mark | undefined;
+  entity?: boolean;
+  focus?: boolean;
 }
 
 /** Cuts the text where any highlight, hit or find match begins or ends. */
-function segments(length: number, highlights: Highlight[], hits: Range[], finds: Range[], folds: Fold[]): Segment[] {
+function segments(length: number, highlights: Highlight[], hits: Range[], finds: Range[], folds: Fold[], marks: Mark[]): Segment[] {
   const cuts = new Set<number>([0, length]);
-  for (const r of [...highlights, ...hits, ...finds, ...folds]) {
+  for (const r of [...highlights, ...hits, ...finds, ...folds, ...marks]) {
     cuts.add(Math.max(0, Math.min(length, r.start)));
     cuts.add(Math.max(0, Math.min(length, r.end)));
   }
@@ -49,6 +61,9 @@ function segments(length: number, highlights: Highlight[], hits: Range[], finds:
       hit: hits.findIndex((h) => h.start <= start && h.end >= end),
       find: finds.findIndex((h) => h.start <= start && h.end >= end),
       fold: folds.find((f) => f.start <= start && f.end >= end),
+      mark: marks.find((m) => m.kind === 'shared' && m.start <= start && m.end >= end),
+      entity: marks.some((m) => m.kind === 'entity' && m.start <= start && m.end >= end),
+      focus: marks.some((m) => m.kind === 'focus' && m.start <= start && m.end >= end),
     });
   }
   return out;
@@ -59,8 +74,10 @@ function segments(length: number, highlights: Highlight[], hits: Range[], finds:
  * Every piece carries its character offset (data-start), so a selection maps back to
  * offsets in the stored text.
  */
-export const DocumentText = forwardRef<HTMLDivElement, Props>(function DocumentText({ body, highlights, hits, currentHit, finds, currentFind, folds, onUnfold, onHighlightClick }, ref) {
-  const parts = useMemo(() => segments(body.length, highlights, hits, finds, folds), [body.length, highlights, hits, finds, folds]);
+const NO_MARKS: Mark[] = [];
+
+export const DocumentText = forwardRef<HTMLDivElement, Props>(function DocumentText({ body, marks = NO_MARKS, highlights, hits, currentHit, finds, currentFind, folds, onUnfold, onHighlightClick }, ref) {
+  const parts = useMemo(() => segments(body.length, highlights, hits, finds, folds, marks), [body.length, highlights, hits, finds, folds, marks]);
   return (
     <div ref={ref} className="doc-text" aria-label="Document text">
       {parts.map((s) => {
@@ -81,6 +98,9 @@ export const DocumentText = forwardRef<HTMLDivElement, Props>(function DocumentT
         if (s.highlight) classes.push('hl');
         if (s.hit >= 0) classes.push(s.hit === currentHit ? 'hit current' : 'hit');
         if (s.find >= 0) classes.push(s.find === currentFind ? 'find current' : 'find');
+        if (s.mark) classes.push('shared');
+        if (s.entity) classes.push('entity');
+        if (s.focus) classes.push('focus-mark');
         const color = s.highlight?.tags[0]?.color;
         return (
           <span
@@ -89,9 +109,10 @@ export const DocumentText = forwardRef<HTMLDivElement, Props>(function DocumentT
             data-hit={s.hit >= 0 && hits[s.hit]!.start === s.start ? s.hit : undefined}
             data-find={s.find >= 0 && finds[s.find]!.start === s.start ? s.find : undefined}
             data-highlight={s.highlight?.id}
+            data-shared={s.mark && s.mark.start === s.start ? s.mark.id : undefined}
             className={classes.join(' ') || undefined}
             style={color ? { ['--hl' as string]: color } : undefined}
-            title={s.highlight ? `Highlight${s.highlight.tags.length ? `: ${s.highlight.tags.map((t) => t.name).join(', ')}` : ''}` : undefined}
+            title={s.highlight ? `Highlight${s.highlight.tags.length ? `: ${s.highlight.tags.map((t) => t.name).join(', ')}` : ''}` : s.mark?.title}
             onClick={s.highlight ? (e) => onHighlightClick(s.highlight!, e.currentTarget) : undefined}
           >
             {body.slice(s.start, s.end)}

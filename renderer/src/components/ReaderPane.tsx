@@ -6,6 +6,7 @@ import { api, errorMessage } from '../api';
 import { useApiData, useDebounced } from '../hooks/use-api-data';
 import { useWorkbench, type Pane } from '../state';
 import { DocumentText, selectionRange, type Range } from './DocumentText';
+import { useAnalysisMarks } from '../hooks/use-analysis-marks';
 import { MetadataHeader } from './MetadataHeader';
 import { HighlightPopover, SelectionToolbar } from './SelectionToolbar';
 
@@ -38,6 +39,14 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
   const tags = useApiData(() => api.tags.list(), [], ['tags']);
   const query = useDebounced(wb.query, 200);
   const hits = useApiData(() => (query.trim() ? api.search.hits({ documentId: id, query }) : Promise.resolve({ hits: [], terms: [] })), [id, query], ['documents']);
+  const otherPane = wb.panes[index === 0 ? 1 : 0];
+  const analysis = useAnalysisMarks(id, otherPane?.documentId ?? null, wb.filters.entity);
+  const [currentShared, setCurrentShared] = useState(-1);
+  // A place opened from a figure or a passage is marked, and gives the reader a spot to scroll to.
+  const marks = useMemo(
+    () => (pane.focus && !pane.focus.highlightId ? [...analysis.marks, { start: pane.focus.start, end: pane.focus.end, kind: 'focus' as const }] : analysis.marks),
+    [analysis.marks, pane.focus],
+  );
   const [currentHit, setCurrentHit] = useState(0);
   const [findOpen, setFindOpen] = useState(false);
   const [findText, setFindText] = useState('');
@@ -74,6 +83,25 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
   useEffect(() => {
     if (finds.length) scrollTo(`[data-find="${currentFind}"]`);
   }, [currentFind, finds, scrollTo]);
+  // Either reader can step through the shared passages; both bring their side into view.
+  useEffect(() => {
+    if (!wb.sharedFocus) return;
+    const at = analysis.shared.findIndex((p) => p.id === wb.sharedFocus!.id);
+    if (at < 0) return;
+    setCurrentShared(at);
+    requestAnimationFrame(() => scrollTo(`[data-shared="${wb.sharedFocus!.id}"]`));
+  }, [wb.sharedFocus, analysis.shared, scrollTo]);
+  // Choosing an entity brings its first mention here into view.
+  const hasEntityMarks = analysis.marks.some((m) => m.kind === 'entity');
+  useEffect(() => {
+    if (hasEntityMarks) requestAnimationFrame(() => textRef.current?.querySelector('.entity')?.scrollIntoView({ block: 'center' }));
+  }, [hasEntityMarks, wb.filters.entity]);
+  const stepShared = (delta: number) => {
+    const n = analysis.shared.length;
+    if (!n) return;
+    const next = (((currentShared < 0 && delta < 0 ? 0 : currentShared) + delta) % n + n) % n;
+    wb.focusShared(analysis.shared[next]!.id);
+  };
   useEffect(() => {
     if (!pane.focus || !doc.data) return;
     const h = pane.focus.highlightId;
@@ -143,6 +171,19 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
             {showOriginal ? 'Text' : 'Original'}
           </button>
         )}
+        {analysis.shared.length > 0 && (
+          <span className="shared-nav" role="group" aria-label="Passages shared with the other pane">
+            <span aria-live="polite">
+              {currentShared >= 0 ? `Shared ${currentShared + 1} of ${analysis.shared.length}` : `${analysis.shared.length} shared with the other pane`}
+            </span>
+            <button type="button" aria-label="Previous shared passage" onClick={() => stepShared(-1)}>
+              ‹
+            </button>
+            <button type="button" aria-label="Next shared passage" onClick={() => stepShared(1)}>
+              ›
+            </button>
+          </span>
+        )}
         <span className="spacer" />
         <button type="button" aria-label="Swap panes" onClick={wb.swap} disabled={!wb.panes[0] || !wb.panes[1]}>
           ⇄
@@ -177,6 +218,7 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
             <DocumentText
               ref={textRef}
               body={body}
+              marks={marks}
               highlights={highlights.data ?? []}
               hits={hitList}
               currentHit={currentHit}

@@ -1,0 +1,36 @@
+/**
+ * Dates a text mentions ("late on Wednesday", "the May 2018 presidential election",
+ * "Dec. 10"), read by chrono-node against the document's own date, so "Wednesday" in a
+ * piece published on 26 January 2019 is 23 January 2019. Only dates with a known day,
+ * or a month and year, are kept; times of day alone are not dates.
+ */
+import * as chrono from 'chrono-node';
+
+export interface MentionedDate {
+  start: number;
+  end: number;
+  text: string;
+  /** YYYY-MM-DD, or YYYY-MM when the day is not said. */
+  date: string;
+}
+
+const MAX_CHARS = 200_000;
+
+export function findDates(body: string, published: string | null): MentionedDate[] {
+  const text = body.length > MAX_CHARS ? body.slice(0, MAX_CHARS) : body;
+  const ref = published && /^\d{4}-\d{2}-\d{2}/.test(published) ? new Date(`${published.slice(0, 10)}T12:00:00Z`) : published && /^\d{4}$/.test(published) ? new Date(`${published}-07-01T12:00:00Z`) : new Date('2000-01-01T12:00:00Z');
+  const out: MentionedDate[] = [];
+  for (const r of chrono.en.parse(text, ref, { forwardDate: false })) {
+    const c = r.start;
+    if (!c.isCertain('month') && !c.isCertain('weekday') && !c.isCertain('day')) continue;
+    // Without the document's date, only a date that says its year can be placed ("last week", "July 28" cannot).
+    if (!published && (!c.isCertain('year') || !/\d{4}/.test(r.text))) continue;
+    if (/^(now|today|tonight|currently)$/i.test(r.text.trim())) continue;
+    const d = c.date();
+    const y = d.getUTCFullYear();
+    if (y < 1800 || y > 2200) continue;
+    const iso = d.toISOString().slice(0, 10);
+    out.push({ start: r.index, end: r.index + r.text.length, text: r.text, date: c.isCertain('day') || c.isCertain('weekday') ? iso : iso.slice(0, 7) });
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+/**
+ * Runs the cross-source analysis for the documents that do not have it yet (new ones,
+ * or all of them after ANALYSIS_VERSION changes), in id order, committing in batches so
+ * that an interrupted run keeps what it finished. Each document is compared with those
+ * analysed before it, so every pair of documents is looked at once.
+ */
+import { findFigures } from '../../shared/text/figures';
+import type { Db } from '../db/open';
+import { findDates } from './dates';
+import { findMentions, surnameMentions } from './entities';
+import { sharedPassagesOf, type PendingFingerprints } from './passages';
+
+/** Bump when the analysis changes: every document is analysed again. */
+export const ANALYSIS_VERSION = 1;
+/** Documents read and compared before one short write; small enough that a batch takes well under a second. */
+const BATCH = 20;
+
+export interface AnalysisProgress {
+  done: number;
+  total: number;
+}
+
+function idfOf(db: Db): (term: string) => number {
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.documents_vocab USING fts5vocab(main, 'documents_fts', 'row')");
+  const n = (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) || 1;
+  const df = db.prepare('SELECT doc FROM temp.documents_vocab WHERE term = ?').pluck();
+  const cache = new Map<string, number>();
+  return (term) => {
+    let w = cache.get(term);
+    if (w === undefined) {
+      const d = (df.get(term) as number | undefined) ?? (df.get(`${term}s`) as number | undefined) ?? 1;
+      w = Math.log((n + 1) / (d + 0.5));
+      cache.set(term, w);
+    }
+    return w;
+  };
+}
+
+export function pendingAnalysis(db: Db): number[] {
+  return db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM analyzed WHERE version = ?) ORDER BY id').pluck().all(ANALYSIS_VERSION) as number[];
+}
+
+export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgress) => void; signal?: AbortSignal } = {}): Promise<AnalysisProgress> {
+  const pending = pendingAnalysis(db);
+  const progress = { done: 0, total: pending.length };
+  if (pending.length === 0) return progress;
+  const idf = idfOf(db);
+  const before = new Set(
+    (db.prepare("SELECT DISTINCT key FROM entity_mentions WHERE kind = 'person' AND key LIKE '% %'").pluck().all() as string[]).map((k) => k.slice(k.lastIndexOf(' ') + 1)),
+  );
+  const surnames = new Set(before);
+  const read = db.prepare('SELECT body, published FROM documents WHERE id = ?');
+  const clear = ['passage_fingerprints', 'entity_mentions', 'figures', 'mentioned_dates'].map((t) => db.prepare(`DELETE FROM ${t} WHERE document_id = ?`));
+  const clearPassages = db.prepare('DELETE FROM shared_passages WHERE doc_a = ? OR doc_b = ?');
+  const addPassage = db.prepare('INSERT INTO shared_passages (doc_a, a_start, a_end, doc_b, b_start, b_end, score, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const addMention = db.prepare('INSERT INTO entity_mentions (document_id, start_offset, end_offset, surface, kind, key) VALUES (?, ?, ?, ?, ?, ?)');
+  const addFigure = db.prepare('INSERT INTO figures (document_id, start_offset, end_offset, text, value, qualifier, counted, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const addDate = db.prepare('INSERT INTO mentioned_dates (document_id, start_offset, end_offset, text, date) VALUES (?, ?, ?, ?, ?)');
+  const done = db.prepare('INSERT INTO analyzed (document_id, version) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET version = excluded.version');
+  const insertFp = db.prepare('INSERT OR IGNORE INTO passage_fingerprints (hash, document_id, start_offset) VALUES (?, ?, ?)');
+  // Reading and comparing (the slow part) happens outside any transaction; each batch is
+  // then written in one short one, so the user's own writes never wait long behind it.
+  for (let i = 0; i < pending.length; i += BATCH) {
+    if (options.signal?.aborted) break;
+    const staged: PendingFingerprints = new Map();
+    const results: Array<{ id: number; shared: ReturnType<typeof sharedPassagesOf>; mentions: ReturnType<typeof findMentions>; figures: ReturnType<typeof findFigures>; dates: ReturnType<typeof findDates> }> = [];
+    for (const id of pending.slice(i, i + BATCH)) {
+      const doc = read.get(id) as { body: string; published: string | null } | undefined;
+      if (!doc) continue;
+      const shared = sharedPassagesOf(db, id, doc.body, idf, staged);
+      for (const fp of shared.fingerprints) (staged.get(fp.hash) ?? staged.set(fp.hash, []).get(fp.hash)!).push({ doc: id, start: fp.start });
+      const mentions = findMentions(doc.body, surnames);
+      for (const m of mentions) if (m.kind === 'person' && m.key.includes(' ')) surnames.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
+      results.push({ id, shared, mentions, figures: findFigures(doc.body), dates: findDates(doc.body, doc.published) });
+    }
+    db.transaction(() => {
+      for (const r of results) {
+        // Gone meanwhile (deleted while this batch was read): nothing to store.
+        if (db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck().get(r.id) !== 1) continue;
+        for (const c of clear) c.run(r.id);
+        clearPassages.run(r.id, r.id);
+        for (const fp of r.shared.fingerprints) insertFp.run(fp.hash, r.id, fp.start);
+        for (const p of r.shared.passages) {
+          if (db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck().get(p.docB) !== 1) continue;
+          addPassage.run(p.docA, p.aStart, p.aEnd, p.docB, p.bStart, p.bEnd, p.score, p.kind);
+        }
+        for (const m of r.mentions) addMention.run(r.id, m.start, m.end, m.surface, m.kind, m.key);
+        for (const f of r.figures) addFigure.run(r.id, f.start, f.end, f.text, f.value, f.qualifier, f.counted, f.subject);
+        for (const d of r.dates) addDate.run(r.id, d.start, d.end, d.text, d.date);
+        done.run(r.id, ANALYSIS_VERSION);
+        progress.done++;
+      }
+    })();
+    options.onProgress?.({ ...progress });
+    // Between batches, let a cancel message in.
+    await new Promise((r) => setImmediate(r));
+  }
+  // Surnames first met in this run, in documents analysed before the one that taught them
+  // ("Dimitry Peskov" in a document read before the one naming "Dmitry Peskov").
+  const learned = [...surnames].filter((n) => !before.has(n));
+  if (learned.length && !options.signal?.aborted) addLearnedSurnames(db, learned, surnames);
+  return progress;
+}
+
+function addLearnedSurnames(db: Db, learned: string[], known: ReadonlySet<string>): void {
+  const withTerm = db.prepare('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?').pluck();
+  const body = db.prepare('SELECT body FROM documents WHERE id = ?').pluck();
+  const existing = db.prepare('SELECT start_offset AS start, end_offset AS "end" FROM entity_mentions WHERE document_id = ?');
+  const add = db.prepare("INSERT INTO entity_mentions (document_id, start_offset, end_offset, surface, kind, key) VALUES (?, ?, ?, ?, 'person', ?)");
+  const docs = new Set<number>();
+  for (const name of learned) for (const id of withTerm.all(`"${name.replace(/"/g, '')}"`) as number[]) docs.add(id);
+  db.transaction(() => {
+    for (const id of docs) {
+      const text = body.get(id) as string;
+      for (const m of surnameMentions(text.slice(0, 200_000), known, existing.all(id) as Array<{ start: number; end: number }>)) add.run(id, m.start, m.end, m.surface, m.key);
+    }
+  })();
+}

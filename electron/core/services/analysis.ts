@@ -1,0 +1,191 @@
+import { ErrorCode, WorkbenchError, notFound } from '../../shared/errors';
+import type { EntityInfo, EntityMention, FigureRow, SharedPassage, Timeline } from '../../shared/schemas';
+import { cachedGroups, findEntity } from '../analysis/entities';
+import type { Db } from '../db/open';
+
+interface DocRow {
+  id: number;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  length: number;
+}
+
+/** Whether date a is before b, when both are precise enough to tell ("2019" and "2019-01-26" are not). */
+function earlier(a: string | null, b: string | null): -1 | 0 | 1 {
+  if (!a || !b) return 0;
+  const n = Math.min(a.length, b.length);
+  if (a.slice(0, n) === b.slice(0, n)) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** The cross-source analysis, read: shared passages, entities, figures and the timeline. */
+export class AnalysisService {
+  constructor(
+    private readonly db: Db,
+    private readonly changed: () => void,
+  ) {}
+
+  private docs(ids: number[]): Map<number, DocRow> {
+    const rows = this.db
+      .prepare('SELECT id, title, outlet, published, length(body) AS length FROM documents WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...new Set(ids)])) as DocRow[];
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /**
+   * What a document shares with others, in its reading order, each with the likely origin:
+   * the earlier dated document, else the one where the passage stands in the longer context.
+   */
+  passagesFor(documentId: number, otherId?: number): SharedPassage[] {
+    if (this.db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck().get(documentId) !== 1) throw notFound('document', documentId);
+    const rows = this.db
+      .prepare(
+        `SELECT id, doc_a, a_start, a_end, doc_b, b_start, b_end, score, kind FROM shared_passages
+         WHERE (doc_a = ? AND (? IS NULL OR doc_b = ?)) OR (doc_b = ? AND (? IS NULL OR doc_a = ?))`,
+      )
+      .all(documentId, otherId ?? null, otherId ?? null, documentId, otherId ?? null, otherId ?? null) as Array<{
+      id: number;
+      doc_a: number;
+      a_start: number;
+      a_end: number;
+      doc_b: number;
+      b_start: number;
+      b_end: number;
+      score: number;
+      kind: 'copy' | 'reworded';
+    }>;
+    const docs = this.docs(rows.flatMap((r) => [r.doc_a, r.doc_b]));
+    const body = this.db.prepare('SELECT substr(body, ? + 1, ? - ?) FROM documents WHERE id = ?').pluck();
+    const out = rows.map((r): SharedPassage => {
+      const mine = r.doc_a === documentId;
+      const [start, end, other, oStart, oEnd] = mine ? [r.a_start, r.a_end, r.doc_b, r.b_start, r.b_end] : [r.b_start, r.b_end, r.doc_a, r.a_start, r.a_end];
+      const me = docs.get(documentId)!;
+      const them = docs.get(other)!;
+      let origin: number | null;
+      const byDate = earlier(me.published, them.published);
+      if (byDate !== 0) origin = byDate < 0 ? documentId : other;
+      else {
+        // The same passage is longer where it was written first; then the longer document.
+        const mineLen = end - start;
+        const theirLen = oEnd - oStart;
+        origin = mineLen !== theirLen ? (mineLen > theirLen ? documentId : other) : me.length !== them.length ? (me.length > them.length ? documentId : other) : null;
+      }
+      return {
+        id: r.id,
+        start,
+        end,
+        quote: body.get(start, end, start, documentId) as string,
+        other: { id: other, title: them.title, outlet: them.outlet, published: them.published },
+        otherStart: oStart,
+        otherEnd: oEnd,
+        otherQuote: body.get(oStart, oEnd, oStart, other) as string,
+        score: r.score,
+        kind: r.kind,
+        origin,
+      };
+    });
+    return out.sort((a, b) => a.start - b.start || a.other.id - b.other.id);
+  }
+
+  /** People, organisations and places, with how many documents and mentions each has; most documents first. */
+  entities(limit = 500): EntityInfo[] {
+    const perKey = new Map<string, { docs: Set<number>; mentions: number }>();
+    for (const r of this.db.prepare('SELECT key, document_id AS doc, count(*) AS n FROM entity_mentions GROUP BY key, document_id').iterate() as Iterable<{ key: string; doc: number; n: number }>) {
+      const s = perKey.get(r.key) ?? { docs: new Set(), mentions: 0 };
+      s.docs.add(r.doc);
+      s.mentions += r.n;
+      perKey.set(r.key, s);
+    }
+    return cachedGroups(this.db)
+      .map((g) => {
+        const docs = new Set<number>();
+        let mentions = 0;
+        for (const m of g.members) {
+          const s = perKey.get(m);
+          if (!s) continue;
+          s.docs.forEach((d) => docs.add(d));
+          mentions += s.mentions;
+        }
+        return { key: g.key, name: g.name, kind: g.kind, documents: docs.size, mentions, variants: g.members };
+      })
+      .sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name))
+      .slice(0, limit);
+  }
+
+  private entity(key: string) {
+    const e = findEntity(this.db, key);
+    if (!e) throw new WorkbenchError(ErrorCode.NotFound, `No entity "${key}".`, { key });
+    return e;
+  }
+
+  /** Where an entity is mentioned, in one document or in all. */
+  mentions(key: string, documentId?: number): EntityMention[] {
+    const e = this.entity(key);
+    return this.db
+      .prepare(
+        `SELECT document_id AS documentId, start_offset AS start, end_offset AS "end", surface FROM entity_mentions
+         WHERE key IN (SELECT value FROM json_each(?)) AND (? IS NULL OR document_id = ?) ORDER BY document_id, start_offset`,
+      )
+      .all(JSON.stringify(e.members), documentId ?? null, documentId ?? null) as EntityMention[];
+  }
+
+  /** Merges entities by hand: every variant of each goes to the first. */
+  merge(keys: string[]): EntityInfo {
+    if (keys.length < 2) throw new WorkbenchError(ErrorCode.InvalidInput, 'keys: name at least two entities to merge.', { field: 'keys' });
+    const [target, ...rest] = keys.map((k) => this.entity(k));
+    const put = this.db.prepare('INSERT INTO entity_overrides (key, entity_key) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET entity_key = excluded.entity_key');
+    this.db.transaction(() => {
+      for (const e of [target!, ...rest]) for (const m of e!.members) put.run(m, target!.members[0]!);
+    })();
+    this.changed();
+    return this.entities(100_000).find((e) => e.variants.includes(target!.members[0]!))!;
+  }
+
+  /** Splits one variant (a mention key) out of its entity, into an entity of its own. */
+  split(variant: string): EntityInfo {
+    const e = this.entity(variant);
+    if (!e.members.includes(variant)) throw new WorkbenchError(ErrorCode.InvalidInput, `variant: "${variant}" is an entity, not one of its variants; give a variant (${e.members.join(', ')}).`, { field: 'variant' });
+    if (e.members.length === 1) throw new WorkbenchError(ErrorCode.InvalidInput, `variant: "${variant}" is already an entity of its own.`, { field: 'variant' });
+    const put = this.db.prepare('INSERT INTO entity_overrides (key, entity_key) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET entity_key = excluded.entity_key');
+    this.db.transaction(() => {
+      put.run(variant, variant);
+      // The rest stay together even if the automatic grouping would have hung them on this one.
+      const rest = e.members.filter((m) => m !== variant);
+      for (const m of rest) put.run(m, rest[0]!);
+    })();
+    this.changed();
+    return this.entities(100_000).find((x) => x.variants.includes(variant))!;
+  }
+
+  /** Every figure with its document, grouped so claims about the same thing sit together. */
+  figures(): FigureRow[] {
+    return this.db
+      .prepare(
+        `SELECT f.id, f.document_id AS documentId, d.title, d.outlet, d.published, f.start_offset AS start, f.end_offset AS "end",
+                f.text, f.value, f.qualifier, f.counted, f.subject
+         FROM figures f JOIN documents d ON d.id = f.document_id
+         ORDER BY f.subject IS NULL, f.subject, f.value, d.published`,
+      )
+      .all() as FigureRow[];
+  }
+
+  /** Documents by published month, dates mentioned by month, and the documents with no date. */
+  timeline(): Timeline {
+    const published = this.db
+      .prepare("SELECT substr(published, 1, 7) AS month, count(*) AS count FROM documents WHERE length(published) >= 7 GROUP BY month ORDER BY month")
+      .all() as Array<{ month: string; count: number }>;
+    const yearOnly = this.db.prepare('SELECT published AS year, count(*) AS count FROM documents WHERE length(published) = 4 GROUP BY year ORDER BY year').all() as Array<{ year: string; count: number }>;
+    const mentioned = this.db.prepare('SELECT substr(date, 1, 7) AS month, count(*) AS count FROM mentioned_dates GROUP BY month ORDER BY month').all() as Array<{ month: string; count: number }>;
+    const undated = this.db.prepare('SELECT id, title, outlet FROM documents WHERE published IS NULL ORDER BY id').all() as Array<{ id: number; title: string; outlet: string | null }>;
+    return { published, yearOnly, mentioned, undated: { count: undated.length, documents: undated.slice(0, 200) } };
+  }
+
+  /** How far the analysis has got: documents done of all. */
+  status(): { analyzed: number; documents: number } {
+    return {
+      analyzed: this.db.prepare('SELECT count(*) FROM analyzed').pluck().get() as number,
+      documents: this.db.prepare('SELECT count(*) FROM documents').pluck().get() as number,
+    };
+  }
+}

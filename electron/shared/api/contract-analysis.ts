@@ -1,0 +1,52 @@
+/**
+ * The contract's methods for the cross-source analysis: shared passages, entities,
+ * figures and the timeline. Spread into `contract` in contract.ts.
+ */
+import { z } from 'zod';
+import { EntityInfo, EntityMention, FigureRow, Id, SharedPassage, Timeline } from '../schemas';
+import { method } from './define';
+
+const Nothing = z.object({}).strict().default({});
+
+export const analysisMethods = {
+  'analysis.status': method({
+    input: Nothing,
+    output: z.object({ analyzed: z.number().int(), documents: z.number().int() }),
+    doc: 'How many documents the analysis has been through, of all; it runs in the background after each import. Example: `{}`.',
+  }),
+  'analysis.passages': method({
+    input: z.object({ documentId: Id, otherId: Id.optional() }),
+    output: z.array(SharedPassage),
+    doc: 'The passages a document shares with others (or with `otherId` only), in reading order, each with its likely origin. Example: `{ documentId: 3, otherId: 2 }`.',
+  }),
+  'analysis.entities': method({
+    input: z.object({ limit: z.number().int().min(1).max(100_000).default(500) }).default({ limit: 500 }),
+    output: z.array(EntityInfo),
+    doc: 'People, organisations and places with their document counts, name variants merged; most documents first. Example: `{ limit: 100 }`.',
+  }),
+  'analysis.mentions': method({
+    input: z.object({ key: z.string().min(1), documentId: Id.optional() }),
+    output: z.array(EntityMention),
+    doc: 'Where an entity (by key or name) is mentioned, in one document or all. Example: `{ key: "nicolas maduro", documentId: 2 }`.',
+  }),
+  'analysis.mergeEntities': method({
+    input: z.object({ keys: z.array(z.string().min(1)).min(2) }),
+    output: EntityInfo,
+    doc: 'Merges entities by hand into the first; kept when the analysis runs again. Example: `{ keys: ["wagner", "pmc wagner"] }`.',
+  }),
+  'analysis.splitEntity': method({
+    input: z.object({ variant: z.string().min(1) }),
+    output: EntityInfo,
+    doc: 'Splits one name variant out of its entity into one of its own. Example: `{ variant: "maduro" }`.',
+  }),
+  'analysis.figures': method({
+    input: Nothing,
+    output: z.array(FigureRow),
+    doc: 'Every number with what it counts, per document, grouped by what it is about, to compare claims across outlets. Example: `{}`.',
+  }),
+  'analysis.timeline': method({
+    input: Nothing,
+    output: Timeline,
+    doc: 'Documents by published month, dates their texts mention by month, and the documents with no date. Example: `{}`.',
+  }),
+} as const;

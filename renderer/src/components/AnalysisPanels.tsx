@@ -1,0 +1,174 @@
+import { useMemo, useState } from 'react';
+import type { FigureRow } from '../../../electron/shared/schemas';
+import { api } from '../api';
+import { useApiData } from '../hooks/use-api-data';
+import { useWorkbench } from '../state';
+
+const clip = (s: string, n = 110) => {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
+};
+const dateOf = (d: string | null) => d ?? 'undated';
+
+/** What the active document shares with others, likely origin first in each pair. */
+export function PassagesPanel() {
+  const wb = useWorkbench();
+  const pane = wb.panes[wb.active] ?? wb.panes[0];
+  const docId = pane?.documentId ?? null;
+  const list = useApiData(() => (docId ? api.analysis.passages({ documentId: docId }) : Promise.resolve([])), [docId], ['analysis', 'documents']);
+  if (!docId) return <p className="empty">Open a document to see the passages it shares with others.</p>;
+  if (list.data?.length === 0) return <p className="empty">This document shares no passage with another one.</p>;
+  const others = new Map<number, { title: string; count: number; origin: number | null }>();
+  for (const p of list.data ?? []) {
+    const o = others.get(p.other.id) ?? { title: p.other.title, count: 0, origin: p.origin };
+    o.count++;
+    others.set(p.other.id, o);
+  }
+  return (
+    <div className="analysis-list">
+      <p className="hint">
+        Shared with {others.size} document(s):{' '}
+        {[...others].map(([id, o]) => (
+          <span key={id} className="badge">
+            {clip(o.title, 40)} · {o.count} · {o.origin === docId ? 'this is the likely origin' : o.origin === id ? 'likely origin' : 'origin unclear'}
+          </span>
+        ))}
+      </p>
+      <ul className="plain-list" aria-label="Shared passages">
+        {list.data?.map((p) => (
+          <li key={p.id} className="passage">
+            <blockquote>{clip(p.quote, 220)}</blockquote>
+            <div className="hint">
+              {p.kind === 'copy' ? 'Word for word' : 'Reworded'} ({Math.round(p.score * 100)}%) in “{clip(p.other.title, 60)}” — {p.other.outlet ?? 'unknown outlet'}, {dateOf(p.other.published)}.{' '}
+              {p.origin === docId ? 'This document is the likely origin.' : p.origin === p.other.id ? 'That document is the likely origin.' : 'Which came first is unclear.'}
+            </div>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                wb.open(p.other.id, { side: true, focus: { start: p.otherStart, end: p.otherEnd } });
+                setTimeout(() => wb.focusShared(p.id), 300);
+              }}
+              aria-label={`Compare side by side with ${p.other.title}`}
+            >
+              Compare side by side
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** People, organisations and places; choosing one filters the library and marks it in the reader. */
+export function EntitiesPanel() {
+  const wb = useWorkbench();
+  const list = useApiData(() => api.analysis.entities({ limit: 2000 }), [], ['analysis', 'documents']);
+  const [filter, setFilter] = useState('');
+  const [kind, setKind] = useState<'all' | 'person' | 'organization' | 'place'>('all');
+  const [error, setError] = useState<string | null>(null);
+  const shown = (list.data ?? []).filter((e) => (kind === 'all' || e.kind === kind) && e.name.toLowerCase().includes(filter.toLowerCase()));
+  const chosen = wb.filters.entity;
+  const current = list.data?.find((e) => e.name === chosen);
+  return (
+    <div className="analysis-list">
+      <div className="row">
+        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Filter names" aria-label="Filter entities" />
+        <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} aria-label="Kind of entity">
+          <option value="all">All</option>
+          <option value="person">People</option>
+          <option value="organization">Organisations</option>
+          <option value="place">Places</option>
+        </select>
+      </div>
+      {chosen && (
+        <p className="hint">
+          Library filtered to documents mentioning <strong>{chosen}</strong>; mentions are marked in the reader.{' '}
+          <button type="button" className="link-button" onClick={() => wb.setFilters({ entity: null })}>
+            Clear
+          </button>
+          {current && current.variants.length > 1 && (
+            <>
+              {' '}
+              Variants:{' '}
+              {current.variants.map((v) => (
+                <button key={v} type="button" className="link-button" title="Split this variant into an entity of its own" onClick={() => void api.analysis.splitEntity({ variant: v }).catch((e: Error) => setError(e.message))}>
+                  {v} ✂
+                </button>
+              ))}
+            </>
+          )}
+        </p>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+      <ul className="plain-list entity-list" aria-label="Entities">
+        {shown.slice(0, 300).map((e) => (
+          <li key={e.key} className={e.name === chosen ? 'selected' : undefined}>
+            <button type="button" className="link-button" aria-pressed={e.name === chosen} onClick={() => wb.setFilters({ entity: e.name === chosen ? null : e.name })}>
+              {e.name}
+            </button>{' '}
+            <span className="hint">
+              {e.kind} · {e.documents} doc(s) · {e.mentions} mention(s)
+            </span>
+            {chosen && e.name !== chosen && current && (
+              <button type="button" className="link-button" title={`Merge into ${chosen}`} onClick={() => void api.analysis.mergeEntities({ keys: [current.key, e.key] }).catch((err: Error) => setError(err.message))}>
+                merge into {chosen}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Every figure with what it counts, grouped by what it is about, so claims can be compared. */
+export function FiguresPanel() {
+  const wb = useWorkbench();
+  const list = useApiData(() => api.analysis.figures(), [], ['analysis', 'documents']);
+  const [filter, setFilter] = useState('');
+  const groups = useMemo(() => {
+    const out = new Map<string, FigureRow[]>();
+    for (const f of list.data ?? []) {
+      if (filter && !`${f.text} ${f.subject ?? ''} ${f.outlet ?? ''}`.toLowerCase().includes(filter.toLowerCase())) continue;
+      const k = f.subject ?? 'other';
+      (out.get(k) ?? out.set(k, []).get(k)!).push(f);
+    }
+    return [...out].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  }, [list.data, filter]);
+  return (
+    <div className="analysis-list">
+      <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Filter figures" aria-label="Filter figures" />
+      <table className="figures" aria-label="Figures">
+        <thead>
+          <tr>
+            <th scope="col">About</th>
+            <th scope="col">Figure</th>
+            <th scope="col">Outlet</th>
+            <th scope="col">Date</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map(([subject, rows]) =>
+            rows.map((f, i) => (
+              <tr key={f.id}>
+                {i === 0 && (
+                  <th scope="rowgroup" rowSpan={rows.length}>
+                    {subject}
+                  </th>
+                )}
+                <td>
+                  <button type="button" className="link-button" title={f.title} onClick={() => wb.open(f.documentId, { focus: { start: f.start, end: f.end } })}>
+                    {f.text}
+                  </button>
+                </td>
+                <td>{f.outlet ?? '—'}</td>
+                <td>{dateOf(f.published)}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { SEED, newWorkspace } from '../../../helpers';
+
+/** The seeds, analysed: the expected values below were read off the five texts by hand. */
+async function analysed() {
+  const ws = await newWorkspace();
+  expect(await ws.analyze()).toEqual({ done: 5, total: 5 });
+  return ws;
+}
+
+describe('shared passages on the seeds', () => {
+  it('finds what the rewrite (002) took from the wire report (001), and names 001 as the origin', async () => {
+    const ws = await analysed();
+    const shared = ws.analysis.passagesFor(SEED.rewrite);
+    expect(new Set(shared.map((p) => p.other.id))).toEqual(new Set([SEED.moscowTimes]));
+    const find = (mine: string, theirs: string) => shared.find((p) => p.quote.includes(mine) && p.otherQuote.includes(theirs));
+    // Word for word, and its neighbour: the flight-tracking data and the Ilyushin-96 into Havana.
+    expect(find('A Russian Ilyushin-96 flew into Havana late on Wednesday after starting its journey in Moscow and flying via Senegal and Paraguay.', 'A Russian Ilyushin-96 flew into Havana late on Wednesday after starting its journey in Moscow and flying via Senegal and Paraguay, the data showed.')).toMatchObject({ kind: 'copy' });
+    // Lightly reworded: "The contractors" became "The security contractors".
+    expect(find('The security contractors flew to Venezuela not from Moscow but from third countries where they were conducting missions.', 'The contractors flew to Venezuela not from Moscow but from third countries where they were conducting missions, he added.')).toMatchObject({ kind: 'copy' });
+    // Put in other words: the chartered flights through Cuba.
+    // (002 has a no-break space after "mercenaries".)
+    expect(find('The mercenaries\u00a0traveled to Venezuela on private chartered flights that first landed in Cuba.', 'He said they set off in two chartered aircraft for Havana, Cuba, from where they transferred onto regular commercial flights to Venezuela.')).toMatchObject({ kind: 'reworded' });
+    expect(shared.every((p) => p.origin === SEED.moscowTimes)).toBe(true);
+    // Seen from 001, the same passages, pointing at 002.
+    const fromWire = ws.analysis.passagesFor(SEED.moscowTimes);
+    expect(fromWire.map((p) => p.other.id)).toEqual(shared.map(() => SEED.rewrite));
+    expect(fromWire.every((p) => p.origin === SEED.moscowTimes)).toBe(true);
+  });
+
+  it('finds nothing shared between documents that share nothing', async () => {
+    const ws = await analysed();
+    for (const id of [SEED.insight, SEED.hispolitica, SEED.fox]) expect(ws.analysis.passagesFor(id)).toEqual([]);
+  });
+});
+
+describe('entities on the seeds', () => {
+  it('merges the name variants the issue lists, and counts documents', async () => {
+    const ws = await analysed();
+    const all = ws.analysis.entities(1000);
+    const named = (variant: string) => all.find((e) => e.variants.includes(variant));
+    expect(named('maduro')).toMatchObject({ name: 'Nicolás Maduro', kind: 'person', documents: 5 });
+    expect(named('nicolas maduro')).toBe(named('maduro'));
+    expect(named('guaido')).toMatchObject({ name: 'Juan Guaidó', documents: 5 });
+    expect(named('juan guaido')).toBe(named('guaido'));
+    expect(named('dmitry peskov')).toMatchObject({ name: 'Dmitry Peskov', documents: 2, variants: ['dimitry peskov', 'dmitry peskov'] });
+    // Wagner, the Wagner group and Wagner Group: one key.
+    expect(named('wagner')).toMatchObject({ kind: 'organization', documents: 4 });
+    const surfaces = new Set(ws.analysis.mentions('wagner').map((m) => m.surface));
+    expect(surfaces).toEqual(new Set(['Wagner', 'Wagner group', 'Wagner Group']));
+  });
+
+  it('filters the library by an entity and marks its mentions', async () => {
+    const ws = await analysed();
+    expect(ws.search.search({ query: 'entity:"Dmitry Peskov"' }).documents.map((d) => d.id).sort()).toEqual([SEED.insight, SEED.moscowTimes]);
+    const body = ws.documents.get(SEED.insight).body;
+    expect(ws.analysis.mentions('Dmitry Peskov', SEED.insight).map((m) => body.slice(m.start, m.end))).toEqual(['Dimitry Peskov']);
+  });
+
+  it('lets the user split a variant out and merge entities, and keeps that after re-analysis', async () => {
+    const ws = await analysed();
+    const maduro = ws.analysis.split('maduro');
+    expect(maduro.variants).toEqual(['maduro']);
+    expect(ws.analysis.entities(1000).find((e) => e.variants.includes('nicolas maduro'))!.variants).toEqual(['nicolas maduro']);
+    const merged = ws.analysis.merge(['nicolas maduro', 'maduro']);
+    expect(merged.variants).toEqual(['maduro', 'nicolas maduro']);
+    ws.analysis.merge(['moscow', 'russia']);
+    ws.db.exec('DELETE FROM analyzed');
+    await ws.analyze();
+    expect(ws.analysis.entities(1000).find((e) => e.variants.includes('russia'))!.variants).toEqual(['moscow', 'russia']);
+  });
+});
+
+describe('figures on the seeds', () => {
+  it('collects each number with what it counts, linked to its place in the text', async () => {
+    const ws = await analysed();
+    const figures = ws.analysis.figures();
+    const texts = figures.map((f) => f.text);
+    for (const expected of ['around 100 Russian mercenaries', 'about 400', 'about 2,000 Russian nationals', 'over 40 people have been killed', 'more than 850 have been detained', '2,200 people']) {
+      expect(texts).toContain(expected);
+    }
+    const about400 = figures.find((f) => f.text === 'about 400')!;
+    expect(about400).toMatchObject({ documentId: SEED.moscowTimes, value: 400, qualifier: 'about', counted: 'Russian contractors', subject: 'contractor', outlet: 'The Moscow Times' });
+    expect(ws.documents.get(about400.documentId).body.slice(about400.start, about400.end)).toBe('about 400');
+    // Claims about the same thing sit together: 400 contractors in two outlets.
+    const contractors = figures.filter((f) => f.subject === 'contractor');
+    expect(contractors.map((f) => [f.documentId, f.value]).sort((a, b) => a[0]! - b[0]!)).toEqual([
+      [SEED.moscowTimes, 400],
+      [SEED.hispolitica, 400],
+    ]);
+    // Not figures: years, dates, model numbers, ages.
+    for (const notFigure of ['2019', 'Dec. 10', 'Ilyushin-96', '56-year-old', 'Antonov-124']) expect(texts.some((t) => t.startsWith(notFigure))).toBe(false);
+  });
+});
+
+describe('the timeline of the seeds', () => {
+  it('counts documents by published date, dates mentioned in the texts, and lists the undated', async () => {
+    const ws = await analysed();
+    const t = ws.analysis.timeline();
+    expect(t.published).toEqual([
+      { month: '2019-01', count: 1 },
+      { month: '2019-02', count: 1 },
+    ]);
+    expect(t.yearOnly).toEqual([{ year: '2019', count: 1 }]);
+    expect(t.undated.count).toBe(2);
+    expect(t.undated.documents.map((d) => d.id)).toEqual([SEED.hispolitica, SEED.fox]);
+    // 001 (26 January 2019) mentions the May 2018 election, "late on Wednesday" (23 January) and Dec. 10–14 flights.
+    const mentioned = ws.db.prepare('SELECT text, date FROM mentioned_dates WHERE document_id = ? ORDER BY start_offset').all(SEED.moscowTimes) as Array<{ text: string; date: string }>;
+    expect(mentioned).toEqual(
+      expect.arrayContaining([
+        { text: 'May 2018', date: '2018-05' },
+        { text: 'on Wednesday', date: '2019-01-23' },
+        { text: 'Dec. 10', date: '2018-12-10' },
+      ]),
+    );
+  });
+});
