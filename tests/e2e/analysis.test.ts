@@ -87,3 +87,21 @@ describe('cross-source analysis panels', () => {
   });
 });
 
+
+describe('correcting entities by hand', () => {
+  it('splits a variant off and merges it back from the Entities panel', async () => {
+    const { page, errors } = await openPage(browser(), served().url);
+    await tab(page, 'Entities');
+    const entities = page.getByRole('list', { name: 'Entities' });
+    await page.getByLabel('Filter entities').fill('Maduro');
+    await entities.getByRole('button', { name: 'Nicolás Maduro' }).click();
+    await page.getByRole('button', { name: 'maduro ✂', exact: true }).click();
+    // Two entities now: the full name, and "Maduro" on its own.
+    await waitFor(() => entities.getByRole('listitem').count()).toBe(2);
+    await entities.getByRole('button', { name: 'merge into Nicolás Maduro' }).click();
+    await waitFor(() => entities.getByRole('listitem').count()).toBe(1);
+    await waitFor(() => page.getByRole('button', { name: 'maduro ✂', exact: true }).count()).toBe(1);
+    await shot(page, 'analysis-entity-merge');
+    expect(errors).toEqual([]);
+  });
+});

@@ -50,4 +50,18 @@ describe('the dispatcher every call goes through', () => {
       expect(spec.doc).toMatch(/Example: `.+`\.$/);
     }
   });
+
+  it('analyses what an import brings in, in the background, with progress events', async () => {
+    const session = Session.of(await newWorkspace());
+    await session.workspace.analyze();
+    const seen: Array<{ done: number; total: number }> = [];
+    session.onEvent((name, payload) => name === 'analysis.progress' && seen.push(payload as { done: number; total: number }));
+    const text = 'A field report\n\nThe contractors flew to Venezuela not from Moscow but from third countries where they were conducting missions, the report said.';
+    await session.dispatch('import.upload', { files: [{ name: 'report.txt', data: Buffer.from(text).toString('base64') }] });
+    await session.workspace.analyze();
+    expect(seen.at(-1)).toEqual({ done: 1, total: 1 });
+    const r = (await session.dispatch('analysis.passages', { documentId: 6 })) as { ok: true; result: Array<{ other: { id: number } }> };
+    expect(r.result.map((p) => p.other.id).sort()).toEqual([2, 3]);
+    expect(await session.dispatch('analysis.status', {})).toEqual({ ok: true, result: { analyzed: 6, documents: 6 } });
+  });
 });
