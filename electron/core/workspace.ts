@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type MiniSearch from 'minisearch';
 import type { ImportProgress, ImportSummary } from '../shared/schemas';
@@ -66,6 +66,8 @@ export interface OpenWorkspaceOptions extends OpenOptions {
 
 export interface WorkspaceEvents {
   changed: [kind: ChangeKind];
+  /** SQLite's quick_check, run in the background after opening, failed. */
+  damaged: [reason: string];
   analysisProgress: [progress: AnalysisProgress];
   importProgress: [progress: ImportProgress];
   indexReady: [];
@@ -111,7 +113,11 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.undo = new UndoLog(db, {
       reindexDocuments: (ids) => this.reindex('documents', ids),
       reindexNotes: (ids) => this.reindex('notes', ids),
-      corpusChanged: () => this.vocabulary.invalidate(),
+      corpusChanged: () => {
+        this.vocabulary.invalidate();
+        // A document brought back by undo lost its analysis with it; it is done again.
+        this.analyze().catch(() => undefined);
+      },
       changed: (kind) => this.emit('changed', kind),
     });
     const ctx: ServiceContext = {
@@ -164,11 +170,17 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
    * `importPaths`, or the seed corpus when none are given.
    */
   static async open(file: string, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
+    // A write-ahead log left with pages in it means the last session did not close cleanly.
+    const unclean = existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0;
     const { db, created } = openDatabase(file, options);
-    if (!created) quickCheck(db, file);
+    // The shells answer at once and check in a worker (a second on 100k documents), unless
+    // the last session crashed; the CLI and tests check before anything else.
+    const checkLater = options.waitForIndex === false && !unclean && !created;
+    if (!created && !checkLater) quickCheck(db, file);
     const encrypted = options.passphrase !== undefined && !isPlainSqlite(file);
     const ws = new Workspace(file, db, options.workers ?? SOURCE_WORKERS, options.nativeBinding, encrypted ? options.passphrase : undefined);
     try {
+      if (checkLater) ws.checkInBackground();
       if (options.waitForIndex !== false || created) await ws.ready;
       if (created) {
         const paths = options.importPaths ?? [options.seedsDir ?? defaultSeedsDir()];
@@ -273,6 +285,20 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
         this.analysing = null;
       });
     return this.analysing;
+  }
+
+  /** Runs quick_check on a read-only connection in a worker; emits `damaged` when it fails. */
+  private checkInBackground(): void {
+    const script = this.workers.analysis;
+    if (!script) return;
+    const data: { file: string; mode: 'check'; nativeBinding?: string; passphrase?: string } = { file: this.file, mode: 'check' };
+    if (this.nativeBinding) data.nativeBinding = this.nativeBinding;
+    if (this.passphrase) data.passphrase = this.passphrase;
+    const worker = new Worker(script, { workerData: data });
+    worker.on('message', (m: { type: string; result?: string }) => {
+      if (m.type === 'checked' && m.result !== 'ok' && !this.closed) this.emit('damaged', m.result ?? 'unknown');
+    });
+    worker.on('error', () => undefined);
   }
 
   private analyzeInWorker(script: URL): Promise<AnalysisProgress> {

@@ -1,5 +1,5 @@
 /**
- * Runs the analysis in a worker thread with its own connection, so that reading entities
+ * Runs the analysis (or, with mode 'check', the background quick_check) in a worker thread with its own connection, so that reading entities
  * and comparing passages across thousands of documents never holds up the thread that
  * answers the user. Posts progress after each batch.
  */
@@ -7,23 +7,44 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
 import { analyze } from './run-analysis';
 
-const job = workerData as { file: string; nativeBinding?: string; passphrase?: string };
+const job = workerData as { file: string; mode?: 'analyze' | 'check'; nativeBinding?: string; passphrase?: string };
 const port = parentPort!;
 const controller = new AbortController();
 port.on('message', (m: { type: string }) => {
   if (m.type === 'cancel') controller.abort();
 });
 
-try {
-  const { db } = openDatabase(job.file, { ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });
-  let result;
+if (job.mode === 'check') {
+  // The background quick_check a shell runs after opening, on a read-only connection of its own.
+  let result: string;
   try {
-    result = await analyze(db, { signal: controller.signal, onProgress: (progress) => port.postMessage({ type: 'progress', progress }) });
-  } finally {
-    db.close();
+    const { db } = openDatabase(job.file, { readonly: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });
+    try {
+      result = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check).join('; ');
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    result = err instanceof Error ? err.message : String(err);
   }
-  port.postMessage({ type: 'done', progress: result });
-} catch (err) {
-  port.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  port.postMessage({ type: 'checked', result: result.slice(0, 300) });
+  port.close();
+} else {
+  await runAnalysis();
 }
-port.close();
+
+async function runAnalysis(): Promise<void> {
+  try {
+    const { db } = openDatabase(job.file, { ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });
+    let result;
+    try {
+      result = await analyze(db, { signal: controller.signal, onProgress: (progress) => port.postMessage({ type: 'progress', progress }) });
+    } finally {
+      db.close();
+    }
+    port.postMessage({ type: 'done', progress: result });
+  } catch (err) {
+    port.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  }
+  port.close();
+}

@@ -6,7 +6,7 @@ import { ErrorCode, WorkbenchError, isWorkbenchError } from '../../shared/errors
 import type { ImportSummary } from '../../shared/schemas';
 import type { OpenWorkspaceOptions, Workspace } from '../workspace';
 import { userDataDir } from '../paths';
-import { openManaged, rekeyWorkspace, restoreManaged } from '../workspaces/manager';
+import { damaged, openManaged, rekeyWorkspace, restoreManaged } from '../workspaces/manager';
 import { SettingsStore } from '../workspaces/settings';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createHandlers } from './handlers';
@@ -63,6 +63,7 @@ export class Session {
     ws.on('importProgress', (p) => this.emit('import.progress', p));
     ws.on('indexReady', () => this.emit('index.ready', {}));
     ws.on('analysisProgress', (p) => this.emit('analysis.progress', p));
+    ws.on('damaged', (reason) => this.onDamaged(ws, reason));
   }
 
   private emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
@@ -118,6 +119,16 @@ export class Session {
     this.emit('workspace.changed', { kind: 'workspace' });
     // Documents imported before the analysis existed, or while a run was cut short.
     next.analyze().catch(() => undefined);
+  }
+
+  /** The background quick_check failed: close the workspace, move it aside, and say so. */
+  private onDamaged(ws: Workspace, reason: string): void {
+    if (this.ws !== ws) return;
+    ws.removeAllListeners();
+    ws.close();
+    this.ws = null;
+    this.problem = problemOf(ws.file, damaged(ws.file, this.options.dataDir, `${ws.file} is damaged: SQLite's quick_check reports ${reason}.`));
+    this.emit('workspace.changed', { kind: 'workspace' });
   }
 
   /** Closes the open workspace for an operation on its file; `reopen` follows. */

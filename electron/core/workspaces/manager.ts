@@ -47,7 +47,8 @@ export async function openManaged(file: string, options: ManagedOptions): Promis
   return ws;
 }
 
-function damaged(file: string, dataDir: string, why: string): WorkbenchError {
+/** Moves a damaged file aside and says so, naming the latest backup. */
+export function damaged(file: string, dataDir: string, why: string): WorkbenchError {
   const movedTo = moveAside(file);
   const latest = listBackups(dataDir, file)[0] ?? null;
   const offer = latest
