@@ -18,6 +18,7 @@ const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 10_000, 100_000];
 const withReference = !args.includes('--no-reference');
+const withAnalysis = !args.includes('--no-analysis');
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const work = join(tmpdir(), 'workbench-bench', 'run');
 
@@ -104,7 +105,7 @@ for (const size of sizes) {
     );
   }
   for (const r of results) if (r.note) console.log(`\n- ${r.name}: ${r.note}`);
-  const an = child('wb-analysis', wsFile, '-');
+  const an = withAnalysis ? child('wb-analysis', wsFile, '-') : { error: 'skipped (--no-analysis)' };
   if (an.error) console.log(`\n- analysis: failed: ${String(an.error)}`);
   else {
     const c = an.counts as Record<string, number>;

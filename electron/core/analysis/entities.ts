@@ -245,11 +245,15 @@ export function groupEntities(db: Db): EntityGroup[] {
 const cache = new WeakMap<Db, { stamp: string; groups: EntityGroup[] }>();
 
 /** groupEntities, kept until the mentions or the user's corrections change. */
-export function cachedGroups(db: Db): EntityGroup[] {
-  const stamp = db
+export function groupsStamp(db: Db): string {
+  return db
     .prepare("SELECT (SELECT count(*) FROM analyzed) || ':' || (SELECT coalesce(max(rowid), 0) FROM entity_mentions) || ':' || (SELECT coalesce(group_concat(key || '>' || entity_key), '') FROM entity_overrides)")
     .pluck()
     .get() as string;
+}
+
+export function cachedGroups(db: Db): EntityGroup[] {
+  const stamp = groupsStamp(db);
   const hit = cache.get(db);
   if (hit && hit.stamp === stamp) return hit.groups;
   const groups = groupEntities(db);

@@ -100,7 +100,7 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
     'analysis.mentions': ({ key, documentId }) => ws().analysis.mentions(key, documentId),
     'analysis.mergeEntities': ({ keys }) => ws().analysis.merge(keys),
     'analysis.splitEntity': ({ variant }) => ws().analysis.split(variant),
-    'analysis.figures': () => ws().analysis.figures(),
+    'analysis.figures': ({ limit }) => ws().analysis.figures(limit),
     'analysis.timeline': () => ws().analysis.timeline(),
     'import.cancel': () => {
       imports.controller?.abort();

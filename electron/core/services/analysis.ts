@@ -1,6 +1,6 @@
 import { ErrorCode, WorkbenchError, notFound } from '../../shared/errors';
 import type { EntityInfo, EntityMention, FigureRow, SharedPassage, Timeline } from '../../shared/schemas';
-import { cachedGroups, findEntity } from '../analysis/entities';
+import { cachedGroups, findEntity, groupsStamp } from '../analysis/entities';
 import type { Db } from '../db/open';
 
 interface DocRow {
@@ -90,6 +90,15 @@ export class AnalysisService {
 
   /** People, organisations and places, with how many documents and mentions each has; most documents first. */
   entities(limit = 500): EntityInfo[] {
+    // Counting over every mention takes a second at 100k documents: kept until they change.
+    const stamp = groupsStamp(this.db);
+    if (this.entityCache?.stamp !== stamp) this.entityCache = { stamp, list: this.countEntities() };
+    return this.entityCache.list.slice(0, limit);
+  }
+
+  private entityCache: { stamp: string; list: EntityInfo[] } | null = null;
+
+  private countEntities(): EntityInfo[] {
     const perKey = new Map<string, { docs: Set<number>; mentions: number }>();
     for (const r of this.db.prepare('SELECT key, document_id AS doc, count(*) AS n FROM entity_mentions GROUP BY key, document_id').iterate() as Iterable<{ key: string; doc: number; n: number }>) {
       const s = perKey.get(r.key) ?? { docs: new Set(), mentions: 0 };
@@ -109,8 +118,7 @@ export class AnalysisService {
         }
         return { key: g.key, name: g.name, kind: g.kind, documents: docs.size, mentions, variants: g.members };
       })
-      .sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name))
-      .slice(0, limit);
+      .sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name));
   }
 
   private entity(key: string) {
@@ -159,15 +167,18 @@ export class AnalysisService {
   }
 
   /** Every figure with its document, grouped so claims about the same thing sit together. */
-  figures(): FigureRow[] {
+  figures(limit = 5000): FigureRow[] {
     return this.db
       .prepare(
         `SELECT f.id, f.document_id AS documentId, d.title, d.outlet, d.published, f.start_offset AS start, f.end_offset AS "end",
                 f.text, f.value, f.qualifier, f.counted, f.subject
          FROM figures f JOIN documents d ON d.id = f.document_id
-         ORDER BY f.subject IS NULL, f.subject, f.value, d.published`,
+         WHERE f.subject IN (SELECT subject FROM figures WHERE subject IS NOT NULL GROUP BY subject ORDER BY count(DISTINCT document_id) DESC, subject LIMIT ?)
+            OR (f.subject IS NULL AND ? > 0)
+         ORDER BY f.subject IS NULL, f.subject, f.value, d.published
+         LIMIT ?`,
       )
-      .all() as FigureRow[];
+      .all(Math.max(1, Math.floor(limit / 5)), 1, limit) as FigureRow[];
   }
 
   /** Documents by published month, dates mentioned by month, and the documents with no date. */

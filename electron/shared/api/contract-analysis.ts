@@ -40,9 +40,9 @@ export const analysisMethods = {
     doc: 'Splits one name variant out of its entity into one of its own. Example: `{ variant: "maduro" }`.',
   }),
   'analysis.figures': method({
-    input: Nothing,
+    input: z.object({ limit: z.number().int().min(1).max(100_000).default(5000) }).default({ limit: 5000 }),
     output: z.array(FigureRow),
-    doc: 'Every number with what it counts, per document, grouped by what it is about, to compare claims across outlets. Example: `{}`.',
+    doc: 'Numbers with what they count, per document, grouped by what they are about (the subjects most documents speak of first), to compare claims across outlets. Example: `{ limit: 2000 }`.',
   }),
   'analysis.timeline': method({
     input: Nothing,
