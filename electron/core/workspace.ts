@@ -68,6 +68,8 @@ export interface WorkspaceEvents {
   changed: [kind: ChangeKind];
   /** SQLite's quick_check, run in the background after opening, failed. */
   damaged: [reason: string];
+  /** The daily backup, made in the background after opening, failed. */
+  backupFailed: [message: string];
   analysisProgress: [progress: AnalysisProgress];
   importProgress: [progress: ImportProgress];
   indexReady: [];
@@ -285,6 +287,33 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
         this.analysing = null;
       });
     return this.analysing;
+  }
+
+  /**
+   * Makes the daily backup in a worker, so that opening a large workspace does not wait
+   * for the copy; `backupFailed` says when it could not be made.
+   */
+  backupInBackground(dataDir: string): Promise<string | null> {
+    const script = this.workers.analysis;
+    if (!script) return Promise.resolve(null);
+    const data: { file: string; mode: 'backup'; dataDir: string; nativeBinding?: string; passphrase?: string } = { file: this.file, mode: 'backup', dataDir };
+    if (this.nativeBinding) data.nativeBinding = this.nativeBinding;
+    if (this.passphrase) data.passphrase = this.passphrase;
+    return new Promise((resolve) => {
+      const worker = new Worker(script, { workerData: data });
+      worker.on('message', (m: { type: string; file?: string; message?: string }) => {
+        if (m.type === 'backedUp') resolve(m.file ?? null);
+        else if (m.type === 'failed') {
+          this.emit('backupFailed', m.message ?? 'unknown');
+          resolve(null);
+        }
+      });
+      worker.on('error', (err) => {
+        this.emit('backupFailed', err.message);
+        resolve(null);
+      });
+      worker.on('exit', () => resolve(null));
+    });
   }
 
   /** Runs quick_check on a read-only connection in a worker; emits `damaged` when it fails. */

@@ -6,8 +6,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
 import { analyze } from './run-analysis';
+import { makeBackup } from '../workspaces/backups';
 
-const job = workerData as { file: string; mode?: 'analyze' | 'check'; nativeBinding?: string; passphrase?: string };
+const job = workerData as { file: string; mode?: 'analyze' | 'check' | 'backup'; dataDir?: string; nativeBinding?: string; passphrase?: string };
 const port = parentPort!;
 const controller = new AbortController();
 port.on('message', (m: { type: string }) => {
@@ -28,6 +29,20 @@ if (job.mode === 'check') {
     result = err instanceof Error ? err.message : String(err);
   }
   port.postMessage({ type: 'checked', result: result.slice(0, 300) });
+  port.close();
+} else if (job.mode === 'backup') {
+  // The daily backup a shell makes after opening: a large workspace takes seconds to copy.
+  try {
+    const { db } = openDatabase(job.file, { ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });
+    try {
+      const backup = makeBackup(db, job.dataDir!, job.file, 'open', job.passphrase);
+      port.postMessage({ type: 'backedUp', file: backup.file });
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    port.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  }
   port.close();
 } else {
   await runAnalysis();

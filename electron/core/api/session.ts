@@ -64,6 +64,7 @@ export class Session {
     ws.on('indexReady', () => this.emit('index.ready', {}));
     ws.on('analysisProgress', (p) => this.emit('analysis.progress', p));
     ws.on('damaged', (reason) => this.onDamaged(ws, reason));
+    ws.on('backupFailed', (message) => process.stderr.write(`workbench: the daily backup of ${ws.file} failed: ${message}\n`));
   }
 
   private emit<E extends EventName>(event: E, payload: EventPayload<E>): void {

@@ -36,7 +36,10 @@ export async function openManaged(file: string, options: ManagedOptions): Promis
     if (isWorkbenchError(err) && err.code === ErrorCode.Damaged && existed && existsSync(file)) throw damaged(file, dataDir, err.message);
     throw err;
   }
-  if (existed && backupDue(dataDir, file)) {
+  if (existed && backupDue(dataDir, file) && options.waitForIndex === false) {
+    // The shells: in the background, so opening a large workspace does not wait for the copy.
+    void ws.backupInBackground(dataDir);
+  } else if (existed && backupDue(dataDir, file)) {
     try {
       makeBackup(ws.db, dataDir, file, 'open', ws.passphrase);
     } catch (err) {

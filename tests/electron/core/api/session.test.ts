@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../../../electron/core/api/session';
+import { listBackups } from '../../../../electron/core/workspaces/backups';
 import { backupNow, openManaged } from '../../../../electron/core/workspaces/manager';
 import { tempDir } from '../../../helpers';
 
@@ -31,6 +32,18 @@ describe('the session', () => {
     expect(existsSync(file)).toBe(false);
     expect(existsSync(status.problem!.movedTo!)).toBe(true);
     expect(changes.filter((k) => k === 'workspace')).toHaveLength(2);
+    session.close();
+  });
+});
+
+describe('the daily backup in the shells', () => {
+  it('is made in the background after opening, verified, in the data folder', async () => {
+    const data = tempDir();
+    const file = join(tempDir(), 'daily.workspace');
+    (await openManaged(file, { dataDir: data, create: true })).close();
+    const session = new Session({ dataDir: data, open: { waitForIndex: false } });
+    await session.openFile(file);
+    await expect.poll(() => listBackups(data, file).map((b) => b.reason), { timeout: 15_000 }).toEqual(['open']);
     session.close();
   });
 });
