@@ -105,9 +105,9 @@ for (const size of sizes) {
     );
   }
   for (const r of results) if (r.note) console.log(`\n- ${r.name}: ${r.note}`);
-  const an = withAnalysis ? child('wb-analysis', wsFile, '-') : { error: 'skipped (--no-analysis)' };
-  if (an.error) console.log(`\n- analysis: failed: ${String(an.error)}`);
-  else {
+  const an = withAnalysis ? child('wb-analysis', wsFile, '-') : null;
+  if (an?.error) console.log(`\n- analysis: failed: ${String(an.error)}`);
+  else if (an) {
     const c = an.counts as Record<string, number>;
     console.log(
       `\n- cross-source analysis (passages, entities, figures, dates) of all ${size.toLocaleString('en')} documents: ${(an.seconds as number).toFixed(1)} s ` +
