@@ -68,6 +68,8 @@ describe('cross-source analysis panels', () => {
   it('draws the timeline, filters the library by a brushed range, and lists the undated', async () => {
     const { page, errors } = await openPage(browser(), served().url);
     await tab(page, 'Timeline');
+    // Once the analysis has read the dates in the texts (it runs after the workspace opens).
+    await waitFor(() => page.getByRole('list', { name: 'Months' }).textContent()).toContain('2023-06');
     await waitFor(() => page.locator('.timeline-chart canvas').count()).toBe(1);
     await expect(page.getByRole('list', { name: 'Documents with no date' }).getByRole('listitem').count()).resolves.toBe(2);
     // Brush: drag across the plot area.

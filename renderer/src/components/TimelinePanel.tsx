@@ -5,8 +5,6 @@ import { api } from '../api';
 import { useApiData } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
 
-const monthStart = (m: string) => Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1) / 1000;
-const monthOf = (t: number) => new Date(t * 1000).toISOString().slice(0, 7);
 const lastDay = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 /**
@@ -22,34 +20,38 @@ export function TimelinePanel() {
     const all = new Set([...(t.data?.published ?? []).map((p) => p.month), ...(t.data?.mentioned ?? []).map((p) => p.month)]);
     return [...all].sort();
   }, [t.data]);
+  const dataKey = JSON.stringify(t.data ?? null);
   const setRange = (from: string, to: string) => wb.setFilters({ dateFrom: `${from}-01`, dateTo: lastDay(to) });
 
   useEffect(() => {
     if (!box.current || !t.data || months.length === 0) return;
     const pub = new Map(t.data.published.map((p) => [p.month, p.count]));
     const men = new Map(t.data.mentioned.map((p) => [p.month, p.count]));
-    const data: uPlot.AlignedData = [months.map(monthStart), months.map((m) => pub.get(m) ?? 0), months.map((m) => men.get(m) ?? 0)];
-    const bars = uPlot.paths.bars!({ size: [0.9, 60], gap: 1 });
+    // One slot per month that has anything: bars stay wide however many years lie between.
+    const data: uPlot.AlignedData = [months.map((_m, i) => i), months.map((m) => men.get(m) ?? 0), months.map((m) => pub.get(m) ?? 0)];
+    const bars = uPlot.paths.bars!({ size: [0.8, 60], gap: 1 });
+    const narrow = uPlot.paths.bars!({ size: [0.4, 30], gap: 1 });
     const width = box.current.clientWidth || 320;
+    const at = (v: number) => months[Math.min(months.length - 1, Math.max(0, Math.round(v)))]!;
     const plot = new uPlot(
       {
         width,
         height: 200,
         cursor: { drag: { x: true, y: false, setScale: false } },
-        scales: { x: { time: true } },
+        scales: { x: { time: false, range: [-0.5, months.length - 0.5] } },
+        axes: [{ values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (months[v] ?? '') : '')), space: 48 }, {}],
         legend: { show: true },
         series: [
-          {},
-          { label: 'Published', fill: 'rgba(52, 101, 164, 0.7)', stroke: 'rgb(52, 101, 164)', paths: bars },
-          { label: 'Mentioned', fill: 'rgba(204, 102, 0, 0.45)', stroke: 'rgb(204, 102, 0)', paths: bars },
+          { label: 'Month', value: (_u, v) => (v === null ? '' : at(v)) },
+          // Mentioned drawn first and wide, published over it and narrow, so both show in one slot.
+          { label: 'Mentioned', fill: 'rgba(204, 102, 0, 0.4)', stroke: 'rgb(204, 102, 0)', paths: bars },
+          { label: 'Published', fill: 'rgba(52, 101, 164, 0.85)', stroke: 'rgb(52, 101, 164)', paths: narrow },
         ],
         hooks: {
           setSelect: [
             (u) => {
               if (u.select.width < 2) return;
-              const from = monthOf(u.posToVal(u.select.left, 'x'));
-              const to = monthOf(u.posToVal(u.select.left + u.select.width, 'x'));
-              setRange(from, to);
+              setRange(at(u.posToVal(u.select.left, 'x')), at(u.posToVal(u.select.left + u.select.width, 'x')));
               u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
             },
           ],
@@ -59,8 +61,9 @@ export function TimelinePanel() {
       box.current,
     );
     return () => plot.destroy();
+    // Drawn again only when the figures change, not on every reload while the analysis runs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t.data, months]);
+  }, [dataKey]);
 
   if (!t.data) return null;
   const filtered = wb.filters.dateFrom || wb.filters.dateTo;
