@@ -90,6 +90,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly analysis: AnalysisService;
   private analysing: Promise<AnalysisProgress> | null = null;
   private analysisWorker: Worker | null = null;
+  /** Every worker with a connection to the file (analysis, background check, backup). */
+  private readonly workersRunning = new Set<Worker>();
   readonly search: SearchEngine;
   readonly vocabulary: Vocabulary;
   /** Resolves when the search index is loaded or rebuilt. */
@@ -300,7 +302,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     if (this.nativeBinding) data.nativeBinding = this.nativeBinding;
     if (this.passphrase) data.passphrase = this.passphrase;
     return new Promise((resolve) => {
-      const worker = new Worker(script, { workerData: data });
+      const worker = this.track(new Worker(script, { workerData: data }));
       worker.on('message', (m: { type: string; file?: string; message?: string }) => {
         if (m.type === 'backedUp') resolve(m.file ?? null);
         else if (m.type === 'failed') {
@@ -316,6 +318,20 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     });
   }
 
+  private track(worker: Worker): Worker {
+    this.workersRunning.add(worker);
+    worker.on('exit', () => this.workersRunning.delete(worker));
+    return worker;
+  }
+
+  /**
+   * Stops the background workers and waits until their connections are closed: before the
+   * file is re-keyed or replaced, which needs it to be the only connection.
+   */
+  async stopWorkers(): Promise<void> {
+    await Promise.all([...this.workersRunning].map((w) => w.terminate()));
+  }
+
   /** Runs quick_check on a read-only connection in a worker; emits `damaged` when it fails. */
   private checkInBackground(): void {
     const script = this.workers.analysis;
@@ -323,7 +339,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     const data: { file: string; mode: 'check'; nativeBinding?: string; passphrase?: string } = { file: this.file, mode: 'check' };
     if (this.nativeBinding) data.nativeBinding = this.nativeBinding;
     if (this.passphrase) data.passphrase = this.passphrase;
-    const worker = new Worker(script, { workerData: data });
+    const worker = this.track(new Worker(script, { workerData: data }));
     worker.on('message', (m: { type: string; result?: string }) => {
       if (m.type === 'checked' && m.result !== 'ok' && !this.closed) this.emit('damaged', m.result ?? 'unknown');
     });
@@ -335,7 +351,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
       const data: { file: string; nativeBinding?: string; passphrase?: string } = { file: this.file };
       if (this.nativeBinding) data.nativeBinding = this.nativeBinding;
       if (this.passphrase) data.passphrase = this.passphrase;
-      const worker = new Worker(script, { workerData: data });
+      const worker = this.track(new Worker(script, { workerData: data }));
       this.analysisWorker = worker;
       let last: AnalysisProgress = { done: 0, total: 0 };
       worker.on('message', (m: { type: 'progress' | 'done' | 'failed'; progress?: AnalysisProgress; message?: string }) => {
@@ -386,7 +402,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   close(): void {
     if (this.closed) return;
     // An unfinished analysis keeps its committed batches and goes on at the next open.
-    void this.analysisWorker?.terminate();
+    for (const w of this.workersRunning) void w.terminate();
     this.flush();
     this.closed = true;
     try {

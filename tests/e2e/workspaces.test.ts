@@ -83,6 +83,8 @@ describe('workspaces in the browser', () => {
       await menu(page, 'Export a hand-out…');
       const ex = page.getByRole('dialog', { name: 'Export a hand-out' });
       const handout = join(dir, 'week1.handout');
+      // The dialog suggests a name beside the workspace; a user sees it before typing another.
+      await waitFor(() => ex.getByLabel('Hand-out file').inputValue()).toBe(join(dir, 'trainer hand-out.workspace'));
       await ex.getByLabel('Hand-out file').fill(handout);
       await ex.getByLabel('Title the class sees').fill('Week 1');
       await ex.getByRole('button', { name: 'Export hand-out' }).click();

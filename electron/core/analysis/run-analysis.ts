@@ -109,10 +109,13 @@ function addLearnedSurnames(db: Db, learned: string[], known: ReadonlySet<string
   const add = db.prepare("INSERT INTO entity_mentions (document_id, start_offset, end_offset, surface, kind, key) VALUES (?, ?, ?, ?, 'person', ?)");
   const docs = new Set<number>();
   for (const name of learned) for (const id of withTerm.all(`"${name.replace(/"/g, '')}"`) as number[]) docs.add(id);
+  // Found outside the transaction (it reads whole texts), written in one short one.
+  const found: Array<{ id: number; mentions: ReturnType<typeof surnameMentions> }> = [];
+  for (const id of docs) {
+    const text = body.get(id) as string | undefined;
+    if (text !== undefined) found.push({ id, mentions: surnameMentions(text.slice(0, 200_000), known, existing.all(id) as Array<{ start: number; end: number }>) });
+  }
   db.transaction(() => {
-    for (const id of docs) {
-      const text = body.get(id) as string;
-      for (const m of surnameMentions(text.slice(0, 200_000), known, existing.all(id) as Array<{ start: number; end: number }>)) add.run(id, m.start, m.end, m.surface, m.key);
-    }
+    for (const f of found) for (const m of f.mentions) add.run(f.id, m.start, m.end, m.surface, m.key);
   })();
 }

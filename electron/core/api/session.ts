@@ -133,10 +133,12 @@ export class Session {
   }
 
   /** Closes the open workspace for an operation on its file; `reopen` follows. */
-  private release(): { file: string; passphrase: string | undefined } {
+  private async release(): Promise<{ file: string; passphrase: string | undefined }> {
     const ws = this.workspace;
     if (this.imports.controller) throw new WorkbenchError(ErrorCode.Conflict, 'An import is running; wait for it or cancel it first.');
     const held = { file: ws.file, passphrase: ws.passphrase };
+    // Re-keying and restoring need the only connection to the file.
+    await ws.stopWorkers();
     ws.removeAllListeners();
     ws.close();
     this.ws = null;
@@ -148,7 +150,7 @@ export class Session {
     if (current !== undefined && this.workspace.passphrase !== current) {
       throw new WorkbenchError(ErrorCode.WrongPassphrase, 'That is not the passphrase of this workspace. Nothing was changed.');
     }
-    const held = this.release();
+    const held = await this.release();
     let key = held.passphrase;
     try {
       rekeyWorkspace(held.file, this.options.dataDir, held.passphrase, next);
@@ -165,7 +167,7 @@ export class Session {
     let target = file ? resolve(file) : null;
     let key = passphrase;
     if (!target || (this.ws && resolve(this.ws.file) === target)) {
-      const held = this.release();
+      const held = await this.release();
       target = held.file;
       key = key ?? held.passphrase;
     }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { HandoutSummary, MergeSummary } from '../../../electron/shared/schemas';
 import { api } from '../api';
 import { useApiData } from '../hooks/use-api-data';
@@ -10,12 +10,16 @@ export function HandoutDialog({ onClose }: { onClose: () => void }) {
   const file = info.data?.file ?? '';
   const { dir, stem, sep } = splitPath(file);
   const [out, setOut] = useState<string | null>(null);
+  // The suggestion goes into the field once, when the workspace's path is known; what is typed then stays.
+  useEffect(() => {
+    if (file && out === null) setOut(`${dir}${sep}${stem} hand-out.workspace`);
+  }, [file, out, dir, sep, stem]);
   const [title, setTitle] = useState('');
   const [tags, setTags] = useState(true);
   const [highlights, setHighlights] = useState(true);
   const [notes, setNotes] = useState(true);
   const action = useAction<HandoutSummary>();
-  const target = out ?? (file ? `${dir}${sep}${stem} hand-out.workspace` : '');
+  const target = out ?? '';
   const s = action.result;
   return (
     <Dialog label="Export a hand-out" onClose={onClose}>
