@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { api } from './api';
 import { CommandPalette, type Action } from './components/CommandPalette';
@@ -55,7 +55,8 @@ export function App() {
   const searchBox = useRef<HTMLInputElement>(null);
   const layout = useDefaultLayout({ id: 'main', storage: localStorage });
 
-  useEffect(() => {
+  // Before paint, so the title never lags behind the status bar naming the same workspace.
+  useLayoutEffect(() => {
     document.title = info.data ? `${info.data.name} — Research Workbench` : 'Research Workbench';
   }, [info.data]);
 

@@ -53,7 +53,7 @@ describe('workspaces in the browser', () => {
       await page.keyboard.press('Control+Shift+O');
       await page.getByRole('dialog', { name: 'Workspaces' }).getByRole('button', { name: 'Open first.workspace' }).click();
       await waitFor(() => status(page).textContent()).toContain('5 documents');
-      expect(await page.title()).toBe('first.workspace — Research Workbench');
+      await waitFor(() => page.title()).toBe('first.workspace — Research Workbench');
       await page.keyboard.press('Control+Shift+O');
       const d2 = page.getByRole('dialog', { name: 'Workspaces' });
       await d2.getByLabel('Workspace file', { exact: true }).fill(join(dir, 'missing.workspace'));
