@@ -106,7 +106,8 @@ export function App() {
     [wb],
   );
 
-  useEffect(() => {
+  // Bound before paint: once the workbench is on screen, its shortcuts work (right after a switch too).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       if (mod && e.key.toLowerCase() === 'k') {

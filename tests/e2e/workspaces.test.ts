@@ -50,10 +50,13 @@ describe('workspaces in the browser', () => {
       await dialog.getByRole('button', { name: 'Create' }).click();
       await waitFor(() => page.title()).toBe('second.workspace — Research Workbench');
       await waitFor(() => status(page).textContent()).toContain('0 documents');
+      await page.getByRole('listbox', { name: 'Documents' }).waitFor();
       await page.keyboard.press('Control+Shift+O');
       await page.getByRole('dialog', { name: 'Workspaces' }).getByRole('button', { name: 'Open first.workspace' }).click();
       await waitFor(() => status(page).textContent()).toContain('5 documents');
       await waitFor(() => page.title()).toBe('first.workspace — Research Workbench');
+      // The interface was rebuilt for this workspace: its shortcuts are bound once its library has rendered.
+      await page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first().waitFor();
       await page.keyboard.press('Control+Shift+O');
       const d2 = page.getByRole('dialog', { name: 'Workspaces' });
       await d2.getByLabel('Workspace file', { exact: true }).fill(join(dir, 'missing.workspace'));
