@@ -25,7 +25,7 @@ import { TagsService } from './services/tags';
 import { UndoLog } from './services/undo';
 import { AnalysisService } from './services/analysis';
 import { analyze, pendingAnalysis, type AnalysisProgress } from './analysis/run-analysis';
-import { Worker } from 'node:worker_threads';
+import { BackgroundJobs } from './analysis/background-jobs';
 import { checkWorkspace, type CheckReport } from './check';
 
 /**
@@ -89,9 +89,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly undo: UndoLog;
   readonly analysis: AnalysisService;
   private analysing: Promise<AnalysisProgress> | null = null;
-  private analysisWorker: Worker | null = null;
-  /** Every worker with a connection to the file (analysis, background check, backup). */
-  private readonly workersRunning = new Set<Worker>();
+  private readonly jobs: BackgroundJobs;
   readonly search: SearchEngine;
   readonly vocabulary: Vocabulary;
   /** Resolves when the search index is loaded or rebuilt. */
@@ -113,6 +111,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     readonly passphrase: string | undefined,
   ) {
     super();
+    this.jobs = new BackgroundJobs(workers.analysis, { file, nativeBinding, passphrase });
     this.vocabulary = new Vocabulary(db);
     this.undo = new UndoLog(db, {
       reindexDocuments: (ids) => this.reindex('documents', ids),
@@ -279,7 +278,12 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   analyze(): Promise<AnalysisProgress> {
     if (this.analysing) return this.analysing;
     if (pendingAnalysis(this.db).length === 0) return Promise.resolve({ done: 0, total: 0 });
-    const run = this.workers.analysis ? this.analyzeInWorker(this.workers.analysis) : analyze(this.db, { onProgress: (p) => this.emit('analysisProgress', p) });
+    const run = this.jobs.available
+      ? this.jobs.analyze((p) => {
+          this.emit('analysisProgress', p);
+          this.emit('changed', 'analysis');
+        })
+      : analyze(this.db, { onProgress: (p) => this.emit('analysisProgress', p) });
     this.analysing = run
       .then((p) => {
         if (!this.closed) this.emit('changed', 'analysis');
@@ -295,78 +299,29 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
    * Makes the daily backup in a worker, so that opening a large workspace does not wait
    * for the copy; `backupFailed` says when it could not be made.
    */
-  backupInBackground(dataDir: string): Promise<string | null> {
-    const script = this.workers.analysis;
-    if (!script) return Promise.resolve(null);
-    const data: { file: string; mode: 'backup'; dataDir: string; nativeBinding?: string; passphrase?: string } = { file: this.file, mode: 'backup', dataDir };
-    if (this.nativeBinding) data.nativeBinding = this.nativeBinding;
-    if (this.passphrase) data.passphrase = this.passphrase;
-    return new Promise((resolve) => {
-      const worker = this.track(new Worker(script, { workerData: data }));
-      worker.on('message', (m: { type: string; file?: string; message?: string }) => {
-        if (m.type === 'backedUp') resolve(m.file ?? null);
-        else if (m.type === 'failed') {
-          this.emit('backupFailed', m.message ?? 'unknown');
-          resolve(null);
-        }
-      });
-      worker.on('error', (err) => {
-        this.emit('backupFailed', err.message);
-        resolve(null);
-      });
-      worker.on('exit', () => resolve(null));
-    });
-  }
-
-  private track(worker: Worker): Worker {
-    this.workersRunning.add(worker);
-    worker.on('exit', () => this.workersRunning.delete(worker));
-    return worker;
+  async backupInBackground(dataDir: string): Promise<string | null> {
+    if (!this.jobs.available) return null;
+    const r = await this.jobs.backup(dataDir);
+    if ('error' in r) {
+      if (!this.closed) this.emit('backupFailed', r.error);
+      return null;
+    }
+    return r.file;
   }
 
   /**
    * Stops the background workers and waits until their connections are closed: before the
    * file is re-keyed or replaced, which needs it to be the only connection.
    */
-  async stopWorkers(): Promise<void> {
-    await Promise.all([...this.workersRunning].map((w) => w.terminate()));
+  stopWorkers(): Promise<void> {
+    return this.jobs.stop();
   }
 
-  /** Runs quick_check on a read-only connection in a worker; emits `damaged` when it fails. */
+  /** Runs quick_check in a worker; emits `damaged` when it fails. */
   private checkInBackground(): void {
-    const script = this.workers.analysis;
-    if (!script) return;
-    const data: { file: string; mode: 'check'; nativeBinding?: string; passphrase?: string } = { file: this.file, mode: 'check' };
-    if (this.nativeBinding) data.nativeBinding = this.nativeBinding;
-    if (this.passphrase) data.passphrase = this.passphrase;
-    const worker = this.track(new Worker(script, { workerData: data }));
-    worker.on('message', (m: { type: string; result?: string }) => {
-      if (m.type === 'checked' && m.result !== 'ok' && !this.closed) this.emit('damaged', m.result ?? 'unknown');
-    });
-    worker.on('error', () => undefined);
-  }
-
-  private analyzeInWorker(script: URL): Promise<AnalysisProgress> {
-    return new Promise((resolve, reject) => {
-      const data: { file: string; nativeBinding?: string; passphrase?: string } = { file: this.file };
-      if (this.nativeBinding) data.nativeBinding = this.nativeBinding;
-      if (this.passphrase) data.passphrase = this.passphrase;
-      const worker = this.track(new Worker(script, { workerData: data }));
-      this.analysisWorker = worker;
-      let last: AnalysisProgress = { done: 0, total: 0 };
-      worker.on('message', (m: { type: 'progress' | 'done' | 'failed'; progress?: AnalysisProgress; message?: string }) => {
-        if (m.type === 'progress' && m.progress) {
-          last = m.progress;
-          this.emit('analysisProgress', m.progress);
-          this.emit('changed', 'analysis');
-        } else if (m.type === 'done') resolve(m.progress ?? last);
-        else if (m.type === 'failed') reject(new WorkbenchError(ErrorCode.Internal, `The analysis failed: ${m.message}`));
-      });
-      worker.on('error', reject);
-      worker.on('exit', () => {
-        this.analysisWorker = null;
-        resolve(last);
-      });
+    if (!this.jobs.available) return;
+    void this.jobs.check().then((result) => {
+      if (result !== 'ok' && !this.closed) this.emit('damaged', result);
     });
   }
 
@@ -402,7 +357,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   close(): void {
     if (this.closed) return;
     // An unfinished analysis keeps its committed batches and goes on at the next open.
-    for (const w of this.workersRunning) void w.terminate();
+    void this.jobs.stop();
     this.flush();
     this.closed = true;
     try {

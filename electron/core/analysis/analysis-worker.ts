@@ -7,8 +7,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
 import { analyze } from './run-analysis';
 import { makeBackup } from '../workspaces/backups';
+import type { BackgroundJob } from './background-jobs';
 
-const job = workerData as { file: string; mode?: 'analyze' | 'check' | 'backup'; dataDir?: string; nativeBinding?: string; passphrase?: string };
+const job = workerData as BackgroundJob;
 const port = parentPort!;
 const controller = new AbortController();
 port.on('message', (m: { type: string }) => {
