@@ -24,7 +24,7 @@ import { SavedSearchesService } from './services/saved-searches';
 import { TagsService } from './services/tags';
 import { UndoLog } from './services/undo';
 import { AnalysisService } from './services/analysis';
-import { analyze, pendingAnalysis, type AnalysisProgress } from './analysis/run-analysis';
+import { analysisPending, analyze, type AnalysisProgress } from './analysis/run-analysis';
 import { BackgroundJobs } from './analysis/background-jobs';
 import { checkWorkspace, type CheckReport } from './check';
 
@@ -277,7 +277,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
    */
   analyze(): Promise<AnalysisProgress> {
     if (this.analysing) return this.analysing;
-    if (pendingAnalysis(this.db).length === 0) return Promise.resolve({ done: 0, total: 0 });
+    if (!analysisPending(this.db)) return Promise.resolve({ done: 0, total: 0 });
     const run = this.jobs.available
       ? this.jobs.analyze((p) => {
           this.emit('analysisProgress', p);

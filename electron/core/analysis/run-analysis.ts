@@ -36,6 +36,16 @@ function idfOf(db: Db): (term: string) => number {
   };
 }
 
+/** Whether any document lacks the current analysis: a cheap question asked after every import, switch and undo. */
+export function analysisPending(db: Db): boolean {
+  return (
+    db
+      .prepare('SELECT EXISTS (SELECT 1 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM analyzed a WHERE a.document_id = d.id AND a.version = ?))')
+      .pluck()
+      .get(ANALYSIS_VERSION) === 1
+  );
+}
+
 export function pendingAnalysis(db: Db): number[] {
   return db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM analyzed WHERE version = ?) ORDER BY id').pluck().all(ANALYSIS_VERSION) as number[];
 }
@@ -57,6 +67,7 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
   const addFigure = db.prepare('INSERT INTO figures (document_id, start_offset, end_offset, text, value, qualifier, counted, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const addDate = db.prepare('INSERT INTO mentioned_dates (document_id, start_offset, end_offset, text, date) VALUES (?, ?, ?, ?, ?)');
   const done = db.prepare('INSERT INTO analyzed (document_id, version) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET version = excluded.version');
+  const exists = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
   const insertFp = db.prepare('INSERT OR IGNORE INTO passage_fingerprints (hash, document_id, start_offset) VALUES (?, ?, ?)');
   // Reading and comparing (the slow part) happens outside any transaction; each batch is
   // then written in one short one, so the user's own writes never wait long behind it.
@@ -76,12 +87,12 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
     db.transaction(() => {
       for (const r of results) {
         // Gone meanwhile (deleted while this batch was read): nothing to store.
-        if (db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck().get(r.id) !== 1) continue;
+        if (exists.get(r.id) !== 1) continue;
         for (const c of clear) c.run(r.id);
         clearPassages.run(r.id, r.id);
         for (const fp of r.shared.fingerprints) insertFp.run(fp.hash, r.id, fp.start);
         for (const p of r.shared.passages) {
-          if (db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck().get(p.docB) !== 1) continue;
+          if (exists.get(p.docB) !== 1) continue;
           addPassage.run(p.docA, p.aStart, p.aEnd, p.docB, p.bStart, p.bEnd, p.score, p.kind);
         }
         for (const m of r.mentions) addMention.run(r.id, m.start, m.end, m.surface, m.kind, m.key);
