@@ -9,7 +9,7 @@
  * "not from moscow"         an exact phrase
  * merc*                     prefix
  * peskov~  peskov~1         fuzzy, within 1 or 2 edits (~ alone picks by length)
- * title:putin  outlet:"moscow times"  author:reuters  tag:claims  entity:"Nicolás Maduro"
+ * title:putin  outlet:"moscow times"  author:reuters  tag:claims  entity:"Nicolás Maduro"  lang:fr
  * date:2019  date:2019-01  date:2019-01-01..2019-03-31  after:2019-01-20  before:2024
  * ```
  * Words are case- and accent-insensitive: `guaido` finds `Guaidó`.
@@ -21,7 +21,7 @@ export type Term =
   | { kind: 'word'; text: string; prefix: boolean; fuzzy: number }
   | { kind: 'phrase'; words: string[] };
 
-export type FilterField = 'title' | 'outlet' | 'author' | 'tag' | 'entity';
+export type FilterField = 'title' | 'outlet' | 'author' | 'tag' | 'entity' | 'lang';
 
 export interface FieldFilter {
   field: FilterField;
@@ -41,7 +41,7 @@ export interface ParsedQuery {
   dateTo: string | null;
 }
 
-const FILTER_FIELDS = new Set<FilterField>(['title', 'outlet', 'author', 'tag', 'entity']);
+const FILTER_FIELDS = new Set<FilterField>(['title', 'outlet', 'author', 'tag', 'entity', 'lang']);
 const DATE_FIELDS = new Set(['date', 'after', 'before']);
 
 interface Lexeme {

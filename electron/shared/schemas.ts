@@ -10,6 +10,9 @@ export const Id = z.number().int().positive();
 /** yyyy, yyyy-mm or yyyy-mm-dd. */
 export const PartialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date as yyyy, yyyy-mm or yyyy-mm-dd');
 
+/** An ISO 639-1 (or 639-3) language code, lower case: 'en', 'fr', 'pt'. */
+export const Lang = z.string().regex(/^[a-z]{2,3}$/, 'a language code such as en, fr or pt');
+
 export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb');
 
 export const TagRef = z.object({ id: Id, name: z.string(), color: Color });
@@ -30,6 +33,8 @@ export const DocumentMeta = z.object({
   importedAt: z.string(),
   /** The document this one came inside (an e-mail, for an attachment). */
   parentId: Id.nullable(),
+  /** ISO 639-1 language of the text ('en', 'fr'), detected at import; null when unknown. */
+  lang: Lang.nullable(),
   tags: z.array(TagRef),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
@@ -44,6 +49,7 @@ export const MetadataPatch = z
     author: z.string().trim().nullable(),
     published: PartialDate.nullable(),
     url: z.string().trim().nullable(),
+    lang: Lang.nullable(),
   })
   .partial();
 export type MetadataPatch = z.infer<typeof MetadataPatch>;
@@ -236,11 +242,31 @@ export const DocumentHit = z.object({
   snippet: Snippet,
   matchedIn: z.array(MatchField),
   tags: z.array(TagRef),
+  /**
+   * The query's words this document lacks, as typed ("obeyed"): empty when it has them all.
+   * Only a query of plain words ranks documents that lack some of them.
+   */
+  missing: z.array(z.string()),
+  /** For a passage search: where the pasted passage (or a lightly reworded one) stands in this document. */
+  passage: z.object({ start: z.number().int(), end: z.number().int(), score: z.number() }).optional(),
 });
 export type DocumentHit = z.infer<typeof DocumentHit>;
 
 export const NoteHit = z.object({ id: Id, documentId: Id.nullable(), highlightId: Id.nullable(), score: z.number(), snippet: Snippet });
 export type NoteHit = z.infer<typeof NoteHit>;
+
+/** One of your highlights whose quote or tags match the query. */
+export const HighlightHit = z.object({
+  id: Id,
+  documentId: Id,
+  documentTitle: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  score: z.number(),
+  snippet: Snippet,
+  tags: z.array(TagRef),
+});
+export type HighlightHit = z.infer<typeof HighlightHit>;
 
 export const SortKey = z.enum(['relevance', 'date', 'title', 'outlet']);
 export type SortKey = z.infer<typeof SortKey>;
@@ -253,14 +279,25 @@ export const SearchRequest = z.object({
   order: z.enum(['asc', 'desc']).optional(),
   /** Leave boilerplate out: a document found only in its donation box or comments does not count. */
   clean: z.boolean().default(false),
+  /**
+   * Keep only the documents with every word. By default a query of several plain words also
+   * lists, after those, the documents that hold only some of them.
+   */
+  all: z.boolean().default(false),
 });
 export type SearchRequest = z.input<typeof SearchRequest>;
 
 export const SearchResponse = z.object({
   query: z.string(),
+  /** Every document listed: totalAll + totalSome. */
   total: z.number().int(),
+  /** Documents with every word of the query (or matching it exactly, for the query language). */
+  totalAll: z.number().int(),
+  /** Documents with only some of the words, listed after the others; 0 when the query asks for all. */
+  totalSome: z.number().int(),
   documents: z.array(DocumentHit),
   notes: z.array(NoteHit),
+  highlights: z.array(HighlightHit),
   /** The exact terms searched for, prefix and fuzzy ones expanded: what a reader marks. */
   terms: z.array(z.string()),
   /**

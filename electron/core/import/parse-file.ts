@@ -7,6 +7,7 @@ import { sha256 } from './hash';
 import { SUPPORTED_EXTENSIONS, importerFor } from './registry';
 import type { ParsedDocument } from './types';
 import { describe } from './walk';
+import { detectLanguage } from './language';
 
 export interface NewDocument extends ParsedDocument {
   fileName: string;
@@ -53,7 +54,7 @@ export async function parseFile(path: string, size: number, maxBytes: number, da
       path,
       docs: parsed.map((d) => {
         const folds = findBoilerplate(d.body);
-        return { ...d, fileName: name, sha256: sha256(d.body), sizeBytes: Buffer.byteLength(d.body, 'utf8'), clean: folds.length ? cleanText(d.body, folds) : undefined };
+        return { ...d, lang: d.lang ?? detectLanguage(d.body), fileName: name, sha256: sha256(d.body), sizeBytes: Buffer.byteLength(d.body, 'utf8'), clean: folds.length ? cleanText(d.body, folds) : undefined };
       }),
     };
   } catch (err) {

@@ -12,8 +12,8 @@ export interface StoredEntry {
 /** Inserts a batch of documents in one transaction and returns their ids, in order. */
 export function insertDocuments(db: Db, docs: NewDocument[]): number[] {
   const insert = db.prepare(
-    `INSERT INTO documents (title, body, outlet, author, published, url, file_name, format, encoding, sha256, size_bytes, imported_at, parent_id, boilerplate)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO documents (title, body, outlet, author, published, url, file_name, format, encoding, sha256, size_bytes, imported_at, parent_id, boilerplate, lang)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const source = db.prepare('INSERT INTO document_sources (document_id, media_type, content) VALUES (?, ?, ?)');
   const page = db.prepare('INSERT INTO document_pages (document_id, page, start_offset) VALUES (?, ?, ?)');
@@ -24,7 +24,7 @@ export function insertDocuments(db: Db, docs: NewDocument[]): number[] {
     for (const d of docs) {
       const ref = d.parentRef;
       const parent = ref === undefined ? null : 'id' in ref ? ref.id : (ids[ref.batchIndex] ?? null);
-      const id = Number(insert.run(d.title, d.body, d.outlet, d.author, d.published, d.url, d.fileName, d.format, d.encoding, d.sha256, d.sizeBytes, now, parent, d.clean === undefined ? 0 : 1).lastInsertRowid);
+      const id = Number(insert.run(d.title, d.body, d.outlet, d.author, d.published, d.url, d.fileName, d.format, d.encoding, d.sha256, d.sizeBytes, now, parent, d.clean === undefined ? 0 : 1, d.lang ?? null).lastInsertRowid);
       if (d.original) source.run(id, d.original.mediaType, Buffer.from(d.original.content));
       d.pages?.forEach((start, i) => page.run(id, i + 1, start));
       if (d.clean !== undefined) clean.run(id, d.clean);

@@ -21,6 +21,8 @@ export interface ParsedDocument {
   original?: { mediaType: string; content: Uint8Array } | undefined;
   /** For a paged original (PDF): where each page starts in `body`, page 1 first. */
   pages?: number[] | undefined;
+  /** ISO 639-1 language, when the format declares it (html lang=…); detected from the text otherwise. */
+  lang?: string | null | undefined;
   /** For a document found inside another of the same file (an attachment): that one's index in the file's list. */
   parent?: number | undefined;
 }

@@ -80,7 +80,8 @@ export class SearchEngine {
     const partial = index === null;
 
     if (parsed.groups.length === 0) {
-      return { query: req.query, ...this.listFiltered(plan, filters, req), notes, terms: [], partial };
+      const listed = this.listFiltered(plan, filters, req);
+      return { query: req.query, ...listed, totalAll: listed.total, totalSome: 0, notes, highlights: [], terms: [], partial };
     }
 
     const personal = index ? this.personalMatches(plan, filters, index) : new Map<number, { score: number; fields: MatchField[]; terms: string[] }>();
@@ -126,7 +127,7 @@ export class SearchEngine {
       const body = bodyScores.get(id) ?? 0;
       return { score: (p?.score ?? 0) + body, matchedIn: p ? p.fields : (['body'] as MatchField[]), terms: p?.terms ?? [] };
     });
-    return { query: req.query, total, documents, notes, terms: plan.terms, partial };
+    return { query: req.query, total, totalAll: total, totalSome: 0, documents, notes, highlights: [], terms: plan.terms, partial };
   }
 
   /** Documents with boilerplate whose text matches only in it. */
@@ -305,7 +306,7 @@ export class SearchEngine {
       const { lead, ...meta } = row;
       const { score, matchedIn, terms } = info(id);
       const snippet = snippets.get(id) ?? this.personalSnippet(id, terms ?? []) ?? leadSnippet(lead);
-      return [{ ...meta, score: round(score), snippet, matchedIn, tags: tags.get(id) ?? [] }];
+      return [{ ...meta, score: round(score), snippet, matchedIn, tags: tags.get(id) ?? [], missing: [] }];
     });
   }
 

@@ -51,7 +51,13 @@ export function buildFilters(db: Db, index: MiniSearch<PersonalEntry> | null, q:
   let allowed: Set<number> | null = null;
   const excluded = new Set<number>(excludedIds);
   for (const f of q.filters) {
-    const ids = f.field === 'tag' ? documentsWithTag(db, f.value) : f.field === 'entity' ? documentsWithEntity(db, f.value) : fieldMatches(db, index, f.field, f.words);
+    const ids = f.field === 'tag'
+      ? documentsWithTag(db, f.value)
+      : f.field === 'entity'
+        ? documentsWithEntity(db, f.value)
+        : f.field === 'lang'
+          ? (db.prepare('SELECT id FROM documents WHERE lang = ?').pluck().all(f.value.toLowerCase()) as number[])
+          : fieldMatches(db, index, f.field, f.words);
     if (f.negated) ids.forEach((id) => excluded.add(id));
     else allowed = allowed === null ? new Set(ids) : new Set(ids.filter((id) => allowed!.has(id)));
   }

@@ -5,7 +5,7 @@ import { tagRefs } from './tag-refs';
 import { decodeStored } from '../import/decode';
 
 const META_COLUMNS = `id, title, outlet, author, published, url, file_name AS fileName, format, encoding, sha256,
-  size_bytes AS sizeBytes, imported_at AS importedAt, parent_id AS parentId`;
+  size_bytes AS sizeBytes, imported_at AS importedAt, parent_id AS parentId, lang`;
 
 type MetaRow = Omit<DocumentMeta, 'tags'>;
 
@@ -55,7 +55,7 @@ export class DocumentsService {
       throw new WorkbenchError(ErrorCode.InvalidInput, `${issue.path.join('.') || 'metadata'}: ${issue.message}`, { field: issue.path.join('.') });
     }
     this.meta(id);
-    const columns: Record<string, string> = { title: 'title', outlet: 'outlet', author: 'author', published: 'published', url: 'url' };
+    const columns: Record<string, string> = { title: 'title', outlet: 'outlet', author: 'author', published: 'published', url: 'url', lang: 'lang' };
     const sets: string[] = [];
     const values: unknown[] = [];
     for (const [key, value] of Object.entries(parsed.data)) {
