@@ -18,6 +18,7 @@ import { Vocabulary } from './search/vocabulary';
 import type { ChangeKind, ServiceContext } from './services/context';
 import { DocumentsService } from './services/documents';
 import { ExportService } from './services/export';
+import { LibraryExport } from './services/library-export';
 import { HighlightsService } from './services/highlights';
 import { NotesService } from './services/notes';
 import { SavedSearchesService } from './services/saved-searches';
@@ -86,6 +87,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly notes: NotesService;
   readonly savedSearches: SavedSearchesService;
   readonly exporter: ExportService;
+  readonly library: LibraryExport;
   readonly undo: UndoLog;
   readonly analysis: AnalysisService;
   private analysing: Promise<AnalysisProgress> | null = null;
@@ -142,6 +144,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.savedSearches = new SavedSearchesService(ctx);
     this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags);
     this.search = new SearchEngine(db, this.vocabulary, () => this.index);
+    this.library = new LibraryExport(db, (req) => this.search.search(req));
     this.analysis = new AnalysisService(db, () => this.emit('changed', 'analysis'));
     this.ready = this.loadIndex(readSaved(db));
   }

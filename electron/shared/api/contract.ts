@@ -172,6 +172,18 @@ export const contract = {
     doc: 'Highlights and notes as Markdown grouped by tag, CSV or JSON. Example: `{ format: "md" }`.',
   }),
 
+  'export.library': method({
+    input: z.object({
+      format: z.enum(['csl-json', 'bibtex', 'ris', 'library-csv']),
+      /** The search whose results to export; empty or left out for the whole library. */
+      query: z.string().optional(),
+      /** Only these documents (a selection); with a query, those of them it finds. */
+      ids: z.array(Id).optional(),
+    }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
+    doc: 'Citations (title, author, outlet, date, URL, date imported) as CSL-JSON, BibTeX or RIS for Zotero, or the library as CSV with tags, counts and the matched snippet; of a selection, a search or every document. Example: `{ format: "ris", query: "wagner" }`.',
+  }),
+
   'import.paths': method({
     input: z.object({ paths: z.array(z.string().min(1)).min(1) }),
     output: ImportSummary,

@@ -38,6 +38,7 @@ export const METHOD_LIST = [
   'savedSearches.save',
   'savedSearches.delete',
   'export.run',
+  'export.library',
   'import.paths',
   'import.upload',
   'import.cancel',

@@ -115,6 +115,9 @@ export function Library() {
             <option value="outlet">outlet</option>
           </select>
         </label>
+        <button type="button" className="link-button export-results" onClick={() => wb.setDialog('export-results')} disabled={total === 0}>
+          Export these results…
+        </button>
       </div>
       {error && (
         <p role="alert" className="error">

@@ -6,6 +6,7 @@ import { ErrorCode, WorkbenchError } from '../../../shared/errors';
 import { SortKey, type ImportSummary } from '../../../shared/schemas';
 import { normalizeDate } from '../../../shared/text/dates';
 import type { ExportFormat } from '../../services/export';
+import { LIBRARY_FORMATS, type LibraryFormat } from '../../services/library-export';
 import { DEFAULT_MAX_FILE_BYTES } from '../../import/run-import';
 import type { Workspace } from '../../workspace';
 import { parseId, type Runner } from '../main';
@@ -198,12 +199,26 @@ export function registerCorpus(program: Command, run: Runner): void {
 
   program
     .command('export')
-    .description('export highlights and notes')
-    .addOption(new Option('--format <format>', 'md: grouped by tag with citations; csv; json').choices(['md', 'csv', 'json']).default('md'))
+    .description('export highlights and notes (md, csv, json), citations (csl-json, bibtex, ris) or the library as CSV')
+    .addOption(
+      new Option('--format <format>', 'md: highlights grouped by tag with citations; csv; json; csl-json, bibtex, ris: citations for Zotero; library-csv: one row a document')
+        .choices(['md', 'csv', 'json', ...LIBRARY_FORMATS])
+        .default('md'),
+    )
+    .option('-q, --query <query>', 'citations and library-csv: only the documents this search finds, with the matched snippet')
+    .option('--ids <ids...>', 'citations and library-csv: only these documents')
     .option('-o, --out <file>', 'write to a file instead of stdout')
-    .action(async (opts: { format: ExportFormat; out?: string }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws) => {
-        const text = ws.exporter.export(opts.format);
+    .addHelpText('after', '\nExample:\n  workbench export --format ris --query "wagner -cuba" --out wagner.ris')
+    .action(async (opts: { format: ExportFormat | LibraryFormat; query?: string; ids?: string[]; out?: string }, cmd: Command) => {
+      await run.withWorkspace(cmd, async (ws) => {
+        const library = (LIBRARY_FORMATS as readonly string[]).includes(opts.format);
+        if (!library && (opts.query !== undefined || opts.ids)) {
+          throw new WorkbenchError(ErrorCode.InvalidInput, `--query and --ids go with citations and library-csv, not --format ${opts.format}.`, { field: 'query' });
+        }
+        const ids = opts.ids?.map((i) => parseId(i, 'document id'));
+        const text = library
+          ? await ws.library.export(opts.format as LibraryFormat, { query: opts.query, ids })
+          : ws.exporter.export(opts.format as ExportFormat);
         if (opts.out) {
           writeFileSync(opts.out, text);
           process.stderr.write(`Wrote ${opts.out}\n`);
