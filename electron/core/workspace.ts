@@ -28,6 +28,7 @@ import { AnalysisService } from './services/analysis';
 import { analysisPending, analyze, type AnalysisProgress } from './analysis/run-analysis';
 import { BackgroundJobs } from './analysis/background-jobs';
 import { checkWorkspace, type CheckReport } from './check';
+import { importWithProjects } from './interchange/import-projects';
 
 /**
  * SQLite's quick_check (the file's structure, without matching indexes to tables): a
@@ -241,8 +242,15 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     } else entries.forEach((d) => this.pendingDocs.add(d.id));
   }
 
-  /** Imports files and folders in a worker thread; see importPaths for the guarantees. */
+  /**
+   * Imports files and folders in a worker thread; see importPaths for the guarantees.
+   * REFI-QDA projects and codebooks among them are brought in here, after the rest.
+   */
   async importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+    return importWithProjects(this, paths, options, (p, o) => this.importPlain(p, o));
+  }
+
+  private async importPlain(paths: string[], options: ImportOptions): Promise<ImportSummary> {
     const job: Omit<ImportJob, 'parseWorker'> = { file: this.file, paths };
     if (this.nativeBinding) job.nativeBinding = this.nativeBinding;
     if (this.passphrase) job.passphrase = this.passphrase;

@@ -53,6 +53,8 @@ export const Tag = z.object({
   name: z.string(),
   color: Color,
   parentId: Id.nullable(),
+  /** What the tag means, as a codebook defines a code; null when none was given. */
+  description: z.string().nullable(),
   /** Documents tagged with this tag or any tag below it. */
   documentCount: z.number().int(),
   /** Highlights tagged with this tag or any tag below it. */

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers';
 import { openPage, servedWorkbench, shot } from './harness';
 
 const wb = servedWorkbench();
@@ -31,6 +34,34 @@ describe('interchange in a browser: citations, the library, REFI-QDA and scans',
     await dialog.getByRole('radio', { name: /^CSL-JSON/ }).check();
     const [csl] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
     expect(JSON.parse(readFileSync((await csl.path())!, 'utf8'))).toHaveLength(5);
+    expect(errors).toEqual([]);
+  });
+
+  it('exports a REFI-QDA project from the Export dialog, and imports a .qdpx with the picker', async () => {
+    const { page, errors } = await openPage(wb.browser(), wb.served().url);
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Export/ });
+    await dialog.getByRole('radio', { name: /^REFI-QDA project/ }).check();
+    await shot(page, 'interchange-2-export-qdpx');
+    const [qdpx] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    expect(qdpx.suggestedFilename()).toBe('e2e.qdpx');
+    const zip = await JSZip.loadAsync(readFileSync((await qdpx.path())!));
+    expect(await zip.file('project.qde')!.async('string')).toContain('<Project ');
+    expect(Object.keys(zip.files).filter((f) => f.startsWith('sources/') && f.endsWith('.txt')).length).toBeGreaterThanOrEqual(5);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByLabel('Files to import').setInputFiles([join(ROOT, 'tests/fixtures/refi-qda/handmade.qdpx')]);
+    const summary = page.getByRole('dialog', { name: 'Import summary' });
+    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('1 file: 1 imported');
+    expect(await summary.textContent()).toContain('handmade.qdpx: 3 document(s), 3 new tag(s), 3 highlight(s), 4 note(s)');
+    await shot(page, 'interchange-3-import-qdpx');
+    await summary.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Shabayev');
+    await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: 'Field notes — Shabayev' }).click();
+    const reader = page.getByRole('region', { name: /^Reader 1: Field notes/ });
+    await expect.poll(() => reader.locator('[data-highlight]').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('button', { name: /^Filter by tag Wagner/ }).count()).toBe(1);
+    await shot(page, 'interchange-4-imported-project');
     expect(errors).toEqual([]);
   });
 });

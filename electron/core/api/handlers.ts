@@ -95,6 +95,12 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
       const text = await ws().library.export(format, { query, ids });
       return { fileName: `${stem}-${LIBRARY_FILES[format].suffix}`, mimeType: LIBRARY_FILES[format].mimeType, text };
     },
+    'export.qda': async ({ format }) => {
+      const stem = basename(ws().file).replace(/\.[^.]+$/, '') || 'workspace';
+      const { exportCodebook, exportQdpx } = await import('../interchange/refi-qda-export');
+      const data = format === 'qdpx' ? await exportQdpx(ws()) : Buffer.from(exportCodebook(ws()));
+      return { fileName: `${stem}.${format}`, mimeType: format === 'qdpx' ? 'application/zip' : 'application/xml', base64: data.toString('base64') };
+    },
     'import.paths': async ({ paths }) => {
       const summary = await runImport(paths);
       imports.done(summary);

@@ -184,6 +184,12 @@ export const contract = {
     doc: 'Citations (title, author, outlet, date, URL, date imported) as CSL-JSON, BibTeX or RIS for Zotero, or the library as CSV with tags, counts and the matched snippet; of a selection, a search or every document. Example: `{ format: "ris", query: "wagner" }`.',
   }),
 
+  'export.qda': method({
+    input: z.object({ format: z.enum(['qdpx', 'qdc']) }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    doc: 'The workspace as a REFI-QDA project (.qdpx: documents, tags as codes, highlights as coded selections, notes) for ATLAS.ti, MAXQDA, NVivo, or its tags alone as a codebook (.qdc); the file comes base64-encoded. Example: `{ format: "qdpx" }`.',
+  }),
+
   'import.paths': method({
     input: z.object({ paths: z.array(z.string().min(1)).min(1) }),
     output: ImportSummary,

@@ -39,6 +39,7 @@ export const METHOD_LIST = [
   'savedSearches.delete',
   'export.run',
   'export.library',
+  'export.qda',
   'import.paths',
   'import.upload',
   'import.cancel',

@@ -4,7 +4,8 @@ import { useWorkbench } from '../state';
 
 type NotesFormat = 'md' | 'csv' | 'json';
 type LibraryFormat = 'csl-json' | 'bibtex' | 'ris' | 'library-csv';
-type Format = NotesFormat | LibraryFormat;
+type QdaFormat = 'qdpx' | 'qdc';
+type Format = NotesFormat | LibraryFormat | QdaFormat;
 
 const NOTES_FORMATS: ReadonlyArray<{ value: NotesFormat; label: string; hint: string }> = [
   { value: 'md', label: 'Markdown', hint: 'quotes grouped by tag, each cited with title, outlet, date and URL' },
@@ -19,6 +20,12 @@ const LIBRARY_FORMATS: ReadonlyArray<{ value: LibraryFormat; label: string; hint
   { value: 'library-csv', label: 'Library as CSV', hint: 'one row per document: tags, counts of highlights and notes, matched snippet' },
 ];
 
+const QDA_FORMATS: ReadonlyArray<{ value: QdaFormat; label: string; hint: string }> = [
+  { value: 'qdpx', label: 'REFI-QDA project', hint: 'documents, tags as codes, highlights and notes for ATLAS.ti, MAXQDA, NVivo (.qdpx)' },
+  { value: 'qdc', label: 'REFI-QDA codebook', hint: 'the tag tree with colours and descriptions (.qdc)' },
+];
+
+const isQda = (f: Format): f is QdaFormat => f === 'qdpx' || f === 'qdc';
 const isLibrary = (f: Format): f is LibraryFormat => LIBRARY_FORMATS.some((x) => x.value === f);
 
 function download(fileName: string, blob: Blob): void {
@@ -45,6 +52,13 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
     setError(null);
     setDone(null);
     try {
+      if (isQda(format)) {
+        const out = await api.export.qda({ format });
+        const bytes = Uint8Array.from(atob(out.base64), (c) => c.charCodeAt(0));
+        download(out.fileName, new Blob([bytes], { type: out.mimeType }));
+        setDone(`Saved ${out.fileName}.`);
+        return;
+      }
       const out = isLibrary(format)
         ? await api.export.library({ format, ...(scope === 'results' && query ? { query } : {}) })
         : await api.export.run({ format });
@@ -62,7 +76,7 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
   );
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Export highlights and notes, citations and the library">
+      <div className="dialog" role="dialog" aria-modal="true" aria-label="Export highlights and notes, citations, the library or a REFI-QDA project">
         <h2>Export</h2>
         <fieldset>
           <legend>Highlights and notes</legend>
@@ -87,6 +101,10 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
               The current search results {query ? <span className="hint">— {query}</span> : <span className="hint">— no search</span>}
             </label>
           </div>
+        </fieldset>
+        <fieldset>
+          <legend>For qualitative analysis software</legend>
+          {QDA_FORMATS.map(radio)}
         </fieldset>
         {error && (
           <p role="alert" className="error">

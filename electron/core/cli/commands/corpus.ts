@@ -74,7 +74,7 @@ export function registerCorpus(program: Command, run: Runner): void {
 
   program
     .command('import')
-    .description('import files and folders (.txt, .md, .html, .pdf, .docx, .eml, .mbox); every file gets an outcome. Exits 2 when some files failed.')
+    .description('import files and folders (.txt, .md, .html, .pdf, .docx, .eml, .mbox), and REFI-QDA projects (.qdpx) and codebooks (.qdc); every file gets an outcome. Exits 2 when some files failed.')
     .argument('<paths...>', 'files and folders')
     .option('--max-file-mb <n>', `refuse files larger than this (default ${DEFAULT_MAX_FILE_BYTES / 1048576})`)
     .action(async (paths: string[], opts: { maxFileMb?: string }, cmd: Command) => {
@@ -199,18 +199,28 @@ export function registerCorpus(program: Command, run: Runner): void {
 
   program
     .command('export')
-    .description('export highlights and notes (md, csv, json), citations (csl-json, bibtex, ris) or the library as CSV')
+    .description('export highlights and notes (md, csv, json), citations (csl-json, bibtex, ris), the library as CSV, or a REFI-QDA project (qdpx) or codebook (qdc)')
     .addOption(
-      new Option('--format <format>', 'md: highlights grouped by tag with citations; csv; json; csl-json, bibtex, ris: citations for Zotero; library-csv: one row a document')
-        .choices(['md', 'csv', 'json', ...LIBRARY_FORMATS])
+      new Option('--format <format>', 'md: highlights grouped by tag with citations; csv; json; csl-json, bibtex, ris: citations for Zotero; library-csv: one row a document; qdpx: a REFI-QDA project (needs --out); qdc: the tags as a REFI-QDA codebook')
+        .choices(['md', 'csv', 'json', ...LIBRARY_FORMATS, 'qdpx', 'qdc'])
         .default('md'),
     )
     .option('-q, --query <query>', 'citations and library-csv: only the documents this search finds, with the matched snippet')
     .option('--ids <ids...>', 'citations and library-csv: only these documents')
     .option('-o, --out <file>', 'write to a file instead of stdout')
-    .addHelpText('after', '\nExample:\n  workbench export --format ris --query "wagner -cuba" --out wagner.ris')
-    .action(async (opts: { format: ExportFormat | LibraryFormat; query?: string; ids?: string[]; out?: string }, cmd: Command) => {
+    .addHelpText('after', '\nExamples:\n  workbench export --format ris --query "wagner -cuba" --out wagner.ris\n  workbench export --format qdpx --out project.qdpx')
+    .action(async (opts: { format: ExportFormat | LibraryFormat | 'qdpx' | 'qdc'; query?: string; ids?: string[]; out?: string }, cmd: Command) => {
       await run.withWorkspace(cmd, async (ws) => {
+        if (opts.format === 'qdpx' || opts.format === 'qdc') {
+          if (opts.format === 'qdpx' && !opts.out) throw new WorkbenchError(ErrorCode.InvalidInput, '--format qdpx writes a zip archive: say where with --out <file>.qdpx.', { field: 'out' });
+          const { exportCodebook, exportQdpx } = await import('../../interchange/refi-qda-export');
+          const data = opts.format === 'qdpx' ? await exportQdpx(ws) : exportCodebook(ws);
+          if (opts.out) {
+            writeFileSync(opts.out, data);
+            process.stderr.write(`Wrote ${opts.out}\n`);
+          } else process.stdout.write(data);
+          return;
+        }
         const library = (LIBRARY_FORMATS as readonly string[]).includes(opts.format);
         if (!library && (opts.query !== undefined || opts.ids)) {
           throw new WorkbenchError(ErrorCode.InvalidInput, `--query and --ids go with citations and library-csv, not --format ${opts.format}.`, { field: 'query' });

@@ -30,6 +30,19 @@ describe('workbench export: citations and the library', () => {
     expect(csv).toContain('Havana');
   }, 120_000); // five runs of the real command, each opening the workspace
 
+  it('exports a REFI-QDA project, and imports the project into another workspace', () => {
+    const w = workspace();
+    cli(['highlight', 'add', String(SEED.moscowTimes), '--quote', 'Havana', '--tag', 'Routes', '-w', w]);
+    const qdpx = join(tempDir(), 'project.qdpx');
+    expect(cli(['export', '--format', 'qdpx', '-w', w]).stderr).toMatch(/--out <file>\.qdpx/);
+    expect(cli(['export', '--format', 'qdpx', '--out', qdpx, '-w', w]).code).toBe(0);
+    const other = join(tempDir(), 'other.workspace');
+    expect(cli(['init', '--empty', '-w', other]).code).toBe(0);
+    const r = cli(['import', qdpx, '-w', other, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).outcomes[0]).toMatchObject({ status: 'imported', reason: '5 document(s), 1 new tag(s), 1 highlight(s), 0 note(s)' });
+  }, 180_000); // six runs of the real command
+
   it('refuses a query with a highlights export, naming the option', () => {
     const w = workspace();
     const r = cli(['export', '--format', 'md', '--query', 'x', '-w', w]);
