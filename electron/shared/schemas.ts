@@ -31,6 +31,8 @@ export const DocumentMeta = z.object({
   /** The document this one came inside (an e-mail, for an attachment). */
   parentId: Id.nullable(),
   tags: z.array(TagRef),
+  /** Set when the text was recognised from images (OCR): a word may be misread. */
+  ocr: z.object({ engine: z.string(), languages: z.string(), confidence: z.number() }).nullable(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 

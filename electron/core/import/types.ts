@@ -1,3 +1,5 @@
+import type { OcrInfo } from './ocr';
+
 /** A file handed to an importer. */
 export interface SourceFile {
   path: string;
@@ -21,6 +23,8 @@ export interface ParsedDocument {
   original?: { mediaType: string; content: Uint8Array } | undefined;
   /** For a paged original (PDF): where each page starts in `body`, page 1 first. */
   pages?: number[] | undefined;
+  /** For text recognised from images (a photo, a scanned PDF): how, in which languages, how confidently. */
+  ocr?: OcrInfo | undefined;
   /** For a document found inside another of the same file (an attachment): that one's index in the file's list. */
   parent?: number | undefined;
 }

@@ -1,0 +1,56 @@
+import { extname } from 'node:path';
+import { recognise } from '../ocr';
+import type { Importer } from '../types';
+
+const MEDIA: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+  '.webp': 'image/webp',
+};
+
+/** The first bytes of each format, so a file that only carries the name fails with a clear reason. */
+function looksLikeImage(b: Buffer): boolean {
+  const hex = b.subarray(0, 12).toString('hex');
+  return (
+    hex.startsWith('89504e470d0a1a0a') || // PNG
+    hex.startsWith('ffd8ff') || // JPEG
+    hex.startsWith('49492a00') || // TIFF, little-endian
+    hex.startsWith('4d4d002a') || // TIFF, big-endian
+    (hex.startsWith('52494646') && b.subarray(8, 12).toString('latin1') === 'WEBP')
+  );
+}
+
+/**
+ * A photo or scan of a page: its text recognised offline by tesseract.js in the chosen
+ * languages, the image kept as the original for the reader to show beside the text.
+ */
+export const imageImporter: Importer = {
+  format: 'image',
+  extensions: Object.keys(MEDIA),
+  async parse(file) {
+    const bytes = await file.read();
+    if (!looksLikeImage(bytes)) throw new Error(`not a readable ${extname(file.name).slice(1).toUpperCase()} image (its content is not an image of that kind)`);
+    const { pages, info } = await recognise([bytes], { total: 1 });
+    const body = pages[0]!.text;
+    if (!body.trim()) throw new Error('no text was recognised in the image');
+    const firstLine = body.split('\n').find((l) => l.trim()) ?? file.name;
+    return [
+      {
+        title: firstLine.trim().slice(0, 140),
+        body,
+        outlet: null,
+        author: null,
+        published: null,
+        url: null,
+        format: 'image',
+        encoding: null,
+        original: { mediaType: MEDIA[extname(file.name).toLowerCase()] ?? 'application/octet-stream', content: bytes },
+        pages: [0],
+        ocr: info,
+      },
+    ];
+  },
+};
