@@ -64,4 +64,22 @@ describe('interchange in a browser: citations, the library, REFI-QDA and scans',
     await shot(page, 'interchange-4-imported-project');
     expect(errors).toEqual([]);
   });
+
+  it('imports a photo of a page by OCR, marks it OCR in the library and the reader, and shows the page image beside the text', async () => {
+    const { page, errors } = await openPage(wb.browser(), wb.served().url);
+    await page.getByLabel('Files to import').setInputFiles([join(ROOT, 'tests/fixtures/ocr/scan-150dpi.png')]);
+    const summary = page.getByRole('dialog', { name: 'Import summary' });
+    await expect.poll(() => summary.textContent(), { timeout: 90_000 }).toContain('1 file: 1 imported');
+    await summary.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Ilyushin Shabayev');
+    const row = page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /^Citing contacts/ });
+    await expect.poll(() => row.locator('.badge.ocr').textContent()).toBe('OCR');
+    await row.click();
+    const reader = page.getByRole('region', { name: /^Reader 1: Citing contacts/ });
+    await expect.poll(() => reader.locator('.badge.ocr').textContent()).toMatch(/^OCR · eng · \d+%$/);
+    await reader.getByRole('button', { name: 'Show page image' }).click();
+    await expect.poll(() => reader.getByRole('img', { name: /was recognised from$/ }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1308);
+    await shot(page, 'interchange-5-ocr-page-image');
+    expect(errors).toEqual([]);
+  }, 150_000);
 });

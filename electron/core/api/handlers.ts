@@ -33,6 +33,8 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
   return {
     'documents.get': ({ id }) => ws().documents.get(id),
     'documents.source': ({ id }) => ws().documents.source(id),
+    'documents.ocr': () => ws().documents.ocrIds(),
+    'documents.image': ({ id }) => ws().documents.image(id),
     'documents.updateMetadata': ({ id, patch }) => ws().documents.updateMetadata(id, patch),
     'documents.delete': ({ ids }) => ({ deleted: ws().documents.delete(ids) }),
     'documents.outlets': () => ws().documents.outlets(),

@@ -40,6 +40,13 @@ export class DocumentsService {
     return { mediaType: row.mediaType, text: decodeStored(row.content, encoding) };
   }
 
+  /** The image a document's text was recognised from (its original), base64-encoded; null for others. */
+  image(id: number): { mediaType: string; base64: string } | null {
+    this.meta(id);
+    const row = this.ctx.db.prepare('SELECT media_type AS mediaType, content FROM document_sources WHERE document_id = ?').get(id) as { mediaType: string; content: Buffer } | undefined;
+    return row && row.mediaType.startsWith('image/') ? { mediaType: row.mediaType, base64: row.content.toString('base64') } : null;
+  }
+
   /** The documents whose text was recognised by OCR, for the library to mark. */
   ocrIds(): number[] {
     return this.ctx.db.prepare('SELECT document_id FROM document_ocr ORDER BY document_id').pluck().all() as number[];

@@ -58,6 +58,16 @@ export const contract = {
     output: z.object({ mediaType: z.string(), text: z.string() }).nullable(),
     doc: 'The original a document was extracted from (a web page\'s HTML), as text to read, never to render; null for plain text and for binary originals (PDF, DOCX). Example: `{ id: 6 }`.',
   }),
+  'documents.ocr': method({
+    input: Nothing,
+    output: z.array(Id),
+    doc: 'The documents whose text was recognised by OCR (photos, scanned PDFs), for the library to mark. Example: `{}`.',
+  }),
+  'documents.image': method({
+    input: ById,
+    output: z.object({ mediaType: z.string(), base64: z.string() }).nullable(),
+    doc: "The photo or scan a document's text was recognised from, kept as its original, for the reader to show beside the text; null for other documents. Example: `{ id: 7 }`.",
+  }),
   'documents.updateMetadata': method({
     input: z.object({ id: Id, patch: MetadataPatch }),
     output: DocumentMeta,

@@ -7,6 +7,8 @@ export const METHOD_LIST = [
   'workspace.info',
   'documents.get',
   'documents.source',
+  'documents.ocr',
+  'documents.image',
   'documents.updateMetadata',
   'documents.delete',
   'documents.outlets',

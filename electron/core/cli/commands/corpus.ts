@@ -8,6 +8,7 @@ import { normalizeDate } from '../../../shared/text/dates';
 import type { ExportFormat } from '../../services/export';
 import { LIBRARY_FORMATS, type LibraryFormat } from '../../services/library-export';
 import { DEFAULT_MAX_FILE_BYTES } from '../../import/run-import';
+import { DEFAULT_OCR_LANGUAGES, OCR_LANG_ENV, installedLanguages, ocrLanguages } from '../../import/ocr';
 import type { Workspace } from '../../workspace';
 import { parseId, type Runner } from '../main';
 import { renderSnippet, table } from '../output';
@@ -74,10 +75,20 @@ export function registerCorpus(program: Command, run: Runner): void {
 
   program
     .command('import')
-    .description('import files and folders (.txt, .md, .html, .pdf, .docx, .eml, .mbox), and REFI-QDA projects (.qdpx) and codebooks (.qdc); every file gets an outcome. Exits 2 when some files failed.')
+    .description('import files and folders (.txt, .md, .html, .pdf, .docx, .eml, .mbox; photos and scans .png .jpg .tif .webp by OCR), and REFI-QDA projects (.qdpx) and codebooks (.qdc); every file gets an outcome. Exits 2 when some files failed.')
     .argument('<paths...>', 'files and folders')
     .option('--max-file-mb <n>', `refuse files larger than this (default ${DEFAULT_MAX_FILE_BYTES / 1048576})`)
-    .action(async (paths: string[], opts: { maxFileMb?: string }, cmd: Command) => {
+    .option('--ocr-lang <langs>', `languages to recognise in photos and scans, joined by + (installed: ${installedLanguages().join(', ')}; default ${DEFAULT_OCR_LANGUAGES})`)
+    .addHelpText('after', '\nExample:\n  workbench import scans/ --ocr-lang eng+fra')
+    .action(async (paths: string[], opts: { maxFileMb?: string; ocrLang?: string }, cmd: Command) => {
+      if (opts.ocrLang !== undefined) {
+        try {
+          // The import's worker threads read the choice from the environment they inherit.
+          process.env[OCR_LANG_ENV] = ocrLanguages(opts.ocrLang).join('+');
+        } catch (err) {
+          throw new WorkbenchError(ErrorCode.InvalidInput, `--ocr-lang: ${(err as Error).message}.`, { field: 'ocr-lang' });
+        }
+      }
       const maxFileBytes = opts.maxFileMb === undefined ? undefined : Number(opts.maxFileMb) * 1048576;
       if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new WorkbenchError(ErrorCode.InvalidInput, `--max-file-mb: "${opts.maxFileMb}" is not a positive number.`, { field: 'max-file-mb' });
       await run.withWorkspace(cmd, async (ws, out) => {

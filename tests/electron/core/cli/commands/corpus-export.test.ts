@@ -50,3 +50,13 @@ describe('workbench export: citations and the library', () => {
     expect(r.stderr).toMatch(/--query and --ids go with citations/);
   });
 });
+
+describe('workbench import --ocr-lang', () => {
+  it('refuses a language whose data is not installed, naming it and those that are', () => {
+    const w = join(tempDir(), 'ocr.workspace');
+    expect(cli(['init', '--empty', '-w', w]).code).toBe(0);
+    const r = cli(['import', join(tempDir()), '--ocr-lang', 'eng+klingon', '-w', w]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('--ocr-lang: OCR language klingon is not installed; installed: eng, fra.');
+  }, 60_000);
+});
