@@ -44,11 +44,12 @@ describe('workbench export: citations and the library', () => {
   }, 180_000); // six runs of the real command
 
   it('refuses a query with a highlights export, naming the option', () => {
-    const w = workspace();
+    const w = join(tempDir(), 'empty.workspace');
+    expect(cli(['init', '--empty', '-w', w]).code).toBe(0);
     const r = cli(['export', '--format', 'md', '--query', 'x', '-w', w]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/--query and --ids go with citations/);
-  });
+  }, 60_000);
 });
 
 describe('workbench import --ocr-lang', () => {
