@@ -80,7 +80,16 @@ export async function recognise(
   const langs = options.languages ?? ocrLanguages();
   const { createWorker } = await import('tesseract.js');
   const version = (require('tesseract.js/package.json') as { version: string }).version;
-  const worker = await createWorker(langs, 1, { langPath: languageFolder(langs), gzip: true, cacheMethod: 'none', cachePath: dirname(languageFolder(langs)) });
+  const folder = languageFolder(langs);
+  const worker = await createWorker(langs, 1, {
+    langPath: folder,
+    gzip: true,
+    cacheMethod: 'none',
+    cachePath: dirname(folder),
+    // Without a handler tesseract.js throws a failed job's error outside any promise, which
+    // would end the whole import; the job's own promise rejects with it, and that is enough.
+    errorHandler: () => undefined,
+  });
   const pages: OcrPage[] = [];
   try {
     let n = 0;

@@ -33,7 +33,13 @@ export const imageImporter: Importer = {
   async parse(file) {
     const bytes = await file.read();
     if (!looksLikeImage(bytes)) throw new Error(`not a readable ${extname(file.name).slice(1).toUpperCase()} image (its content is not an image of that kind)`);
-    const { pages, info } = await recognise([bytes], { total: 1 });
+    let result: Awaited<ReturnType<typeof recognise>>;
+    try {
+      result = await recognise([bytes], { total: 1 });
+    } catch (err) {
+      throw new Error(`the image could not be read (${String((err as Error).message ?? err).replace(/^(Error: )+/, '').slice(0, 200)})`);
+    }
+    const { pages, info } = result;
     const body = pages[0]!.text;
     if (!body.trim()) throw new Error('no text was recognised in the image');
     const firstLine = body.split('\n').find((l) => l.trim()) ?? file.name;

@@ -27,12 +27,23 @@ describe('OCR of photos and scanned PDFs, offline', () => {
     expect(ws.documents.get(ids[1]!)).toMatchObject({ format: 'pdf', ocr: { languages: 'eng' } });
   }, 180_000);
 
-  it('refuses a file that only carries an image name, and an OCR language that is not installed, naming it', async () => {
+  it('refuses a file that only carries an image name, a truncated image, and an OCR language that is not installed, naming it', async () => {
     const { ocrLanguages } = await import('../../../../../electron/core/import/ocr');
     expect(() => ocrLanguages('eng+xyz')).toThrow('OCR language xyz is not installed; installed: eng, fra');
     expect(ocrLanguages('eng+fra')).toEqual(['eng', 'fra']);
     const ws = await newWorkspace({ importPaths: [] });
-    const summary = await ws.importFiles([], { files: [{ path: 'photo.jpg', data: Buffer.from([0xff, 0xd9, 0, 0x10]) }] });
-    expect(summary.outcomes[0]!.reason).toBe('not a readable JPG image (its content is not an image of that kind)');
+    const summary = await ws.importFiles([], {
+      files: [
+        { path: 'photo.jpg', data: Buffer.from([0xff, 0xd9, 0, 0x10]) },
+        { path: 'cut.jpg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) },
+        { path: 'notes.txt', data: Buffer.from('Notes on Havana flights.') },
+      ],
+    });
+    expect(summary.outcomes.map((o) => o.reason)).toEqual([
+      'not a readable JPG image (its content is not an image of that kind)',
+      // A truncated image fails on its own; the import goes on.
+      'the image could not be read (Error attempting to read image.)',
+      null,
+    ]);
   });
 });
