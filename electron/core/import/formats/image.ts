@@ -23,6 +23,16 @@ function looksLikeImage(b: Buffer): boolean {
   );
 }
 
+/** Whether the file ends as its format says it must, checked before the OCR engine is started for it. */
+function complete(b: Buffer): boolean {
+  const hex = b.subarray(0, 4).toString('hex');
+  const tail = b.subarray(Math.max(0, b.length - 64));
+  if (hex.startsWith('89504e47')) return tail.includes('IEND', 0, 'latin1');
+  if (hex.startsWith('ffd8ff')) return tail.includes(Buffer.from([0xff, 0xd9]));
+  if (hex === '52494646') return b.length >= b.readUInt32LE(4) + 8;
+  return b.length > 8;
+}
+
 /**
  * A photo or scan of a page: its text recognised offline by tesseract.js in the chosen
  * languages, the image kept as the original for the reader to show beside the text.
@@ -33,6 +43,7 @@ export const imageImporter: Importer = {
   async parse(file) {
     const bytes = await file.read();
     if (!looksLikeImage(bytes)) throw new Error(`not a readable ${extname(file.name).slice(1).toUpperCase()} image (its content is not an image of that kind)`);
+    if (!complete(bytes)) throw new Error('the image is truncated: its end is missing');
     let result: Awaited<ReturnType<typeof recognise>>;
     try {
       result = await recognise([bytes], { total: 1 });

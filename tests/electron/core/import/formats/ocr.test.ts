@@ -42,7 +42,7 @@ describe('OCR of photos and scanned PDFs, offline', () => {
     expect(summary.outcomes.map((o) => o.reason)).toEqual([
       'not a readable JPG image (its content is not an image of that kind)',
       // A truncated image fails on its own; the import goes on.
-      'the image could not be read (Error attempting to read image.)',
+      'the image is truncated: its end is missing',
       null,
     ]);
   });
