@@ -63,7 +63,7 @@ describe('interchange in a browser: citations, the library, REFI-QDA and scans',
     await expect.poll(() => page.getByRole('button', { name: /^Filter by tag Wagner/ }).count()).toBe(1);
     await shot(page, 'interchange-4-imported-project');
     expect(errors).toEqual([]);
-  });
+  }, 120_000); // an export, and an import of three sources with a PDF
 
   it('imports a photo of a page by OCR, marks it OCR in the library and the reader, and shows the page image beside the text', async () => {
     const { page, errors } = await openPage(wb.browser(), wb.served().url);
