@@ -28,7 +28,7 @@ describe('workbench export: citations and the library', () => {
     const csv = cli(['export', '--format', 'library-csv', '--query', 'Havana', '-w', w]).stdout;
     expect(csv.split('\r\n')[0]).toContain('"snippet"');
     expect(csv).toContain('Havana');
-  }, 120_000); // five runs of the real command, each opening the workspace
+  }, 300_000); // five runs of the real command, each opening the workspace (slow on a busy machine)
 
   it('exports a REFI-QDA project, and imports the project into another workspace', () => {
     const w = workspace();
