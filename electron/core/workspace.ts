@@ -18,6 +18,7 @@ import { Vocabulary } from './search/vocabulary';
 import type { ChangeKind, ServiceContext } from './services/context';
 import { DocumentsService } from './services/documents';
 import { ExportService } from './services/export';
+import { LibraryExport } from './services/library-export';
 import { HighlightsService } from './services/highlights';
 import { NotesService } from './services/notes';
 import { SavedSearchesService } from './services/saved-searches';
@@ -27,6 +28,7 @@ import { AnalysisService } from './services/analysis';
 import { analysisPending, analyze, type AnalysisProgress } from './analysis/run-analysis';
 import { BackgroundJobs } from './analysis/background-jobs';
 import { checkWorkspace, type CheckReport } from './check';
+import { importWithProjects } from './interchange/import-projects';
 
 /**
  * SQLite's quick_check (the file's structure, without matching indexes to tables): a
@@ -86,6 +88,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly notes: NotesService;
   readonly savedSearches: SavedSearchesService;
   readonly exporter: ExportService;
+  readonly library: LibraryExport;
   readonly undo: UndoLog;
   readonly analysis: AnalysisService;
   private analysing: Promise<AnalysisProgress> | null = null;
@@ -142,6 +145,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.savedSearches = new SavedSearchesService(ctx);
     this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags);
     this.search = new SearchEngine(db, this.vocabulary, () => this.index);
+    this.library = new LibraryExport(db, (req) => this.search.search(req));
     this.analysis = new AnalysisService(db, () => this.emit('changed', 'analysis'));
     this.ready = this.loadIndex(readSaved(db));
   }
@@ -238,8 +242,15 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     } else entries.forEach((d) => this.pendingDocs.add(d.id));
   }
 
-  /** Imports files and folders in a worker thread; see importPaths for the guarantees. */
+  /**
+   * Imports files and folders in a worker thread; see importPaths for the guarantees.
+   * REFI-QDA projects and codebooks among them are brought in here, after the rest.
+   */
   async importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+    return importWithProjects(this, paths, options, (p, o) => this.importPlain(p, o));
+  }
+
+  private async importPlain(paths: string[], options: ImportOptions): Promise<ImportSummary> {
     const job: Omit<ImportJob, 'parseWorker'> = { file: this.file, paths };
     if (this.nativeBinding) job.nativeBinding = this.nativeBinding;
     if (this.passphrase) job.passphrase = this.passphrase;

@@ -36,6 +36,8 @@ export const DocumentMeta = z.object({
   /** ISO 639-1 language of the text ('en', 'fr'), detected at import; null when unknown. */
   lang: Lang.nullable(),
   tags: z.array(TagRef),
+  /** Set when the text was recognised from images (OCR): a word may be misread. */
+  ocr: z.object({ engine: z.string(), languages: z.string(), confidence: z.number() }).nullable(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
@@ -59,6 +61,8 @@ export const Tag = z.object({
   name: z.string(),
   color: Color,
   parentId: Id.nullable(),
+  /** What the tag means, as a codebook defines a code; null when none was given. */
+  description: z.string().nullable(),
   /** Documents tagged with this tag or any tag below it. */
   documentCount: z.number().int(),
   /** Highlights tagged with this tag or any tag below it. */

@@ -70,6 +70,7 @@ export function App() {
       { id: 'import', label: 'Import files…', run: () => document.querySelector<HTMLButtonElement>('[aria-label="Import files"]')?.click() },
       { id: 'import-folder', label: 'Import a folder…', run: () => document.querySelector<HTMLButtonElement>('[aria-label="Import a folder"]')?.click() },
       { id: 'export', label: 'Export highlights and notes…', run: () => wb.setDialog('export') },
+      { id: 'export-results', label: 'Export these results: citations or library CSV…', run: () => wb.setDialog('export-results') },
       { id: 'theme', label: `Switch to ${theme.effective === 'dark' ? 'light' : 'dark'} theme`, run: theme.toggle },
       { id: 'theme-system', label: 'Follow the system theme', run: () => theme.setChoice('system') },
       { id: 'new-note', label: 'New free note', run: () => void api.notes.create({ body: '' }).then((n) => wb.setNoteId(n.id)) },
@@ -194,6 +195,7 @@ export function App() {
       </footer>
       {wb.dialog === 'palette' && <CommandPalette actions={actions} onClose={() => wb.setDialog(null)} />}
       {wb.dialog === 'export' && <ExportDialog onClose={() => wb.setDialog(null)} />}
+      {wb.dialog === 'export-results' && <ExportDialog results onClose={() => wb.setDialog(null)} />}
       {wb.dialog === 'workspaces' && <WorkspacesDialog onClose={() => wb.setDialog(null)} />}
       {wb.dialog === 'adopt' && <AdoptDialog onClose={() => wb.setDialog(null)} />}
       {wb.dialog === 'handout' && <HandoutDialog onClose={() => wb.setDialog(null)} />}

@@ -36,7 +36,7 @@ export interface Workbench {
   open: (documentId: number, options?: { side?: boolean; focus?: Pane['focus'] }) => void;
   swap: () => void;
   close: (i: 0 | 1) => void;
-  dialog: 'palette' | 'export' | 'workspaces' | 'adopt' | 'handout' | 'merge' | 'backups' | 'encrypt' | null;
+  dialog: 'palette' | 'export' | 'export-results' | 'workspaces' | 'adopt' | 'handout' | 'merge' | 'backups' | 'encrypt' | null;
   setDialog: (d: Workbench['dialog']) => void;
   /** The shared passage both readers bring into view, and a counter so the same one can be asked for again. */
   sharedFocus: { id: number; seq: number } | null;

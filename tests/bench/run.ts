@@ -1,9 +1,9 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000] [-- --no-reference]`
+ * `npm run bench [-- --sizes 1000,10000,100000] [-- --no-reference] [-- --ocr-only]`
  *
  * Prepares a corpus of real text, then at each size measures the workbench (import and
  * index, cold open to first result, query latencies, memory) and, on the same documents,
- * plain MiniSearch over the full text and bare SQLite FTS5 as references.
+ * plain MiniSearch over the full text and bare SQLite FTS5 as references; last, OCR speed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './corpus';
 import { KINDS, makeQueries } from './queries';
+import { benchOcr } from './ocr';
 import { mb, ms } from './stats';
 import { bareBm25, cranfieldWorkspace, loadCranfield, workbench } from './cranfield';
 
@@ -34,6 +35,11 @@ function child(mode: string, a: string, b: string, heapMb = 4096): Record<string
 
 type Lat = Record<string, { p50: number; p95: number; hits: number }>;
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+if (args.includes('--ocr-only')) {
+  await benchOcr();
+  process.exit(0);
+}
 
 console.log('Preparing the corpus (real text only; cached after the first run)…');
 const t0 = performance.now();
@@ -148,3 +154,4 @@ for (const size of sizes) {
   console.log('');
 }
 rmSync(work, { recursive: true, force: true });
+await benchOcr();

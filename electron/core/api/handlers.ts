@@ -11,6 +11,13 @@ export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOut
 type ContentMethods = Exclude<MethodName, keyof ReturnType<typeof createWorkspaceHandlers>>;
 
 const MIME = { md: 'text/markdown', csv: 'text/csv', json: 'application/json' } as const;
+/** File name ending and media type of each library export. */
+export const LIBRARY_FILES = {
+  'csl-json': { suffix: 'citations.json', mimeType: 'application/vnd.citationstyles.csl+json' },
+  bibtex: { suffix: 'citations.bib', mimeType: 'application/x-bibtex' },
+  ris: { suffix: 'citations.ris', mimeType: 'application/x-research-info-systems' },
+  'library-csv': { suffix: 'library.csv', mimeType: 'text/csv' },
+} as const;
 
 /** Maps every contract method onto the workspace's services. */
 export function createHandlers(ws: () => Workspace, imports: { controller: AbortController | null; done: (s: ImportSummary) => void }): Pick<Handlers, ContentMethods> {
@@ -26,6 +33,8 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
   return {
     'documents.get': ({ id }) => ws().documents.get(id),
     'documents.source': ({ id }) => ws().documents.source(id),
+    'documents.ocr': () => ws().documents.ocrIds(),
+    'documents.image': ({ id }) => ws().documents.image(id),
     'documents.updateMetadata': ({ id, patch }) => ws().documents.updateMetadata(id, patch),
     'documents.delete': ({ ids }) => ({ deleted: ws().documents.delete(ids) }),
     'documents.outlets': () => ws().documents.outlets(),
@@ -82,6 +91,17 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
     'export.run': ({ format }) => {
       const stem = basename(ws().file).replace(/\.[^.]+$/, '') || 'workspace';
       return { fileName: `${stem}-highlights.${format}`, mimeType: MIME[format], text: ws().exporter.export(format) };
+    },
+    'export.library': async ({ format, query, ids }) => {
+      const stem = basename(ws().file).replace(/\.[^.]+$/, '') || 'workspace';
+      const text = await ws().library.export(format, { query, ids });
+      return { fileName: `${stem}-${LIBRARY_FILES[format].suffix}`, mimeType: LIBRARY_FILES[format].mimeType, text };
+    },
+    'export.qda': async ({ format }) => {
+      const stem = basename(ws().file).replace(/\.[^.]+$/, '') || 'workspace';
+      const { exportCodebook, exportQdpx } = await import('../interchange/refi-qda-export');
+      const data = format === 'qdpx' ? await exportQdpx(ws()) : Buffer.from(exportCodebook(ws()));
+      return { fileName: `${stem}.${format}`, mimeType: format === 'qdpx' ? 'application/zip' : 'application/xml', base64: data.toString('base64') };
     },
     'import.paths': async ({ paths }) => {
       const summary = await runImport(paths);

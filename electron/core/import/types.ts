@@ -1,3 +1,5 @@
+import type { OcrInfo } from './ocr';
+
 /** A file handed to an importer. */
 export interface SourceFile {
   path: string;
@@ -23,6 +25,8 @@ export interface ParsedDocument {
   pages?: number[] | undefined;
   /** ISO 639-1 language, when the format declares it (html lang=…); detected from the text otherwise. */
   lang?: string | null | undefined;
+  /** For text recognised from images (a photo, a scanned PDF): how, in which languages, how confidently. */
+  ocr?: OcrInfo | undefined;
   /** For a document found inside another of the same file (an attachment): that one's index in the file's list. */
   parent?: number | undefined;
 }

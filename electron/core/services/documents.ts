@@ -7,7 +7,7 @@ import { decodeStored } from '../import/decode';
 const META_COLUMNS = `id, title, outlet, author, published, url, file_name AS fileName, format, encoding, sha256,
   size_bytes AS sizeBytes, imported_at AS importedAt, parent_id AS parentId, lang`;
 
-type MetaRow = Omit<DocumentMeta, 'tags'>;
+type MetaRow = Omit<DocumentMeta, 'tags' | 'ocr'>;
 
 export class DocumentsService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -16,7 +16,8 @@ export class DocumentsService {
   meta(id: number): DocumentMeta {
     const row = this.ctx.db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE id = ?`).get(id) as MetaRow | undefined;
     if (!row) throw notFound('document', id);
-    return { ...row, tags: tagRefs(this.ctx.db, 'document', [id]).get(id) ?? [] };
+    const ocr = (this.ctx.db.prepare('SELECT engine, languages, confidence FROM document_ocr WHERE document_id = ?').get(id) as DocumentMeta['ocr'] | undefined) ?? null;
+    return { ...row, tags: tagRefs(this.ctx.db, 'document', [id]).get(id) ?? [], ocr };
   }
 
   /** One document with its full text. */
@@ -37,6 +38,18 @@ export class DocumentsService {
     if (!row || !/^(text\/|message\/)/.test(row.mediaType)) return null;
     const encoding = this.ctx.db.prepare('SELECT encoding FROM documents WHERE id = ?').pluck().get(id) as string | null;
     return { mediaType: row.mediaType, text: decodeStored(row.content, encoding) };
+  }
+
+  /** The image a document's text was recognised from (its original), base64-encoded; null for others. */
+  image(id: number): { mediaType: string; base64: string } | null {
+    this.meta(id);
+    const row = this.ctx.db.prepare('SELECT media_type AS mediaType, content FROM document_sources WHERE document_id = ?').get(id) as { mediaType: string; content: Buffer } | undefined;
+    return row && row.mediaType.startsWith('image/') ? { mediaType: row.mediaType, base64: row.content.toString('base64') } : null;
+  }
+
+  /** The documents whose text was recognised by OCR, for the library to mark. */
+  ocrIds(): number[] {
+    return this.ctx.db.prepare('SELECT document_id FROM document_ocr ORDER BY document_id').pluck().all() as number[];
   }
 
   exists(id: number): boolean {

@@ -3,6 +3,7 @@ import type { DocumentsService } from './documents';
 import type { HighlightsService } from './highlights';
 import type { NotesService } from './notes';
 import type { TagsService } from './tags';
+import { csvField } from './csv';
 
 export type ExportFormat = 'md' | 'csv' | 'json';
 
@@ -36,13 +37,6 @@ function indent(text: string): string {
     .split('\n')
     .map((l) => `  ${l}`)
     .join('\n');
-}
-
-/** RFC 4180: quote every field, double the quotes inside. Spreadsheet formulas are defused. */
-function csvField(value: unknown): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
 }
 
 /** Highlights and notes out of the workspace, as Markdown grouped by tag, CSV or JSON. */

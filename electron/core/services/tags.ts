@@ -11,7 +11,7 @@ const LIST_SQL = `
     UNION ALL
     SELECT anc.tag_id, t.parent_id FROM anc JOIN tags t ON t.id = anc.ancestor_id WHERE t.parent_id IS NOT NULL
   )
-  SELECT t.id, t.name, t.color, t.parent_id AS parentId,
+  SELECT t.id, t.name, t.color, t.parent_id AS parentId, t.description,
     (SELECT count(DISTINCT dt.document_id) FROM document_tags dt JOIN anc ON anc.tag_id = dt.tag_id WHERE anc.ancestor_id = t.id) AS documentCount,
     (SELECT count(DISTINCT ht.highlight_id) FROM highlight_tags ht JOIN anc ON anc.tag_id = ht.tag_id WHERE anc.ancestor_id = t.id) AS highlightCount
   FROM tags t`;
@@ -20,6 +20,7 @@ export interface CreateTag {
   name: string;
   color?: string;
   parentId?: number | null;
+  description?: string | null;
 }
 
 export class TagsService {
@@ -84,7 +85,9 @@ export class TagsService {
     const color = this.checkColor(input.color ?? TAG_PALETTE[count % TAG_PALETTE.length]!);
     const parentId = this.checkParent(null, input.parentId);
     const id = Number(
-      this.ctx.db.prepare('INSERT INTO tags (name, color, parent_id, created_at) VALUES (?, ?, ?, ?)').run(name, color, parentId, nowIso()).lastInsertRowid,
+      this.ctx.db
+        .prepare('INSERT INTO tags (name, color, parent_id, description, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(name, color, parentId, input.description?.trim() || null, nowIso()).lastInsertRowid,
     );
     this.ctx.changed('tags');
     return this.get(id);

@@ -58,6 +58,16 @@ export const contract = {
     output: z.object({ mediaType: z.string(), text: z.string() }).nullable(),
     doc: 'The original a document was extracted from (a web page\'s HTML), as text to read, never to render; null for plain text and for binary originals (PDF, DOCX). Example: `{ id: 6 }`.',
   }),
+  'documents.ocr': method({
+    input: Nothing,
+    output: z.array(Id),
+    doc: 'The documents whose text was recognised by OCR (photos, scanned PDFs), for the library to mark. Example: `{}`.',
+  }),
+  'documents.image': method({
+    input: ById,
+    output: z.object({ mediaType: z.string(), base64: z.string() }).nullable(),
+    doc: "The photo or scan a document's text was recognised from, kept as its original, for the reader to show beside the text; null for other documents. Example: `{ id: 7 }`.",
+  }),
   'documents.updateMetadata': method({
     input: z.object({ id: Id, patch: MetadataPatch }),
     output: DocumentMeta,
@@ -174,6 +184,24 @@ export const contract = {
     input: z.object({ format: z.enum(['md', 'csv', 'json']) }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
     doc: 'Highlights and notes as Markdown grouped by tag, CSV or JSON. Example: `{ format: "md" }`.',
+  }),
+
+  'export.library': method({
+    input: z.object({
+      format: z.enum(['csl-json', 'bibtex', 'ris', 'library-csv']),
+      /** The search whose results to export; empty or left out for the whole library. */
+      query: z.string().optional(),
+      /** Only these documents (a selection); with a query, those of them it finds. */
+      ids: z.array(Id).optional(),
+    }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
+    doc: 'Citations (title, author, outlet, date, URL, date imported) as CSL-JSON, BibTeX or RIS for Zotero, or the library as CSV with tags, counts and the matched snippet; of a selection, a search or every document. Example: `{ format: "ris", query: "wagner" }`.',
+  }),
+
+  'export.qda': method({
+    input: z.object({ format: z.enum(['qdpx', 'qdc']) }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    doc: 'The workspace as a REFI-QDA project (.qdpx: documents, tags as codes, highlights as coded selections, notes) for ATLAS.ti, MAXQDA, NVivo, or its tags alone as a codebook (.qdc); the file comes base64-encoded. Example: `{ format: "qdpx" }`.',
   }),
 
   'import.paths': method({

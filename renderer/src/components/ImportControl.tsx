@@ -103,9 +103,16 @@ export function ImportControl() {
   };
 
   const failed = summary?.outcomes.filter((o) => o.status === 'failed') ?? [];
+  // A project or codebook is one file whose outcome counts what came in with it.
+  const projects = summary?.outcomes.filter((o) => o.status === 'imported' && /\.(qdpx|qdc)$/i.test(o.path)) ?? [];
   return (
     <>
-      <button type="button" onClick={() => files.current?.click()} aria-label="Import files">
+      <button
+        type="button"
+        onClick={() => files.current?.click()}
+        aria-label="Import files"
+        title="Text, Markdown, web pages, PDF, Word, e-mail, and REFI-QDA projects (.qdpx) and codebooks (.qdc)"
+      >
         Import…
       </button>
       <button type="button" onClick={() => folder.current?.click()} aria-label="Import a folder">
@@ -134,6 +141,18 @@ export function ImportControl() {
                   {summary.files} file{summary.files === 1 ? '' : 's'}: {summary.imported} imported, {summary.duplicates} duplicate{summary.duplicates === 1 ? '' : 's'}, {summary.failed} failed
                   {summary.cancelled ? ' (cancelled)' : ''}.
                 </p>
+                {projects.length > 0 && (
+                  <>
+                    <h3>REFI-QDA projects and codebooks</h3>
+                    <ul className="projects">
+                      {projects.map((o) => (
+                        <li key={o.path}>
+                          <strong>{o.path}</strong>: {o.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
                 {failed.length > 0 && (
                   <>
                     <h3>Failed</h3>

@@ -22,6 +22,14 @@ export function Library() {
   const [loading, setLoading] = useState(true);
   const [selected, setSelected] = useState(0);
   const [version, setVersion] = useState(0);
+  // Documents read by OCR are marked, so a reader knows a word may be misread.
+  const [ocr, setOcr] = useState<Set<number>>(new Set());
+  useEffect(() => {
+    api.documents
+      .ocr({})
+      .then((ids) => setOcr(new Set(ids)))
+      .catch(() => undefined);
+  }, [version]);
   const pages = useRef(new Set<number>());
   // Answers to an older query or sort must not overwrite the current list.
   const generation = useRef(0);
@@ -115,6 +123,9 @@ export function Library() {
             <option value="outlet">outlet</option>
           </select>
         </label>
+        <button type="button" className="link-button export-results" onClick={() => wb.setDialog('export-results')} disabled={total === 0}>
+          Export these results…
+        </button>
       </div>
       {error && (
         <p role="alert" className="error">
@@ -147,6 +158,11 @@ export function Library() {
                     <div className="doc-title">{d.title}</div>
                     <div className="doc-meta">
                       {d.outlet ?? 'Unknown outlet'} · {d.published ?? 'undated'}
+                      {ocr.has(d.id) && (
+                        <span className="badge ocr" title="Text recognised by OCR: a word may be misread">
+                          OCR
+                        </span>
+                      )}
                       {d.tags.map((t) => (
                         <TagChip key={t.id} name={t.name} color={t.color} />
                       ))}

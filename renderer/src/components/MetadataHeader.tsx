@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DocumentFull, Tag } from '../../../electron/shared/schemas';
 import { api, errorMessage } from '../api';
 import { TagChip } from './Snippet';
@@ -8,6 +8,20 @@ export function MetadataHeader({ doc, tags, onError, onOpen }: { doc: DocumentFu
   const [editing, setEditing] = useState(false);
   const [form, setForm] = useState({ title: '', outlet: '', author: '', published: '', url: '' });
   const [newTag, setNewTag] = useState('');
+  const [showImage, setShowImage] = useState(false);
+  const [image, setImage] = useState<string | null>(null);
+  useEffect(() => {
+    setImage(null);
+    if (!showImage) return;
+    let live = true;
+    api.documents
+      .image({ id: doc.id })
+      .then((img) => live && setImage(img ? `data:${img.mediaType};base64,${img.base64}` : ''))
+      .catch((err: unknown) => onError(errorMessage(err)));
+    return () => {
+      live = false;
+    };
+  }, [showImage, doc.id, onError]);
 
   const start = () => {
     setForm({ title: doc.title, outlet: doc.outlet ?? '', author: doc.author ?? '', published: doc.published ?? '', url: doc.url ?? '' });
@@ -79,7 +93,23 @@ export function MetadataHeader({ doc, tags, onError, onOpen }: { doc: DocumentFu
         <button type="button" className="link-button" onClick={start} aria-label="Edit metadata">
           Edit
         </button>
+        {doc.ocr && (
+          <span
+            className="badge ocr"
+            title={`Text recognised by ${doc.ocr.engine} (${doc.ocr.languages}), ${Math.round(doc.ocr.confidence)}% confident: a word may be misread; search with word~ to allow for it`}
+          >
+            OCR · {doc.ocr.languages} · {Math.round(doc.ocr.confidence)}%
+          </span>
+        )}
+        {doc.ocr && doc.format === 'image' && (
+          <button type="button" className="link-button" aria-pressed={showImage} onClick={() => setShowImage(!showImage)}>
+            {showImage ? 'Hide page image' : 'Show page image'}
+          </button>
+        )}
       </p>
+      {showImage && image !== null && (
+        <figure className="page-image">{image ? <img src={image} alt={`The page ${doc.title} was recognised from`} /> : <figcaption>No image is kept.</figcaption>}</figure>
+      )}
       <div className="doc-tags">
         {doc.tags.map((t) => (
           <TagChip key={t.id} name={t.name} color={t.color} onRemove={() => void api.tags.remove({ tagId: t.id, documentIds: [doc.id] }).catch((err: unknown) => onError(errorMessage(err)))} />

@@ -6,7 +6,9 @@ import { ErrorCode, WorkbenchError } from '../../../shared/errors';
 import { SortKey, type ImportSummary, type SearchResponse } from '../../../shared/schemas';
 import { normalizeDate } from '../../../shared/text/dates';
 import type { ExportFormat } from '../../services/export';
+import { LIBRARY_FORMATS, type LibraryFormat } from '../../services/library-export';
 import { DEFAULT_MAX_FILE_BYTES } from '../../import/run-import';
+import { DEFAULT_OCR_LANGUAGES, OCR_LANG_ENV, installedLanguages, ocrLanguages } from '../../import/ocr';
 import type { Workspace } from '../../workspace';
 import { parseId, type Runner } from '../main';
 import { renderSnippet, table } from '../output';
@@ -124,10 +126,20 @@ export function registerCorpus(program: Command, run: Runner): void {
 
   program
     .command('import')
-    .description('import files and folders (.txt, .md, .html, .pdf, .docx, .eml, .mbox); every file gets an outcome. Exits 2 when some files failed.')
+    .description('import files and folders (.txt, .md, .html, .pdf, .docx, .eml, .mbox; photos and scans .png .jpg .tif .webp by OCR), and REFI-QDA projects (.qdpx) and codebooks (.qdc); every file gets an outcome. Exits 2 when some files failed.')
     .argument('<paths...>', 'files and folders')
     .option('--max-file-mb <n>', `refuse files larger than this (default ${DEFAULT_MAX_FILE_BYTES / 1048576})`)
-    .action(async (paths: string[], opts: { maxFileMb?: string }, cmd: Command) => {
+    .option('--ocr-lang <langs>', `languages to recognise in photos and scans, joined by + (installed: ${installedLanguages().join(', ')}; default ${DEFAULT_OCR_LANGUAGES})`)
+    .addHelpText('after', '\nExample:\n  workbench import scans/ --ocr-lang eng+fra')
+    .action(async (paths: string[], opts: { maxFileMb?: string; ocrLang?: string }, cmd: Command) => {
+      if (opts.ocrLang !== undefined) {
+        try {
+          // The import's worker threads read the choice from the environment they inherit.
+          process.env[OCR_LANG_ENV] = ocrLanguages(opts.ocrLang).join('+');
+        } catch (err) {
+          throw new WorkbenchError(ErrorCode.InvalidInput, `--ocr-lang: ${(err as Error).message}.`, { field: 'ocr-lang' });
+        }
+      }
       const maxFileBytes = opts.maxFileMb === undefined ? undefined : Number(opts.maxFileMb) * 1048576;
       if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new WorkbenchError(ErrorCode.InvalidInput, `--max-file-mb: "${opts.maxFileMb}" is not a positive number.`, { field: 'max-file-mb' });
       await run.withWorkspace(cmd, async (ws, out) => {
@@ -250,12 +262,36 @@ Examples:
 
   program
     .command('export')
-    .description('export highlights and notes')
-    .addOption(new Option('--format <format>', 'md: grouped by tag with citations; csv; json').choices(['md', 'csv', 'json']).default('md'))
+    .description('export highlights and notes (md, csv, json), citations (csl-json, bibtex, ris), the library as CSV, or a REFI-QDA project (qdpx) or codebook (qdc)')
+    .addOption(
+      new Option('--format <format>', 'md: highlights grouped by tag with citations; csv; json; csl-json, bibtex, ris: citations for Zotero; library-csv: one row a document; qdpx: a REFI-QDA project (needs --out); qdc: the tags as a REFI-QDA codebook')
+        .choices(['md', 'csv', 'json', ...LIBRARY_FORMATS, 'qdpx', 'qdc'])
+        .default('md'),
+    )
+    .option('-q, --query <query>', 'citations and library-csv: only the documents this search finds, with the matched snippet')
+    .option('--ids <ids...>', 'citations and library-csv: only these documents')
     .option('-o, --out <file>', 'write to a file instead of stdout')
-    .action(async (opts: { format: ExportFormat; out?: string }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws) => {
-        const text = ws.exporter.export(opts.format);
+    .addHelpText('after', '\nExamples:\n  workbench export --format ris --query "wagner -cuba" --out wagner.ris\n  workbench export --format qdpx --out project.qdpx')
+    .action(async (opts: { format: ExportFormat | LibraryFormat | 'qdpx' | 'qdc'; query?: string; ids?: string[]; out?: string }, cmd: Command) => {
+      await run.withWorkspace(cmd, async (ws) => {
+        if (opts.format === 'qdpx' || opts.format === 'qdc') {
+          if (opts.format === 'qdpx' && !opts.out) throw new WorkbenchError(ErrorCode.InvalidInput, '--format qdpx writes a zip archive: say where with --out <file>.qdpx.', { field: 'out' });
+          const { exportCodebook, exportQdpx } = await import('../../interchange/refi-qda-export');
+          const data = opts.format === 'qdpx' ? await exportQdpx(ws) : exportCodebook(ws);
+          if (opts.out) {
+            writeFileSync(opts.out, data);
+            process.stderr.write(`Wrote ${opts.out}\n`);
+          } else process.stdout.write(data);
+          return;
+        }
+        const library = (LIBRARY_FORMATS as readonly string[]).includes(opts.format);
+        if (!library && (opts.query !== undefined || opts.ids)) {
+          throw new WorkbenchError(ErrorCode.InvalidInput, `--query and --ids go with citations and library-csv, not --format ${opts.format}.`, { field: 'query' });
+        }
+        const ids = opts.ids?.map((i) => parseId(i, 'document id'));
+        const text = library
+          ? await ws.library.export(opts.format as LibraryFormat, { query: opts.query, ids })
+          : ws.exporter.export(opts.format as ExportFormat);
         if (opts.out) {
           writeFileSync(opts.out, text);
           process.stderr.write(`Wrote ${opts.out}\n`);

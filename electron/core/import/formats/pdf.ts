@@ -1,5 +1,6 @@
 import { findDate } from '../../../shared/text/dates';
 import { normalizeBody } from '../decode';
+import { recognise, type OcrInfo } from '../ocr';
 import type { Importer } from '../types';
 
 /** pdf.js's date form: D:YYYYMMDDHHmmSS… */
@@ -12,6 +13,28 @@ function pdfDate(value: unknown): string | null {
 
 function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim() : null;
+}
+
+/** Fewer characters than this on a page, and it is taken for a scan. */
+const MIN_TEXT_LAYER = 20;
+/** Pages are rendered for OCR at 300 dpi (PDF units are 1/72 inch). */
+const OCR_SCALE = 300 / 72;
+
+interface PdfLike {
+  getPage(n: number): Promise<{ getViewport(o: { scale: number }): { width: number; height: number }; render(o: object): { promise: Promise<void> }; cleanup(): void }>;
+  canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: unknown } };
+}
+
+/** Each page as a PNG, rendered by pdf.js on @napi-rs/canvas, one at a time as OCR asks for them. */
+async function* renderPages(pdf: PdfLike, pages: number[]): AsyncGenerator<Buffer> {
+  for (const n of pages) {
+    const page = await pdf.getPage(n);
+    const viewport = page.getViewport({ scale: OCR_SCALE });
+    const { canvas, context } = pdf.canvasFactory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    await page.render({ canvasContext: context, canvas, viewport }).promise;
+    page.cleanup();
+    yield canvas.toBuffer('image/png');
+  }
 }
 
 interface TextItem {
@@ -49,23 +72,36 @@ export const pdfImporter: Importer = {
       throw new Error(`the PDF is damaged or incomplete (${(err as Error).message})`);
     }
     try {
-      const pages: number[] = [];
-      let body = '';
+      const texts: string[] = [];
       for (let n = 1; n <= pdf.numPages; n++) {
         const page = await pdf.getPage(n);
         const content = await page.getTextContent();
-        const text = (content.items as TextItem[])
-          .map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : ''))
-          .join('')
-          .replace(/[ \t]+\n/g, '\n')
-          .trim();
+        texts.push(
+          (content.items as TextItem[])
+            .map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : ''))
+            .join('')
+            .replace(/[ \t]+\n/g, '\n')
+            .trim(),
+        );
+        page.cleanup();
+      }
+      // A page with no text layer, or only a few characters of one, is a scan: it is read by OCR.
+      const scanned = texts.flatMap((t, i) => (t.replace(/\s/g, '').length < MIN_TEXT_LAYER ? [i + 1] : []));
+      let ocr: OcrInfo | undefined;
+      if (scanned.length) {
+        const result = await recognise(renderPages(pdf as unknown as PdfLike, scanned), { total: scanned.length });
+        scanned.forEach((n, i) => (texts[n - 1] = result.pages[i]!.text));
+        ocr = result.info;
+      }
+      const pages: number[] = [];
+      let body = '';
+      for (const text of texts) {
         if (body) body += '\n\n';
         pages.push(body.length);
         body += text;
-        page.cleanup();
       }
       const normalized = normalizeBody(body);
-      if (!normalized.trim()) throw new Error('the PDF holds no text (scanned pages need OCR first)');
+      if (!normalized.trim()) throw new Error(scanned.length ? 'no text was recognised on the scanned pages' : 'the PDF holds no text');
       const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
       const firstLine = normalized.split('\n').find((l) => l.trim()) ?? file.name;
       return [
@@ -80,6 +116,7 @@ export const pdfImporter: Importer = {
           encoding: null,
           original: { mediaType: 'application/pdf', content: bytes },
           pages,
+          ocr,
         },
       ];
     } finally {

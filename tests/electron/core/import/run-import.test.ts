@@ -31,7 +31,7 @@ describe('importing files and folders', () => {
     mkdirSync(join(dir, 'corpus/deeper'), { recursive: true });
     writeFileSync(join(dir, 'corpus/a.txt'), 'Alpha report\n\nThe first text.');
     writeFileSync(join(dir, 'corpus/deeper/b.md'), '# Beta notes\n\nThe second text.');
-    writeFileSync(join(dir, 'corpus/photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    writeFileSync(join(dir, 'corpus/clip.mp3'), Buffer.from([0x49, 0x44, 0x33, 0x04]));
     writeFileSync(join(dir, 'corpus/empty.txt'), '');
     writeFileSync(join(dir, 'corpus/binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0x03, 0x00, 0xff]));
     writeFileSync(join(dir, 'single.txt'), 'Gamma alone\n\nThe third text.');
@@ -41,7 +41,7 @@ describe('importing files and folders', () => {
     expect(summary).toMatchObject({ files: 7, imported: 3, duplicates: 0, failed: 4, cancelled: false });
     expect(byName['a.txt']).toMatchObject({ status: 'imported', title: 'Alpha report' });
     expect(byName['b.md']).toMatchObject({ status: 'imported', title: 'Beta notes' });
-    expect(byName['photo.jpg']!.reason).toMatch(/unsupported file type \(\.jpg\); supported: \.txt/);
+    expect(byName['clip.mp3']!.reason).toMatch(/unsupported file type \(\.mp3\); supported: \.txt/);
     expect(byName['empty.txt']!.reason).toBe('empty file (0 bytes)');
     expect(byName['binary.txt']!.reason).toMatch(/binary content/);
     expect(byName['nowhere.txt']!.reason).toMatch(/no such file/);

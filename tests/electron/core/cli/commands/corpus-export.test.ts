@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../../../../cli-helpers';
+import { SEED, tempDir } from '../../../../helpers';
+
+function workspace(): string {
+  const file = join(tempDir(), 'cli.workspace');
+  const r = cli(['init', '-w', file]);
+  expect(r.code, r.stderr).toBe(0);
+  return file;
+}
+
+describe('workbench export: citations and the library', () => {
+  it('writes RIS of a search to a file, CSL-JSON and BibTeX to stdout, and the library as CSV', () => {
+    const w = workspace();
+    const out = join(tempDir(), 'wagner.ris');
+    const r = cli(['export', '--format', 'ris', '--query', 'Shabayev', '--out', out, '-w', w]);
+    expect(r.code, r.stderr).toBe(0);
+    const ris = readFileSync(out, 'utf8');
+    expect(ris).toMatch(/^TY {2}- /);
+    expect(ris).toContain('T2  - The Moscow Times');
+    expect(ris).not.toContain('Fox News Digital');
+    const csl = JSON.parse(cli(['export', '--format', 'csl-json', '--ids', String(SEED.fox), '-w', w]).stdout);
+    expect(csl).toHaveLength(1);
+    expect(csl[0]).toMatchObject({ id: `doc-${SEED.fox}`, 'container-title': 'Fox News Digital' });
+    expect(cli(['export', '--format', 'bibtex', '-w', w]).stdout.match(/^@\w+\{/gm)).toHaveLength(5);
+    const csv = cli(['export', '--format', 'library-csv', '--query', 'Havana', '-w', w]).stdout;
+    expect(csv.split('\r\n')[0]).toContain('"snippet"');
+    expect(csv).toContain('Havana');
+  }, 300_000); // five runs of the real command, each opening the workspace (slow on a busy machine)
+
+  it('exports a REFI-QDA project, and imports the project into another workspace', () => {
+    const w = workspace();
+    cli(['highlight', 'add', String(SEED.moscowTimes), '--quote', 'Havana', '--tag', 'Routes', '-w', w]);
+    const qdpx = join(tempDir(), 'project.qdpx');
+    expect(cli(['export', '--format', 'qdpx', '-w', w]).stderr).toMatch(/--out <file>\.qdpx/);
+    expect(cli(['export', '--format', 'qdpx', '--out', qdpx, '-w', w]).code).toBe(0);
+    const other = join(tempDir(), 'other.workspace');
+    expect(cli(['init', '--empty', '-w', other]).code).toBe(0);
+    const r = cli(['import', qdpx, '-w', other, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).outcomes[0]).toMatchObject({ status: 'imported', reason: '5 document(s), 1 new tag(s), 1 highlight(s), 0 note(s)' });
+  }, 180_000); // six runs of the real command
+
+  it('refuses a query with a highlights export, naming the option', () => {
+    const w = join(tempDir(), 'empty.workspace');
+    expect(cli(['init', '--empty', '-w', w]).code).toBe(0);
+    const r = cli(['export', '--format', 'md', '--query', 'x', '-w', w]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/--query and --ids go with citations/);
+  }, 60_000);
+});
+
+describe('workbench import --ocr-lang', () => {
+  it('refuses a language whose data is not installed, naming it and those that are', () => {
+    const w = join(tempDir(), 'ocr.workspace');
+    expect(cli(['init', '--empty', '-w', w]).code).toBe(0);
+    const r = cli(['import', join(tempDir()), '--ocr-lang', 'eng+klingon', '-w', w]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('--ocr-lang: OCR language klingon is not installed; installed: eng, fra.');
+  }, 60_000);
+});
