@@ -2,6 +2,8 @@ import { basename } from 'node:path';
 import { ErrorCode, WorkbenchError } from '../../shared/errors';
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract';
 import type { ImportSummary } from '../../shared/schemas';
+import type { EventName, EventPayload } from '../../shared/api/contract';
+import { runBatch } from '../search/batch';
 import type { Workspace } from '../workspace';
 import type { createWorkspaceHandlers } from './workspace-handlers';
 
@@ -13,7 +15,11 @@ type ContentMethods = Exclude<MethodName, keyof ReturnType<typeof createWorkspac
 const MIME = { md: 'text/markdown', csv: 'text/csv', json: 'application/json' } as const;
 
 /** Maps every contract method onto the workspace's services. */
-export function createHandlers(ws: () => Workspace, imports: { controller: AbortController | null; done: (s: ImportSummary) => void }): Pick<Handlers, ContentMethods> {
+export function createHandlers(
+  ws: () => Workspace,
+  imports: { controller: AbortController | null; done: (s: ImportSummary) => void },
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void = () => undefined,
+): Pick<Handlers, ContentMethods> {
   const runImport = async (paths: string[], files?: Array<{ path: string; data: Uint8Array }>): Promise<ImportSummary> => {
     if (imports.controller) throw new WorkbenchError(ErrorCode.Conflict, 'An import is already running; wait for it or cancel it.');
     imports.controller = new AbortController();
@@ -36,6 +42,7 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
     'search.query': (req) => ws().search.search(req),
     'search.hits': ({ documentId, query }) => ws().search.hits(documentId, query),
     'search.suggest': ({ prefix, limit }) => ws().search.suggest(prefix, limit),
+    'search.batch': (req) => runBatch(ws().search, req, { onProgress: (p) => emit('batch.progress', p) }),
     'tags.list': () => ws().tags.list(),
     'tags.create': (input) => ws().tags.create(input),
     'tags.rename': ({ id, name }) => ws().tags.rename(id, name),

@@ -14,6 +14,7 @@ import {
 import { buildFilters, type FilterSql } from './filters';
 import { expandTerm, leadSnippet, orExpression, parseMarked, type ExpandedTerm } from './fts';
 import { LONG_DOCUMENT_BYTES, documentHits } from './hits';
+import { highlightHits } from './highlight-hits';
 import { keyId, type PersonalEntry } from './personal-index';
 import type { Vocabulary } from './vocabulary';
 import { tagRefs } from '../services/tag-refs';
@@ -81,7 +82,7 @@ export class SearchEngine {
 
     if (parsed.groups.length === 0) {
       const listed = this.listFiltered(plan, filters, req);
-      return { query: req.query, ...listed, totalAll: listed.total, totalSome: 0, notes, highlights: [], terms: [], partial };
+      return { query: req.query, ...listed, totalAll: listed.total, totalSome: 0, notes, highlights: highlightHits(this.db, index, parsed), terms: [], partial };
     }
 
     const personal = index ? this.personalMatches(plan, filters, index) : new Map<number, { score: number; fields: MatchField[]; terms: string[] }>();
@@ -127,7 +128,7 @@ export class SearchEngine {
       const body = bodyScores.get(id) ?? 0;
       return { score: (p?.score ?? 0) + body, matchedIn: p ? p.fields : (['body'] as MatchField[]), terms: p?.terms ?? [] };
     });
-    return { query: req.query, total, totalAll: total, totalSome: 0, documents, notes, highlights: [], terms: plan.terms, partial };
+    return { query: req.query, total, totalAll: total, totalSome: 0, documents, notes, highlights: highlightHits(this.db, index, parsed), terms: plan.terms, partial };
   }
 
   /** Documents with boilerplate whose text matches only in it. */

@@ -63,6 +63,7 @@ export const METHOD_LIST = [
   'analysis.splitEntity',
   'analysis.figures',
   'analysis.timeline',
+  'search.batch',
 ] as const;
 
-export const EVENT_LIST = ['import.progress', 'import.done', 'workspace.changed', 'index.ready', 'ui.command', 'analysis.progress'] as const;
+export const EVENT_LIST = ['import.progress', 'import.done', 'workspace.changed', 'index.ready', 'ui.command', 'analysis.progress', 'batch.progress'] as const;
