@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight } from '../../../electron/shared/schemas';
 import { findBoilerplate } from '../../../electron/shared/text/boilerplate';
 import { fold } from '../../../electron/shared/text/normalize';
+import { passageQuery } from '../../../electron/shared/text/passage-query';
 import { api, errorMessage } from '../api';
 import { useApiData, useDebounced } from '../hooks/use-api-data';
 import { useWorkbench, type Pane } from '../state';
@@ -247,6 +248,11 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
               setToolbar(null);
               window.getSelection()?.removeAllRanges();
               if (h && withNote) void startNote(h);
+            }}
+            onFindElsewhere={() => {
+              wb.setQuery(passageQuery(body.slice(toolbar.range.start, toolbar.range.end)));
+              setToolbar(null);
+              window.getSelection()?.removeAllRanges();
             }}
           />
         )}
