@@ -284,6 +284,12 @@ export const SearchRequest = z.object({
    * lists, after those, the documents that hold only some of them.
    */
   all: z.boolean().default(false),
+  /**
+   * Look for the query as a passage: the documents holding the same text or a lightly
+   * reworded one, best first, each with the place (DocumentHit.passage). A query of more
+   * than 12 plain words is searched this way too.
+   */
+  passage: z.boolean().default(false),
 });
 export type SearchRequest = z.input<typeof SearchRequest>;
 

@@ -52,7 +52,8 @@ function triples(sentence: string): Set<string> {
   return out;
 }
 
-function containment(a: string, b: string): number {
+/** Share of the shorter sentence's word triples that the other has too. */
+export function containment(a: string, b: string): number {
   const ta = triples(a);
   const tb = triples(b);
   if (ta.size === 0 || tb.size === 0) return 0;
@@ -69,7 +70,8 @@ function stem(term: string): string {
   return term.length > 4 && term.endsWith('s') && !term.endsWith('ss') ? term.slice(0, -1) : term;
 }
 
-function contentWords(sentence: string): Set<string> {
+/** A sentence's content words, plural s dropped: what a rewording keeps. */
+export function contentWords(sentence: string): Set<string> {
   return new Set([...tokenSpans(sentence)].map((t) => t.term).filter((t) => t.length > 2 && !STOPWORDS.has(t) && !/^\d+$/.test(t)).map(stem));
 }
 

@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
 import type { Db } from '../db/open';
-import { isEmptyQuery, parseQuery, type ParsedQuery, type Term } from '../../shared/query';
+import { isEmptyQuery, parseQuery, termWords, type ParsedQuery, type Term } from '../../shared/query';
 import {
   SearchRequest,
   type DocumentHit,
@@ -12,7 +12,10 @@ import {
   type Snippet,
 } from '../../shared/schemas';
 import { buildFilters, type FilterSql } from './filters';
-import { expandTerm, leadSnippet, orExpression, parseMarked, type ExpandedTerm } from './fts';
+import { expandTerm, leadSnippet, orExpression, parseMarked, type ExpandedTerm, type FormsOf } from './fts';
+import { rankPartial, type Ranked, type RankedGroup } from './ranked';
+import { isStopWord, stemmerFor, variants } from './word-forms';
+import { PASSAGE_WORDS, findPassage, type PassageMatch } from './passage-search';
 import { LONG_DOCUMENT_BYTES, documentHits } from './hits';
 import { highlightHits } from './highlight-hits';
 import { keyId, type PersonalEntry } from './personal-index';
@@ -29,10 +32,12 @@ interface Plan {
   any: string | null;
   excluded: string | null;
   terms: string[];
+  /** `all` with each word as typed only; null when no word has other forms. Ranked first. */
+  exactAll: string | null;
 }
 
 function msQuery(term: Term): Query {
-  if (term.kind === 'phrase') return { combineWith: 'AND', queries: term.words };
+  if (term.kind !== 'word') return { combineWith: 'AND', queries: termWords(term) };
   return { queries: [term.text], prefix: term.prefix, fuzzy: term.fuzzy || false };
 }
 
@@ -55,20 +60,46 @@ export class SearchEngine {
     private readonly index: () => MiniSearch<PersonalEntry> | null,
   ) {}
 
+  /** The languages of the corpus that have a stemmer; English always (for documents of unknown language). */
+  private stemLanguages(): string[] {
+    const langs = this.db
+      .prepare(
+        `WITH RECURSIVE l(lang) AS (
+           SELECT min(lang) FROM documents
+           UNION ALL SELECT (SELECT min(lang) FROM documents WHERE lang > l.lang) FROM l WHERE l.lang IS NOT NULL
+         ) SELECT lang FROM l WHERE lang IS NOT NULL`,
+      )
+      .pluck()
+      .all() as string[];
+    return [...new Set(['en', ...langs])].filter((l) => stemmerFor(l) !== null);
+  }
+
+  private formsOf(): FormsOf {
+    let langs: string[] | null = null;
+    return (word) => {
+      langs ??= this.stemLanguages();
+      return [...new Set(langs.flatMap((l) => variants(word, l, this.vocab)))];
+    };
+  }
+
   private plan(parsed: ParsedQuery): Plan {
-    const groups = parsed.groups.map((g) => g.map((t) => expandTerm(t, this.vocab)));
+    const forms = this.formsOf();
+    const groups = parsed.groups.map((g) => g.map((t) => expandTerm(t, this.vocab, forms)));
     const perGroup = groups.map(orExpression);
     const all = perGroup.length && perGroup.every((x) => x !== null) ? perGroup.map((x) => `(${x})`).join(' AND ') : null;
     const any = orExpression(groups.flat());
-    const excluded = orExpression(parsed.excluded.map((t) => expandTerm(t, this.vocab)));
+    const excluded = orExpression(parsed.excluded.map((t) => expandTerm(t, this.vocab, forms)));
     const terms = [...new Set(groups.flat().flatMap((t) => t.exact))];
-    return { parsed, groups, all, any, excluded, terms };
+    const exactGroups = groups.map((g) => g.map((t) => t.exactFts).filter((x): x is string => x !== null));
+    const exactAll = exactGroups.every((g) => g.length) ? exactGroups.map((g) => `(${g.join(' OR ')})`).join(' AND ') : null;
+    return { parsed, groups, all, any, excluded, terms, exactAll: exactAll === all ? null : exactAll };
   }
 
   /** Searches documents and notes. See the query language in electron/shared/query.ts. */
   search(input: SearchRequest): SearchResponse {
     const req = SearchRequest.parse(input);
-    const parsed = parseQuery(req.query);
+    const asPassage = passageWords(req.query, req.passage);
+    const parsed = withoutStopWords(asPassage ? this.passageQuery(asPassage) : parseQuery(req.query));
     const plan = this.plan(parsed);
     const index = this.index();
 
@@ -84,6 +115,9 @@ export class SearchEngine {
       const listed = this.listFiltered(plan, filters, req);
       return { query: req.query, ...listed, totalAll: listed.total, totalSome: 0, notes, highlights: highlightHits(this.db, index, parsed), terms: [], partial };
     }
+
+    const optional = parsed.groups.flatMap((g, i) => (isOptional(g) ? [i] : []));
+    if (!req.all && optional.length >= 2) return this.searchPartial(req, plan, optional, filters, index, notes, asPassage !== null);
 
     const personal = index ? this.personalMatches(plan, filters, index) : new Map<number, { score: number; fields: MatchField[]; terms: string[] }>();
     const personalIds = [...personal.keys()];
@@ -131,6 +165,78 @@ export class SearchEngine {
     return { query: req.query, total, totalAll: total, totalSome: 0, documents, notes, highlights: highlightHits(this.db, index, parsed), terms: plan.terms, partial };
   }
 
+  /** Several plain words: the documents with all of them, then those with some (see ranked.ts). */
+  private searchPartial(
+    req: ReturnType<typeof SearchRequest.parse>,
+    plan: Plan,
+    optional: number[],
+    filters: FilterSql,
+    index: MiniSearch<PersonalEntry> | null,
+    notes: NoteHit[],
+    passage: boolean,
+  ): SearchResponse {
+    const groups: RankedGroup[] = optional.map((i) => ({
+      raw: plan.parsed.groups[i]!.map((t) => t.raw).join(' OR '),
+      terms: plan.parsed.groups[i]!,
+      expanded: plan.groups[i]!,
+    }));
+    const required = plan.groups.flatMap((g, i) => (optional.includes(i) ? [] : [orExpression(g) ?? '"\u0000"']));
+    let ranked: Ranked[] = rankPartial({ db: this.db, index, optional: groups, required, excluded: plan.excluded, filters, clean: req.clean, msQuery });
+    // A passage: the documents that hold it come first, marked where; then the others, by their words.
+    const found = passage ? this.passages(req.query, ranked).filter((m) => ranked.some((r) => r.id === m.id)) : [];
+    const passages = new Map(found.map((m) => [m.id, m]));
+    if (found.length) {
+      const rest = ranked.filter((r) => !passages.has(r.id)).map((r) => ({ ...r, all: false }));
+      const byRank = new Map(ranked.map((r) => [r.id, r]));
+      ranked = [...found.map((m) => ({ ...byRank.get(m.id)!, score: 10 + m.score, all: true, missing: [] })), ...rest];
+    } else if (passage) ranked = ranked.map((r) => ({ ...r, all: false }));
+    const totalAll = ranked.filter((r) => r.all).length;
+    if (req.sort !== 'relevance') ranked = this.sortTiers(ranked, req);
+    const byId = new Map(ranked.map((r) => [r.id, r]));
+    const page = ranked.slice(req.offset, req.offset + req.limit).map((r) => r.id);
+    const documents = this.hydrate(page, plan, (id) => {
+      const r = byId.get(id)!;
+      const m = passages.get(id);
+      if (!m) return { score: r.score, matchedIn: r.matchedIn, missing: r.missing };
+      return { score: r.score, matchedIn: r.matchedIn, missing: [], passage: { start: m.start, end: m.end, score: m.score }, snippet: this.passageSnippet(id, m) };
+    });
+    return {
+      query: req.query, total: ranked.length, totalAll, totalSome: ranked.length - totalAll,
+      documents, notes, highlights: [], terms: plan.terms, partial: index === null,
+    };
+  }
+
+  /** A pasted passage as a query: its rarer words, at most 24, as typed. */
+  private passageQuery(words: string[]): ParsedQuery {
+    const df = new Map(words.map((w) => [w, this.vocab.documentFrequency(w)]));
+    const kept = [...new Set(words)].filter((w) => df.get(w)! > 0).sort((a, b) => df.get(a)! - df.get(b)!).slice(0, 24);
+    const order = kept.length ? words.filter((w, i) => kept.includes(w) && words.indexOf(w) === i) : words.slice(0, 24);
+    return { groups: order.map((w) => [wordOf(w)]), excluded: [], filters: [], dateFrom: null, dateTo: null };
+  }
+
+  /** The documents holding the pasted passage (see passage-search.ts), the best of the ranked ones among the candidates. */
+  private passages(query: string, ranked: Ranked[]): PassageMatch[] {
+    const total = Math.max(1, this.db.prepare('SELECT count(*) FROM documents').pluck().get() as number);
+    const idf = (w: string) => Math.log(1 + total / (1 + this.vocab.documentFrequency(w)));
+    return findPassage(this.db, query, ranked.slice(0, 20).map((r) => r.id), idf);
+  }
+
+  private passageSnippet(id: number, m: PassageMatch): Snippet {
+    const length = Math.min(m.end - m.start, 400);
+    const text = this.db.prepare('SELECT substr(body, ? + 1, ?) FROM documents WHERE id = ?').pluck().get(m.start, length, id) as string;
+    return { text: m.end - m.start > length ? `${text}…` : text, marks: [[0, text.length]] };
+  }
+
+  /** Documents with every word, then the others, each group in the order asked for. */
+  private sortTiers(ranked: Ranked[], req: ReturnType<typeof SearchRequest.parse>): Ranked[] {
+    const dir = (req.order ?? (req.sort === 'date' ? 'desc' : 'asc')).toUpperCase();
+    const order = ORDER_BY[req.sort]!.split(', ').map((c) => `${c} ${c.endsWith('IS NULL') ? 'ASC' : dir}`).join(', ');
+    const sql = `SELECT d.id FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY ${order}, d.id`;
+    const byId = new Map(ranked.map((r) => [r.id, r]));
+    const tier = (all: boolean) => this.db.prepare(sql).pluck().all(JSON.stringify(ranked.filter((r) => r.all === all).map((r) => r.id))) as number[];
+    return [...tier(true), ...tier(false)].map((id) => byId.get(id)!);
+  }
+
   /** Documents with boilerplate whose text matches only in it. */
   private onlyInBoilerplate(expr: string): number[] {
     return this.db
@@ -156,11 +262,16 @@ export class SearchEngine {
   private rankBody(plan: Plan, filters: FilterSql, skip: number[], limit: number, offset: number): Array<{ id: number; rank: number }> {
     const skipSql = skip.length ? 'AND documents_fts.rowid NOT IN (SELECT value FROM json_each(?))' : '';
     const join = filters.none ? '' : 'JOIN documents d ON d.id = documents_fts.rowid';
+    // The words as typed rank above their other forms (contractor above contractors).
+    const exactFirst = plan.exactAll ? 'documents_fts.rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?),' : '';
     const sql = `SELECT documents_fts.rowid AS id, bm25(documents_fts) AS rank FROM documents_fts ${join}
-      WHERE documents_fts MATCH ? ${skipSql} AND ${filters.where} ORDER BY rank LIMIT ? OFFSET ?`;
+      WHERE documents_fts MATCH ? ${skipSql} AND ${filters.where} ORDER BY ${exactFirst} rank LIMIT ? OFFSET ?`;
     return this.db
       .prepare(sql)
-      .all(this.bodyMatch(plan), ...(skip.length ? [JSON.stringify(skip)] : []), ...filters.params, limit, offset) as Array<{ id: number; rank: number }>;
+      .all(
+        this.bodyMatch(plan), ...(skip.length ? [JSON.stringify(skip)] : []), ...filters.params,
+        ...(plan.exactAll ? [plan.exactAll] : []), limit, offset,
+      ) as Array<{ id: number; rank: number }>;
   }
 
   /**
@@ -270,7 +381,18 @@ export class SearchEngine {
     });
   }
 
-  private hydrate(ids: number[], plan: Plan, info: (id: number) => { score: number; matchedIn: MatchField[]; terms?: string[] }): DocumentHit[] {
+  private hydrate(
+    ids: number[],
+    plan: Plan,
+    info: (id: number) => {
+      score: number;
+      matchedIn: MatchField[];
+      terms?: string[];
+      missing?: string[];
+      passage?: DocumentHit['passage'];
+      snippet?: Snippet;
+    },
+  ): DocumentHit[] {
     if (ids.length === 0) return [];
     const json = JSON.stringify(ids);
     const rows = this.db
@@ -305,9 +427,10 @@ export class SearchEngine {
       const row = byId.get(id);
       if (!row) return [];
       const { lead, ...meta } = row;
-      const { score, matchedIn, terms } = info(id);
-      const snippet = snippets.get(id) ?? this.personalSnippet(id, terms ?? []) ?? leadSnippet(lead);
-      return [{ ...meta, score: round(score), snippet, matchedIn, tags: tags.get(id) ?? [], missing: [] }];
+      const { score, matchedIn, terms, missing, passage, snippet: given } = info(id);
+      const snippet = given ?? snippets.get(id) ?? this.personalSnippet(id, terms ?? []) ?? leadSnippet(lead);
+      const hit: DocumentHit = { ...meta, score: round(score), snippet, matchedIn, tags: tags.get(id) ?? [], missing: missing ?? [] };
+      return [passage ? { ...hit, passage } : hit];
     });
   }
 
@@ -334,7 +457,7 @@ export class SearchEngine {
     if (isEmptyQuery(parsed)) return { hits: [], terms: [] };
     const plan = this.plan(parsed);
     const asTyped = plan.parsed.groups.flat();
-    const words = plan.groups.flat().flatMap((t, i) => (asTyped[i]!.kind === 'word' ? t.exact : []));
+    const words = plan.groups.flat().flatMap((t, i) => (asTyped[i]!.kind !== 'phrase' ? t.exact : []));
     const phrases = asTyped.flatMap((t) => (t.kind === 'phrase' ? [t.words] : []));
     return { hits: documentHits(this.db, documentId, { any: plan.any, words, phrases }), terms: plan.terms };
   }
@@ -386,3 +509,35 @@ function markTerms(text: string, terms: string[]): Snippet {
   return { text, marks };
 }
 
+/** A group of plain words that a document may lack: no quoted phrase, NEAR or +word in it. */
+function isOptional(group: Term[]): boolean {
+  // An unquoted hyphenated word ("boundary-layer") is searched as a phrase but stays optional.
+  return group.every((t) => t.kind !== 'near' && !t.required);
+}
+
+/**
+ * Stop words are never required and never alone make a document match: a group that is
+ * one plain stop word goes, unless the query is made of nothing else.
+ */
+function withoutStopWords(parsed: ParsedQuery): ParsedQuery {
+  const stop = (g: Term[]) => g.length === 1 && g[0]!.kind === 'word' && !g[0]!.required && !g[0]!.prefix && !g[0]!.fuzzy && isStopWord(g[0]!.text);
+  const kept = parsed.groups.filter((g) => !stop(g));
+  return kept.length === 0 || kept.length === parsed.groups.length ? parsed : { ...parsed, groups: kept };
+}
+
+function wordOf(text: string): Term {
+  return { kind: 'word', text, prefix: false, fuzzy: 0, raw: text, required: false, stem: true };
+}
+
+/**
+ * The words of a query to be searched as a passage, or null: asked for, or more than
+ * PASSAGE_WORDS words with no operator, field or exclusion (a pasted paragraph, which
+ * may hold an odd quote mark that the query language would reject).
+ */
+function passageWords(query: string, asked: boolean): string[] | null {
+  const words = tokenize(query);
+  if (asked) return words.length ? words : null;
+  if (words.length <= PASSAGE_WORDS) return null;
+  if (/(^|\s)[-+]\S|\b(OR|AND|NOT|NEAR(\/\d+)?)\b|(^|\s)[A-Za-z]+:\S|\*(\s|$)|~\d*(\s|$)/.test(query)) return null;
+  return words;
+}

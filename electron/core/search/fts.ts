@@ -1,4 +1,4 @@
-import type { Term } from '../../shared/query';
+import { termWords, type Term } from '../../shared/query';
 import type { Snippet } from '../../shared/schemas';
 import type { Vocabulary } from './vocabulary';
 
@@ -9,19 +9,44 @@ export const CLOSE = '\u0002';
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
 
 export interface ExpandedTerm {
-  /** The FTS5 expression for this term, or null when the corpus has no such word. */
+  /** The FTS5 expression for this term, other forms included, or null when the corpus has no such word. */
   fts: string | null;
-  /** The exact body terms it stands for. */
+  /** The same, for the forms as typed only (a prefix's words, a fuzzy word itself): ranked first. */
+  exactFts: string | null;
+  /** The body terms it stands for, other forms included: what a reader marks. */
   exact: string[];
 }
 
-/** Turns a parsed term into exact FTS5 terms, expanding prefix and fuzzy ones through the vocabulary. */
-export function expandTerm(term: Term, vocab: Vocabulary): ExpandedTerm {
-  if (term.kind === 'phrase') return { fts: quote(term.words.join(' ')), exact: term.words };
-  if (!term.prefix && !term.fuzzy) return { fts: quote(term.text), exact: [term.text] };
+/** Other corpus forms of a word ("contractors" for "contractor"); see word-forms.ts. */
+export type FormsOf = (word: string) => string[];
+
+function nearPart(term: Term): string {
+  if (term.kind === 'phrase') return quote(term.words.join(' '));
+  if (term.kind === 'word') return term.prefix ? `${quote(term.text)} *` : quote(term.text);
+  return term.parts.map(nearPart).join(' ');
+}
+
+/** Turns a parsed term into exact FTS5 terms, expanding prefix, fuzzy and stemmed ones through the vocabulary. */
+export function expandTerm(term: Term, vocab: Vocabulary, forms: FormsOf = () => []): ExpandedTerm {
+  if (term.kind === 'phrase') {
+    const fts = quote(term.words.join(' '));
+    return { fts, exactFts: fts, exact: term.words };
+  }
+  if (term.kind === 'near') {
+    const fts = `NEAR(${term.parts.map(nearPart).join(' ')}, ${term.distance})`;
+    return { fts, exactFts: fts, exact: termWords(term) };
+  }
+  if (!term.prefix && !term.fuzzy) {
+    const others = term.stem ? forms(term.text) : [];
+    const all = [term.text, ...others];
+    return { fts: all.length === 1 ? quote(term.text) : `(${all.map(quote).join(' OR ')})`, exactFts: quote(term.text), exact: all };
+  }
   const exact = term.prefix ? vocab.expandPrefix(term.text) : vocab.expandFuzzy(term.text, term.fuzzy);
-  if (exact.length === 0) return { fts: null, exact };
-  return { fts: exact.length === 1 ? quote(exact[0]!) : `(${exact.map(quote).join(' OR ')})`, exact };
+  if (exact.length === 0) return { fts: null, exactFts: null, exact };
+  const fts = exact.length === 1 ? quote(exact[0]!) : `(${exact.map(quote).join(' OR ')})`;
+  // A fuzzy term ranks the word as typed above its variants; every word of a prefix is as typed.
+  const exactFts = term.prefix ? fts : exact.includes(term.text) ? quote(term.text) : null;
+  return { fts, exactFts, exact };
 }
 
 /** An OR of terms; null when none of them occurs in any body. */

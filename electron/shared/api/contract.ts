@@ -83,7 +83,11 @@ export const contract = {
   'search.query': method({
     input: SearchRequest,
     output: SearchResponse,
-    doc: 'Runs the query language (see README); an empty query lists every document. Example: `{ query: "wagner -cuba date:2019", limit: 50, sort: "relevance" }`.',
+    doc:
+      'Runs the query language (see README); an empty query lists every document. Several plain words list the documents ' +
+      'with all of them (totalAll), then those with some (totalSome, each with `missing`); `all: true` keeps the first only. ' +
+      'More than 12 plain words, or `passage: true`, look for the text as a passage (DocumentHit.passage). ' +
+      'Example: `{ query: "wagner -cuba date:2019", limit: 50, sort: "relevance" }`; `{ query: "russian contractors havana", all: true }`.',
   }),
   'search.hits': method({
     input: z.object({ documentId: Id, query: z.string() }),

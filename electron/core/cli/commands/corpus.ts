@@ -1,15 +1,66 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { ErrorCode, WorkbenchError } from '../../../shared/errors';
-import { SortKey, type ImportSummary } from '../../../shared/schemas';
+import { SortKey, type ImportSummary, type SearchResponse } from '../../../shared/schemas';
 import { normalizeDate } from '../../../shared/text/dates';
 import type { ExportFormat } from '../../services/export';
 import { DEFAULT_MAX_FILE_BYTES } from '../../import/run-import';
 import type { Workspace } from '../../workspace';
 import { parseId, type Runner } from '../main';
 import { renderSnippet, table } from '../output';
+
+interface SearchOptions {
+  limit: string;
+  offset: string;
+  sort: SortKey;
+  clean?: boolean;
+  all?: boolean;
+  passage?: string;
+  passageFile?: string;
+}
+
+function searchInput(query: string | undefined, opts: SearchOptions): { query: string; passage: boolean } {
+  const given = [query !== undefined, opts.passage !== undefined, opts.passageFile !== undefined].filter(Boolean).length;
+  if (given !== 1) {
+    throw new WorkbenchError(ErrorCode.InvalidInput, 'Give one of: a query, --passage "<text>" or --passage-file <file>.', { field: 'query' });
+  }
+  if (opts.passageFile !== undefined) {
+    if (!existsSync(opts.passageFile)) {
+      throw new WorkbenchError(ErrorCode.NotFound, `--passage-file: ${opts.passageFile} does not exist.`, { field: 'passage-file' });
+    }
+    return { query: readFileSync(opts.passageFile, 'utf8'), passage: true };
+  }
+  return opts.passage !== undefined ? { query: opts.passage, passage: true } : { query: query!, passage: false };
+}
+
+function searchText(res: SearchResponse, query: string, passage: boolean): string {
+  const what = passage ? 'the passage' : JSON.stringify(query);
+  const lines = [
+    res.totalSome > 0
+      ? `${res.totalAll} document(s) with all your words · ${res.totalSome} with some of them, for ${what}.`
+      : passage
+        ? `${res.total} document(s) hold ${what}.`
+        : `${res.total} document(s) match ${what}.`,
+  ];
+  res.documents.forEach((d, i) => {
+    if (i > 0 && d.missing.length > 0 && res.documents[i - 1]!.missing.length === 0) lines.push('', '— with some of the words —');
+    lines.push('', `[${d.id}] ${d.title}`, `     ${[d.outlet ?? 'unknown outlet', d.published ?? 'undated', d.fileName ?? ''].join(' · ')}  (score ${d.score}, in ${d.matchedIn.join(', ') || 'all'})`);
+    if (d.passage) lines.push(`     passage at characters ${d.passage.start}–${d.passage.end} (similarity ${d.passage.score})`);
+    lines.push(`     ${renderSnippet(d.snippet)}`);
+    if (d.missing.length) lines.push(`     Missing: ${d.missing.join(', ')}`);
+  });
+  if (res.highlights.length) {
+    lines.push('', `${res.highlights.length} highlight(s):`);
+    for (const h of res.highlights) lines.push(`  highlight ${h.id} in [${h.documentId}] ${h.documentTitle}: ${renderSnippet(h.snippet)}`);
+  }
+  if (res.notes.length) {
+    lines.push('', `${res.notes.length} note(s):`);
+    for (const n of res.notes) lines.push(`  note ${n.id}: ${renderSnippet(n.snippet)}`);
+  }
+  return lines.join('\n');
+}
 
 function summaryText(s: ImportSummary): string {
   const lines = [`${s.files} file(s): ${s.imported} imported, ${s.duplicates} duplicate(s), ${s.failed} failed${s.cancelled ? ' (cancelled)' : ''}.`];
@@ -89,27 +140,28 @@ export function registerCorpus(program: Command, run: Runner): void {
   program
     .command('search')
     .description('search the workspace (see the query language in the README)')
-    .argument('<query>', 'for example: wagner "not from moscow" -cuba date:2019')
+    .argument('[query]', 'for example: wagner "not from moscow" -cuba date:2019')
     .option('-n, --limit <n>', 'how many results', '20')
     .option('--offset <n>', 'skip this many results', '0')
     .addOption(new Option('--sort <key>', 'order of results').choices(SortKey.options).default('relevance'))
     .option('--clean', 'leave boilerplate out: donation boxes, polls, comment threads')
-    .action(async (query: string, opts: { limit: string; offset: string; sort: SortKey; clean?: boolean }, cmd: Command) => {
+    .option('--all', 'only the documents with every word (by default, those with some of them follow)')
+    .option('--passage <text>', 'find where a passage (or a lightly reworded one) appears')
+    .option('--passage-file <file>', 'the same, for the text of a file')
+    .addHelpText('after', `
+Examples:
+  workbench search "wagner mercenaries"          documents with both words, then those with one
+  workbench search "wagner mercenaries" --all    only those with both
+  workbench search "wagner NEAR/10 venezuela"    both within ten words
+  workbench search --passage-file quote.txt      where else this paragraph appears`)
+    .action(async (queryArg: string | undefined, opts: SearchOptions, cmd: Command) => {
+      const { query, passage } = searchInput(queryArg, opts);
       await run.withWorkspace(cmd, (ws, out) => {
-        const res = ws.search.search({ query, limit: Number(opts.limit), offset: Number(opts.offset), sort: opts.sort, clean: Boolean(opts.clean) });
-        const documents = res.documents.map((d) => ({ ...d, date: d.published }));
-        out.result({ ...res, documents }, () => {
-          const lines = [`${res.total} document(s) match ${JSON.stringify(query)}.`];
-          for (const d of res.documents) {
-            lines.push('', `[${d.id}] ${d.title}`, `     ${[d.outlet ?? 'unknown outlet', d.published ?? 'undated', d.fileName ?? ''].join(' · ')}  (score ${d.score}, in ${d.matchedIn.join(', ') || 'all'})`);
-            lines.push(`     ${renderSnippet(d.snippet)}`);
-          }
-          if (res.notes.length) {
-            lines.push('', `${res.notes.length} note(s):`);
-            for (const n of res.notes) lines.push(`  note ${n.id}: ${renderSnippet(n.snippet)}`);
-          }
-          return lines.join('\n');
+        const res = ws.search.search({
+          query, passage, all: Boolean(opts.all), limit: Number(opts.limit), offset: Number(opts.offset), sort: opts.sort, clean: Boolean(opts.clean),
         });
+        const documents = res.documents.map((d) => ({ ...d, date: d.published }));
+        out.result({ ...res, documents }, () => searchText(res, query, passage));
       });
     });
 
