@@ -202,7 +202,7 @@ export class SearchEngine {
     });
     return {
       query: req.query, total: ranked.length, totalAll, totalSome: ranked.length - totalAll,
-      documents, notes, highlights: [], terms: plan.terms, partial: index === null,
+      documents, notes, highlights: highlightHits(this.db, index, plan.parsed), terms: plan.terms, partial: index === null,
     };
   }
 

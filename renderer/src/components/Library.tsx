@@ -11,6 +11,8 @@ import { Snippet, TagChip } from './Snippet';
 const PAGE = 100;
 const ROW = 84;
 const ROW_WITH_LINE = 102;
+// A pasted passage can lack dozens of words; the first few say enough.
+const MISSING_SHOWN = 6;
 
 interface Counts {
   total: number;
@@ -201,7 +203,8 @@ export function Library() {
               const d = rows.get(index);
               return (
                 <div
-                  key={item.key}
+                  // Keyed by document: a refresh that reorders the list never turns one row into another under the pointer.
+                  key={d ? `d${d.id}` : item.key}
                   id={`doc-row-${index}`}
                   role="option"
                   aria-selected={index === selected}
@@ -217,8 +220,12 @@ export function Library() {
                     <>
                       <div className="doc-title">{d.title}</div>
                       <div className="doc-meta">
+                        {d.passage && (
+                          <span className="badge passage" title="Holds the passage searched for (100%: word for word)">
+                            passage {Math.round(d.passage.score * 100)}%
+                          </span>
+                        )}
                         {d.outlet ?? 'Unknown outlet'} · {d.published ?? 'undated'}
-                        {d.passage && <span className="badge">passage {Math.round(d.passage.score * 100)}%</span>}
                         {d.tags.map((t) => (
                           <TagChip key={t.id} name={t.name} color={t.color} />
                         ))}
@@ -239,7 +246,8 @@ export function Library() {
                       </div>
                       {d.missing.length > 0 && (
                         <div className="missing">
-                          Missing: <s>{d.missing.join(' ')}</s>
+                          Missing: <s>{d.missing.slice(0, MISSING_SHOWN).join(' ')}</s>
+                          {d.missing.length > MISSING_SHOWN && ` and ${d.missing.length - MISSING_SHOWN} more`}
                         </div>
                       )}
                     </>
