@@ -111,6 +111,16 @@ describe('search results of every kind', () => {
         }),
       )
       .toBe(true);
+
+    // The command palette finds it too, and opens the document at it.
+    await page.getByRole('button', { name: 'Close pane' }).click();
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Command palette' }).fill('havana wednesday');
+    const option = page.getByRole('option', { name: /^Highlight: “A Russian Ilyushin-96 flew into Havana/ });
+    await expect.poll(() => option.count()).toBe(1);
+    await shot(page, '23-palette-highlight-dark');
+    await option.click();
+    await expect.poll(() => page.getByRole('region', { name: /^Reader 1: Russian Mercenaries Arrive/ }).locator('.hl').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 
