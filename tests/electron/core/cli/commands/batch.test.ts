@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchResult } from '../../../../../electron/shared/api/contract-search';
-import { cli } from '../../../../cli-helpers';
+import { BIN, cli } from '../../../../cli-helpers';
 import { SEED, tempDir } from '../../../../helpers';
 
 // Each run starts a process; on a busy machine that takes seconds.
@@ -55,6 +56,21 @@ describe('workbench batch-search', () => {
     expect([SEED.moscowTimes, SEED.rewrite]).toContain(res.rows[0]!.documents[0]!.id);
     const again = JSON.parse(cli(['batch-search', list, '--json', '-w', w]).stdout) as BatchResult;
     expect(again.rows[0]!.documents).toHaveLength(2);
+  }, SLOW);
+
+  it('shows a progress bar on a terminal, and none when its output goes elsewhere', () => {
+    const dir = tempDir();
+    const list = join(dir, 'names.txt');
+    writeFileSync(list, 'Ilyushin\nWagner\n');
+    const out = join(dir, 'out.csv');
+    // util-linux's script(1) gives the command a terminal, as a user's shell would.
+    const command = [process.execPath, BIN, 'batch-search', list, '-w', w, '--format', 'csv', '--out', out].map((a) => `'${a}'`).join(' ');
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
+    expect(tty.status, tty.stdout).toBe(0);
+    expect(tty.stdout).toMatch(/Searching \[.*\] 2\/2 queries/);
+    expect(readFileSync(out, 'utf8')).toContain('"1","Ilyushin","2"');
+    const piped = cli(['batch-search', list, '-w', w, '--format', 'csv', '--out', out]);
+    expect(piped.stderr).not.toContain('Searching');
   }, SLOW);
 
   it('names the file or option at fault', () => {
