@@ -29,6 +29,7 @@ export function createHandlers(
       imports.controller = null;
     }
   };
+  let batch: AbortController | null = null;
   return {
     'documents.get': ({ id }) => ws().documents.get(id),
     'documents.source': ({ id }) => ws().documents.source(id),
@@ -42,7 +43,21 @@ export function createHandlers(
     'search.query': (req) => ws().search.search(req),
     'search.hits': ({ documentId, query }) => ws().search.hits(documentId, query),
     'search.suggest': ({ prefix, limit }) => ws().search.suggest(prefix, limit),
-    'search.batch': (req) => runBatch(ws().search, req, { onProgress: (p) => emit('batch.progress', p) }),
+    'search.batch': async (req) => {
+      // A new batch replaces one still running: the window that asked has moved on.
+      batch?.abort();
+      const controller = new AbortController();
+      batch = controller;
+      try {
+        return await runBatch(ws().search, req, { signal: controller.signal, onProgress: (p) => emit('batch.progress', p) });
+      } finally {
+        if (batch === controller) batch = null;
+      }
+    },
+    'search.batchCancel': () => {
+      batch?.abort();
+      return { ok: true };
+    },
     'tags.list': () => ws().tags.list(),
     'tags.create': (input) => ws().tags.create(input),
     'tags.rename': ({ id, name }) => ws().tags.rename(id, name),

@@ -40,6 +40,7 @@ export async function runBatch(engine: SearchEngine, input: BatchRequest, option
     matched: rows.filter((r) => r.total > 0).length,
     failed: rows.filter((r) => r.error).length,
     elapsedMs: Math.round(performance.now() - t0),
+    cancelled: rows.length < queries.length,
   };
 }
 

@@ -42,6 +42,8 @@ export const BatchResult = z.object({
   /** Queries that could not run. */
   failed: z.number().int(),
   elapsedMs: z.number(),
+  /** True when `search.batchCancel` stopped it: `rows` holds the queries run until then. */
+  cancelled: z.boolean(),
 });
 export type BatchResult = z.infer<typeof BatchResult>;
 
@@ -52,5 +54,10 @@ export const searchMethods = {
     input: BatchRequest,
     output: BatchResult,
     doc: 'Runs a list of queries (a term list, one query each), with progress as `batch.progress` events; each gets its number of documents and the first of them, or its own error. Example: `{ queries: ["Prigozhin", "\\"third countries\\"", "date:foo"], limit: 5 }`.',
+  }),
+  'search.batchCancel': method({
+    input: z.object({}).strict().default({}),
+    output: z.object({ ok: z.literal(true) }),
+    doc: 'Stops the running batch search after its current query; it answers with the rows done so far. Example: `{}`.',
   }),
 } as const;

@@ -99,7 +99,10 @@ export function BatchSearchDialog({ onClose }: { onClose: () => void }) {
       </div>
       {busy && progress && (
         <p role="status" className="batch-progress">
-          Searching {progress.done} of {progress.total}… <progress value={progress.done} max={progress.total} />
+          Searching {progress.done} of {progress.total}… <progress value={progress.done} max={progress.total} />{' '}
+          <button type="button" onClick={() => void api.search.batchCancel()}>
+            Stop
+          </button>
         </p>
       )}
       {error && (
@@ -111,7 +114,8 @@ export function BatchSearchDialog({ onClose }: { onClose: () => void }) {
         <>
           <p role="status">
             {result.rows.length} queries: {result.matched} found documents
-            {result.failed > 0 && `, ${result.failed} could not run`} ({(result.elapsedMs / 1000).toFixed(1)} s). Click a row to run it in the library.
+            {result.failed > 0 && `, ${result.failed} could not run`} ({(result.elapsedMs / 1000).toFixed(1)} s).
+            {result.cancelled && ` Stopped before the end of the list.`} Click a row to run it in the library.
           </p>
           <div className="batch-table-wrap">
             <table className="batch-table" aria-label="Batch results">

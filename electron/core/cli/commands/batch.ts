@@ -15,7 +15,8 @@ function humanText(res: BatchResult): string {
     const first = r.error ? `error: ${r.error.message}` : r.documents.slice(0, 3).map((d) => `[${d.id}] ${d.title}`).join('; ');
     rows.push([String(r.line), String(r.total), r.query, first]);
   }
-  const summary = `${res.rows.length} queries: ${res.matched} found documents, ${res.failed} could not run (${(res.elapsedMs / 1000).toFixed(1)} s).`;
+  const stopped = res.cancelled ? ' Stopped (Ctrl+C) before the end of the list.' : '';
+  const summary = `${res.rows.length} queries: ${res.matched} found documents, ${res.failed} could not run (${(res.elapsedMs / 1000).toFixed(1)} s).${stopped}`;
   return `${table(rows)}\n\n${summary}`;
 }
 

@@ -64,4 +64,26 @@ describe('batch search of a term list', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((bad as { error: { message: string } }).error.message).toContain('queries');
   });
+
+  it('stops when cancelled, answering with the rows done so far', async () => {
+    const ws = await newWorkspace();
+    const session = Session.of(ws);
+    let asked = false;
+    session.onEvent((event, payload) => {
+      const p = payload as { done: number };
+      if (event === 'batch.progress' && p.done > 0 && !asked) {
+        asked = true;
+        void session.dispatch('search.batchCancel', {});
+      }
+    });
+    const queries = Array.from({ length: 5000 }, (_v, i) => `Wagner OR w${i}*`);
+    const res = await session.dispatch('search.batch', { queries, limit: 1 });
+    const result = (res as { result: { rows: unknown[]; cancelled: boolean } }).result;
+    expect(asked).toBe(true);
+    expect(result.cancelled).toBe(true);
+    expect(result.rows.length).toBeGreaterThan(0);
+    expect(result.rows.length).toBeLessThan(5000);
+    const whole = await runBatch(ws.search, { queries: ['Wagner'] });
+    expect(whole.cancelled).toBe(false);
+  });
 });
