@@ -169,7 +169,7 @@ async function main(mode: string, a: string, b: string): Promise<void> {
       const t0 = performance.now();
       const ms = MiniSearch.loadJSON<{ id: number; text: string }>(readFileSync(a, 'utf8'), { fields: ['text'], processTerm: (t) => fold(t) || null });
       const run = (q: BenchQuery) => {
-        const opts = { prefix: q.kind === 'prefix', fuzzy: q.kind === 'fuzzy' ? q.distance! : false, combineWith: 'AND' as const };
+        const opts = { prefix: q.kind === 'prefix', fuzzy: q.kind === 'fuzzy' ? q.distance! : false, combineWith: q.kind === 'sentence' ? ('OR' as const) : ('AND' as const) };
         return ms.search(q.words.join(' '), opts).slice(0, PAGE).length;
       };
       run(queries[0]!);
@@ -212,7 +212,7 @@ async function main(mode: string, a: string, b: string): Promise<void> {
           const near = (vocab.all() as string[]).filter((t) => withinOne(t, q.words[0]!)).slice(0, 24);
           if (!near.length) return 0;
           expr = near.map((t) => `"${t}"`).join(' OR ');
-        } else expr = q.words.map((w) => `"${w}"`).join(' ');
+        } else expr = q.words.map((w) => `"${w}"`).join(q.kind === 'sentence' ? ' OR ' : ' ');
         select(expr);
         return count(expr);
       };

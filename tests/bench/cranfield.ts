@@ -91,14 +91,17 @@ export async function cranfieldWorkspace(c: Collection, dir: string): Promise<Wo
   const docsDir = join(dir, 'cranfield-docs');
   mkdirSync(docsDir, { recursive: true });
   c.docs.forEach((text, id) => writeFileSync(join(docsDir, `cran-${String(id).padStart(4, '0')}.txt`), text));
-  return Workspace.open(file, { create: true, importPaths: [docsDir] });
+  const ws = await Workspace.open(file, { create: true, importPaths: [docsDir] });
+  // Passage search reads the analysis' fingerprints: let it finish, so that every run ranks alike.
+  await ws.analyze();
+  return ws;
 }
 
 /** The workbench, each query typed as it is. */
-export function workbench(c: Collection, ws: Workspace): Quality {
+export function workbench(c: Collection, ws: Workspace, limit = 100): Quality {
   const byFile = new Map(
     (ws.db.prepare('SELECT id, file_name AS f FROM documents').all() as Array<{ id: number; f: string }>).map((r) => [r.id, Number(r.f.slice(5, 9))]),
   );
-  const runs = c.queries.map((query) => ws.search.search({ query, limit: 100 }).documents.map((d) => byFile.get(d.id)!));
+  const runs = c.queries.map((query) => ws.search.search({ query, limit }).documents.map((d) => byFile.get(d.id)!));
   return score(runs, c.qrels);
 }

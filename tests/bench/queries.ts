@@ -1,8 +1,8 @@
 import { tokenize } from '../../electron/shared/text/normalize';
 import { seeded } from './corpus';
 
-export type QueryKind = 'single' | 'two' | 'phrase' | 'prefix' | 'fuzzy';
-export const KINDS: QueryKind[] = ['single', 'two', 'phrase', 'prefix', 'fuzzy'];
+export type QueryKind = 'single' | 'two' | 'phrase' | 'prefix' | 'fuzzy' | 'sentence';
+export const KINDS: QueryKind[] = ['single', 'two', 'phrase', 'prefix', 'fuzzy', 'sentence'];
 
 /** What to look for, in words; each engine writes it in its own syntax. */
 export interface BenchQuery {
@@ -47,6 +47,14 @@ export function makeQueries(docs: string[], perKind = 200): BenchQuery[] {
     const at = 1 + Math.floor(random() * (t.length - 2));
     const swap = t[at] === 'e' ? 'a' : 'e';
     out.push({ kind: 'fuzzy', words: [t.slice(0, at) + swap + t.slice(at + 1)], distance: 1 });
+  }
+  // Free text: 6 to 12 running words of a document, as someone pastes a claim to find its sources.
+  while (out.length < perKind * 6) {
+    const tokens = pick(sample).filter((t) => /^[a-z]{2,}$/.test(t));
+    if (tokens.length < 14) continue;
+    const n = 6 + Math.floor(random() * 7);
+    const at = Math.floor(random() * (tokens.length - n));
+    out.push({ kind: 'sentence', words: tokens.slice(at, at + n) });
   }
   return out;
 }

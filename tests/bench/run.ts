@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './corpus';
 import { KINDS, makeQueries } from './queries';
 import { mb, ms } from './stats';
+import { bareBm25, cranfieldWorkspace, loadCranfield, workbench } from './cranfield';
 
 const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
@@ -40,6 +41,26 @@ const corpus = buildCorpus(100_000);
 console.log(`  ${corpus.docs.length} documents, ${(corpus.docs.reduce((n, d) => n + d.length, 0) / 1e6).toFixed(0)} MB, in ${((performance.now() - t0) / 1000).toFixed(1)} s, from:`);
 for (const s of corpus.sources) console.log(`  - ${s.name}: ${s.megabytes} MB`);
 console.log(`Node ${process.version}, ${process.arch}; ${KINDS.length} query kinds × 200 queries drawn from the corpus; pages of 20 results.\n`);
+
+{
+  // Search quality first: it takes seconds, and answers whether the ranking is worth its latency.
+  const c = loadCranfield(fileURLToPath(new URL('../fixtures/cranfield', import.meta.url)));
+  const dir = join(tmpdir(), 'workbench-bench', 'cranfield');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const ws = await cranfieldWorkspace(c, dir);
+  const wb = workbench(c, ws);
+  ws.close();
+  const bare = bareBm25(c);
+  const f = (n: number) => n.toFixed(4);
+  console.log(`## Search quality: Cranfield (${c.docs.size.toLocaleString('en')} abstracts, ${c.queries.length} queries typed as they are, graded judgments)\n`);
+  console.log(row(['engine', 'nDCG@10', 'MAP', 'recall@100', 'queries with no answer']));
+  console.log(row(Array(5).fill('---')));
+  console.log(row(['workbench', f(wb.ndcg10), f(wb.map), f(wb.recall100), String(wb.empty)]));
+  console.log(row(['bare FTS5 bm25, words ORed', f(bare.ndcg10), f(bare.map), f(bare.recall100), String(bare.empty)]));
+  console.log(`\nnDCG@10: workbench ${((wb.ndcg10 / bare.ndcg10 - 1) * 100).toFixed(1)}% against bare bm25 (goal: at least +5%).\n`);
+  rmSync(dir, { recursive: true, force: true });
+}
 
 for (const size of sizes) {
   rmSync(work, { recursive: true, force: true });

@@ -1,50 +1,20 @@
 import type MiniSearch from 'minisearch';
-import type { Query } from 'minisearch';
 import type { Db } from '../db/open';
-import { isEmptyQuery, parseQuery, termWords, type ParsedQuery, type Term } from '../../shared/query';
-import {
-  SearchRequest,
-  type DocumentHit,
-  type HitRange,
-  type MatchField,
-  type NoteHit,
-  type SearchResponse,
-  type Snippet,
-} from '../../shared/schemas';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../shared/query';
+import { SearchRequest, type DocumentHit, type HitRange, type MatchField, type NoteHit, type SearchResponse, type Snippet } from '../../shared/schemas';
 import { buildFilters, type FilterSql } from './filters';
-import { expandTerm, leadSnippet, orExpression, parseMarked, type ExpandedTerm, type FormsOf } from './fts';
+import { orExpression } from './fts';
 import { rankPartial, type Ranked, type RankedGroup } from './ranked';
-import { isStopWord, stemmerFor, variants } from './word-forms';
-import { PASSAGE_WORDS, findPassage, type PassageMatch } from './passage-search';
-import { LONG_DOCUMENT_BYTES, documentHits } from './hits';
+import { findPassage, type PassageMatch } from './passage-search';
+import { documentHits } from './hits';
 import { highlightHits } from './highlight-hits';
 import { keyId, type PersonalEntry } from './personal-index';
+import { isOptional, msQuery, passageWords, planQuery, withoutStopWords, wordOf, type Plan } from './query-plan';
+import { hydrate, round, searchNotes } from './results';
 import type { Vocabulary } from './vocabulary';
-import { tagRefs } from '../services/tag-refs';
-import { fold, snippetAround, tokenize, tokenSpans } from '../../shared/text/normalize';
-
-interface Plan {
-  parsed: ParsedQuery;
-  groups: ExpandedTerm[][];
-  /** Every positive group ANDed, for bodies; null when some group has no body term at all. */
-  all: string | null;
-  /** Any positive term, for snippets and hit marking. */
-  any: string | null;
-  excluded: string | null;
-  terms: string[];
-  /** `all` with each word as typed only; null when no word has other forms. Ranked first. */
-  exactAll: string | null;
-}
-
-function msQuery(term: Term): Query {
-  if (term.kind !== 'word') return { combineWith: 'AND', queries: termWords(term) };
-  return { queries: [term.text], prefix: term.prefix, fuzzy: term.fuzzy || false };
-}
+import { fold, tokenize } from '../../shared/text/normalize';
 
 const isDoc = (r: { id: unknown }) => String(r.id).startsWith('d:');
-
-
-const isNote = (r: { id: unknown }) => String(r.id).startsWith('n:');
 
 const ORDER_BY: Record<string, string> = {
   date: 'd.published IS NULL, d.published',
@@ -60,47 +30,12 @@ export class SearchEngine {
     private readonly index: () => MiniSearch<PersonalEntry> | null,
   ) {}
 
-  /** The languages of the corpus that have a stemmer; English always (for documents of unknown language). */
-  private stemLanguages(): string[] {
-    const langs = this.db
-      .prepare(
-        `WITH RECURSIVE l(lang) AS (
-           SELECT min(lang) FROM documents
-           UNION ALL SELECT (SELECT min(lang) FROM documents WHERE lang > l.lang) FROM l WHERE l.lang IS NOT NULL
-         ) SELECT lang FROM l WHERE lang IS NOT NULL`,
-      )
-      .pluck()
-      .all() as string[];
-    return [...new Set(['en', ...langs])].filter((l) => stemmerFor(l) !== null);
-  }
-
-  private formsOf(): FormsOf {
-    let langs: string[] | null = null;
-    return (word) => {
-      langs ??= this.stemLanguages();
-      return [...new Set(langs.flatMap((l) => variants(word, l, this.vocab)))];
-    };
-  }
-
-  private plan(parsed: ParsedQuery): Plan {
-    const forms = this.formsOf();
-    const groups = parsed.groups.map((g) => g.map((t) => expandTerm(t, this.vocab, forms)));
-    const perGroup = groups.map(orExpression);
-    const all = perGroup.length && perGroup.every((x) => x !== null) ? perGroup.map((x) => `(${x})`).join(' AND ') : null;
-    const any = orExpression(groups.flat());
-    const excluded = orExpression(parsed.excluded.map((t) => expandTerm(t, this.vocab, forms)));
-    const terms = [...new Set(groups.flat().flatMap((t) => t.exact))];
-    const exactGroups = groups.map((g) => g.map((t) => t.exactFts).filter((x): x is string => x !== null));
-    const exactAll = exactGroups.every((g) => g.length) ? exactGroups.map((g) => `(${g.join(' OR ')})`).join(' AND ') : null;
-    return { parsed, groups, all, any, excluded, terms, exactAll: exactAll === all ? null : exactAll };
-  }
-
   /** Searches documents and notes. See the query language in electron/shared/query.ts. */
   search(input: SearchRequest): SearchResponse {
     const req = SearchRequest.parse(input);
     const asPassage = passageWords(req.query, req.passage);
     const parsed = withoutStopWords(asPassage ? this.passageQuery(asPassage) : parseQuery(req.query));
-    const plan = this.plan(parsed);
+    const plan = planQuery(this.db, this.vocab, parsed);
     const index = this.index();
 
     // Documents whose own fields match an excluded term are excluded too.
@@ -108,7 +43,7 @@ export class SearchEngine {
       ? index.search({ combineWith: 'OR', queries: parsed.excluded.map(msQuery) }, { filter: isDoc }).map((r) => keyId(String(r.id)))
       : [];
     const filters = buildFilters(this.db, index, parsed, excludedPersonal);
-    const notes = index ? this.searchNotes(parsed, index) : [];
+    const notes = index ? searchNotes(this.db, parsed, index) : [];
     const partial = index === null;
 
     if (parsed.groups.length === 0) {
@@ -157,7 +92,7 @@ export class SearchEngine {
         .all(...params, req.limit, req.offset) as number[];
     }
 
-    const documents = this.hydrate(page, plan, (id) => {
+    const documents = hydrate(this.db, page, plan, (id) => {
       const p = personal.get(id);
       const body = bodyScores.get(id) ?? 0;
       return { score: (p?.score ?? 0) + body, matchedIn: p ? p.fields : (['body'] as MatchField[]), terms: p?.terms ?? [] };
@@ -194,7 +129,7 @@ export class SearchEngine {
     if (req.sort !== 'relevance') ranked = this.sortTiers(ranked, req);
     const byId = new Map(ranked.map((r) => [r.id, r]));
     const page = ranked.slice(req.offset, req.offset + req.limit).map((r) => r.id);
-    const documents = this.hydrate(page, plan, (id) => {
+    const documents = hydrate(this.db, page, plan, (id) => {
       const r = byId.get(id)!;
       const m = passages.get(id);
       if (!m) return { score: r.score, matchedIn: r.matchedIn, missing: r.missing };
@@ -362,100 +297,14 @@ export class SearchEngine {
     const dir = (req.order ?? (sort === 'date' ? 'desc' : 'asc')).toUpperCase();
     const order = ORDER_BY[sort]!.split(', ').map((c) => `${c} ${c.endsWith('IS NULL') ? 'ASC' : dir}`).join(', ');
     const ids = this.db.prepare(`SELECT d.id ${base} ORDER BY ${order}, d.id LIMIT ? OFFSET ?`).pluck().all(...params, req.limit, req.offset) as number[];
-    return { total, documents: this.hydrate(ids, plan, () => ({ score: 0, matchedIn: [] })) };
-  }
-
-  private searchNotes(parsed: ParsedQuery, index: MiniSearch<PersonalEntry>): NoteHit[] {
-    if (parsed.groups.length === 0) return [];
-    const query: Query = { combineWith: 'AND', queries: parsed.groups.map((g) => ({ combineWith: 'OR', queries: g.map(msQuery) })) };
-    const hits = index.search(query, { filter: isNote }).slice(0, 50);
-    if (hits.length === 0) return [];
-    const rows = this.db
-      .prepare('SELECT id, body, document_id AS documentId, highlight_id AS highlightId FROM notes WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(hits.map((h) => keyId(String(h.id))))) as Array<{ id: number; body: string; documentId: number | null; highlightId: number | null }>;
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return hits.flatMap((h) => {
-      const row = byId.get(keyId(String(h.id)));
-      if (!row) return [];
-      return [{ id: row.id, documentId: row.documentId, highlightId: row.highlightId, score: round(h.score), snippet: markTerms(leadSnippet(row.body, 240).text, h.terms) }];
-    });
-  }
-
-  private hydrate(
-    ids: number[],
-    plan: Plan,
-    info: (id: number) => {
-      score: number;
-      matchedIn: MatchField[];
-      terms?: string[];
-      missing?: string[];
-      passage?: DocumentHit['passage'];
-      snippet?: Snippet;
-    },
-  ): DocumentHit[] {
-    if (ids.length === 0) return [];
-    const json = JSON.stringify(ids);
-    const rows = this.db
-      .prepare(
-        `SELECT id, file_name AS fileName, title, outlet, author, published, url, substr(body, 1, 600) AS lead
-         FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(json) as Array<Omit<DocumentHit, 'score' | 'snippet' | 'matchedIn' | 'tags'> & { lead: string }>;
-    const snippets = new Map<number, Snippet>();
-    if (plan.any) {
-      // FTS5's snippet() slows with the square of a document's hits (5 s for a 2 MB text
-      // with 30k hits); long documents get a linear snippet around their first hit.
-      const long = new Set(
-        this.db.prepare('SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?)) AND size_bytes > ?').pluck().all(json, LONG_DOCUMENT_BYTES) as number[],
-      );
-      const short = ids.filter((id) => !long.has(id));
-      const marked = this.db
-        .prepare(`SELECT rowid AS id, snippet(documents_fts, 0, char(1), char(2), '…', 24) AS s FROM documents_fts
-                  WHERE documents_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`)
-        .all(plan.any, JSON.stringify(short)) as Array<{ id: number; s: string }>;
-      marked.forEach((m) => snippets.set(m.id, parseMarked(m.s)));
-      const words = plan.terms;
-      for (const id of long) {
-        const body = this.db.prepare('SELECT body FROM documents WHERE id = ?').pluck().get(id) as string;
-        const s = snippetAround(body, words);
-        if (s) snippets.set(id, s);
-      }
-    }
-    const tags = tagRefs(this.db, 'document', ids);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.flatMap((id) => {
-      const row = byId.get(id);
-      if (!row) return [];
-      const { lead, ...meta } = row;
-      const { score, matchedIn, terms, missing, passage, snippet: given } = info(id);
-      const snippet = given ?? snippets.get(id) ?? this.personalSnippet(id, terms ?? []) ?? leadSnippet(lead);
-      const hit: DocumentHit = { ...meta, score: round(score), snippet, matchedIn, tags: tags.get(id) ?? [], missing: missing ?? [] };
-      return [passage ? { ...hit, passage } : hit];
-    });
-  }
-
-  /** For a document found by its highlights or notes: the passage or note that matched. */
-  private personalSnippet(id: number, terms: string[]): Snippet | null {
-    if (terms.length === 0) return null;
-    const texts = this.db
-      .prepare(
-        `SELECT quote AS t FROM highlights WHERE document_id = ?
-         UNION ALL SELECT body FROM notes WHERE document_id = ? OR highlight_id IN (SELECT id FROM highlights WHERE document_id = ?)`,
-      )
-      .pluck()
-      .all(id, id, id) as string[];
-    for (const text of texts) {
-      const marked = markTerms(leadSnippet(text, 240).text, terms);
-      if (marked.marks.length) return marked;
-    }
-    return null;
+    return { total, documents: hydrate(this.db, ids, plan, () => ({ score: 0, matchedIn: [] })) };
   }
 
   /** Character offsets of every hit of the query in one document's body, in order (see hits.ts). */
   hits(documentId: number, query: string): { hits: HitRange[]; terms: string[] } {
     const parsed = parseQuery(query);
     if (isEmptyQuery(parsed)) return { hits: [], terms: [] };
-    const plan = this.plan(parsed);
+    const plan = planQuery(this.db, this.vocab, parsed);
     const asTyped = plan.parsed.groups.flat();
     const words = plan.groups.flat().flatMap((t, i) => (asTyped[i]!.kind !== 'phrase' ? t.exact : []));
     const phrases = asTyped.flatMap((t) => (t.kind === 'phrase' ? [t.words] : []));
@@ -497,47 +346,3 @@ export class SearchEngine {
   }
 }
 
-function round(n: number): number {
-  return Number(n.toPrecision(5));
-}
-
-/** Marks the given folded terms in a plain snippet (used for notes, which are not in FTS5). */
-function markTerms(text: string, terms: string[]): Snippet {
-  const wanted = new Set(terms);
-  const marks: Array<[number, number]> = [];
-  for (const t of tokenSpans(text)) if (wanted.has(t.term)) marks.push([t.start, t.end]);
-  return { text, marks };
-}
-
-/** A group of plain words that a document may lack: no quoted phrase, NEAR or +word in it. */
-function isOptional(group: Term[]): boolean {
-  // An unquoted hyphenated word ("boundary-layer") is searched as a phrase but stays optional.
-  return group.every((t) => t.kind !== 'near' && !t.required);
-}
-
-/**
- * Stop words are never required and never alone make a document match: a group that is
- * one plain stop word goes, unless the query is made of nothing else.
- */
-function withoutStopWords(parsed: ParsedQuery): ParsedQuery {
-  const stop = (g: Term[]) => g.length === 1 && g[0]!.kind === 'word' && !g[0]!.required && !g[0]!.prefix && !g[0]!.fuzzy && isStopWord(g[0]!.text);
-  const kept = parsed.groups.filter((g) => !stop(g));
-  return kept.length === 0 || kept.length === parsed.groups.length ? parsed : { ...parsed, groups: kept };
-}
-
-function wordOf(text: string): Term {
-  return { kind: 'word', text, prefix: false, fuzzy: 0, raw: text, required: false, stem: true };
-}
-
-/**
- * The words of a query to be searched as a passage, or null: asked for, or more than
- * PASSAGE_WORDS words with no operator, field or exclusion (a pasted paragraph, which
- * may hold an odd quote mark that the query language would reject).
- */
-function passageWords(query: string, asked: boolean): string[] | null {
-  const words = tokenize(query);
-  if (asked) return words.length ? words : null;
-  if (words.length <= PASSAGE_WORDS) return null;
-  if (/(^|\s)[-+]\S|\b(OR|AND|NOT|NEAR(\/\d+)?)\b|(^|\s)[A-Za-z]+:\S|\*(\s|$)|~\d*(\s|$)/.test(query)) return null;
-  return words;
-}

@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open';
 
 /** How many exact terms a prefix or fuzzy term may expand into before FTS5 is asked. */
@@ -20,6 +21,7 @@ const LONGEST_FUZZY_WORD = 30;
 export class Vocabulary {
   private words: SearchableMap<number> | null = null;
   private prepared = false;
+  private dfStatement: Statement | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -43,9 +45,19 @@ export class Vocabulary {
       .all(prefix, `${prefix}\u{10ffff}`, limit) as Array<{ term: string; documents: number }>;
   }
 
+  /**
+   * How many documents hold the term. Words come from the loaded word list (fts5vocab
+   * scans its whole table for `term = ?`); terms with digits, which the list leaves out,
+   * by a range scan.
+   */
   documentFrequency(term: string): number {
+    if (!/\d/.test(term) && term.length <= LONGEST_FUZZY_WORD) {
+      this.warm();
+      return this.words!.get(term) ?? 0;
+    }
     this.table();
-    return (this.db.prepare('SELECT doc FROM temp.documents_vocab WHERE term = ?').pluck().get(term) as number | undefined) ?? 0;
+    this.dfStatement ??= this.db.prepare('SELECT doc FROM temp.documents_vocab WHERE term >= ? AND term <= ? LIMIT 1').pluck();
+    return (this.dfStatement.get(term, term) as number | undefined) ?? 0;
   }
 
   /** Loads the words for fuzzy matching now rather than on the first fuzzy query. */
