@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED, newWorkspace, tempDir } from '../../../helpers';
 import type { Workspace } from '../../../../electron/core/workspace';
-import { WorkbenchError } from '../../../../electron/shared/errors';
+import type { WorkbenchError } from '../../../../electron/shared/errors';
 
 const order = (ws: Workspace, query: string, extra: { all?: boolean } = {}) => ws.search.search({ query, ...extra }).documents.map((d) => d.id);
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
