@@ -4,6 +4,7 @@ import { api } from './api';
 import { CommandPalette, type Action } from './components/CommandPalette';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { BackupsDialog, PassphraseDialog } from './components/BackupsDialog';
+import { BatchSearchDialog } from './components/BatchSearchDialog';
 import { ExportDialog } from './components/ExportDialog';
 import { HandoutDialog, MergeDialog } from './components/HandoutDialog';
 import { UndoToast } from './components/UndoToast';
@@ -69,6 +70,7 @@ export function App() {
       { id: 'close-right', label: 'Close the right pane', run: () => wb.close(1) },
       { id: 'import', label: 'Import files…', run: () => document.querySelector<HTMLButtonElement>('[aria-label="Import files"]')?.click() },
       { id: 'import-folder', label: 'Import a folder…', run: () => document.querySelector<HTMLButtonElement>('[aria-label="Import a folder"]')?.click() },
+      { id: 'batch', label: 'Batch search…', run: () => wb.setDialog('batch') },
       { id: 'export', label: 'Export highlights and notes…', run: () => wb.setDialog('export') },
       { id: 'export-results', label: 'Export these results: citations or library CSV…', run: () => wb.setDialog('export-results') },
       { id: 'theme', label: `Switch to ${theme.effective === 'dark' ? 'light' : 'dark'} theme`, run: theme.toggle },
@@ -147,6 +149,9 @@ export function App() {
           aria-label="Search"
         />
         <ImportControl />
+        <button type="button" onClick={() => wb.setDialog('batch')} title="Run a list of queries, one a line, and export the table">
+          Batch search…
+        </button>
         <button type="button" onClick={() => wb.setDialog('export')}>
           Export…
         </button>
@@ -196,6 +201,7 @@ export function App() {
       {wb.dialog === 'palette' && <CommandPalette actions={actions} onClose={() => wb.setDialog(null)} />}
       {wb.dialog === 'export' && <ExportDialog onClose={() => wb.setDialog(null)} />}
       {wb.dialog === 'export-results' && <ExportDialog results onClose={() => wb.setDialog(null)} />}
+      {wb.dialog === 'batch' && <BatchSearchDialog onClose={() => wb.setDialog(null)} />}
       {wb.dialog === 'workspaces' && <WorkspacesDialog onClose={() => wb.setDialog(null)} />}
       {wb.dialog === 'adopt' && <AdoptDialog onClose={() => wb.setDialog(null)} />}
       {wb.dialog === 'handout' && <HandoutDialog onClose={() => wb.setDialog(null)} />}

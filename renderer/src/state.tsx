@@ -28,6 +28,9 @@ export interface Workbench {
   /** Leave boilerplate (donation boxes, polls, comments) out of search. */
   skipBoilerplate: boolean;
   setSkipBoilerplate: (on: boolean) => void;
+  /** Keep only the documents with every word of the query (`all: true`). */
+  everyWord: boolean;
+  setEveryWord: (on: boolean) => void;
   /** The query with the filters written into it, as the engine reads it. */
   effectiveQuery: string;
   panes: [Pane | null, Pane | null];
@@ -36,7 +39,7 @@ export interface Workbench {
   open: (documentId: number, options?: { side?: boolean; focus?: Pane['focus'] }) => void;
   swap: () => void;
   close: (i: 0 | 1) => void;
-  dialog: 'palette' | 'export' | 'export-results' | 'workspaces' | 'adopt' | 'handout' | 'merge' | 'backups' | 'encrypt' | null;
+  dialog: 'palette' | 'export' | 'export-results' | 'batch' | 'workspaces' | 'adopt' | 'handout' | 'merge' | 'backups' | 'encrypt' | null;
   setDialog: (d: Workbench['dialog']) => void;
   /** The shared passage both readers bring into view, and a counter so the same one can be asked for again. */
   sharedFocus: { id: number; seq: number } | null;
@@ -71,6 +74,11 @@ export function WorkbenchProvider({ children, workspace = '' }: { children: Reac
   const setSkipBoilerplate = useCallback((on: boolean) => {
     localStorage.setItem('workbench.skipBoilerplate', on ? '1' : '0');
     setSkip(on);
+  }, []);
+  const [everyWord, setEvery] = useState(() => localStorage.getItem('workbench.everyWord') === '1');
+  const setEveryWord = useCallback((on: boolean) => {
+    localStorage.setItem('workbench.everyWord', on ? '1' : '0');
+    setEvery(on);
   }, []);
   const [panes, setPanes] = useState<[Pane | null, Pane | null]>(() => {
     try {
@@ -113,6 +121,8 @@ export function WorkbenchProvider({ children, workspace = '' }: { children: Reac
       setSort,
       skipBoilerplate,
       setSkipBoilerplate,
+      everyWord,
+      setEveryWord,
       effectiveQuery: writeFilters(query, filters),
       panes,
       active,
@@ -136,7 +146,7 @@ export function WorkbenchProvider({ children, workspace = '' }: { children: Reac
       sharedFocus,
       focusShared: (id) => setSharedFocus((old) => ({ id, seq: (old?.seq ?? 0) + 1 })),
     }),
-    [query, filters, sort, skipBoilerplate, setSkipBoilerplate, panes, active, open, savePanes, dialog, noteId, sharedFocus],
+    [query, filters, sort, skipBoilerplate, setSkipBoilerplate, everyWord, setEveryWord, panes, active, open, savePanes, dialog, noteId, sharedFocus],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -5,6 +5,7 @@
  *   wb-query <workspace> <queries>     cold open to first result, then query latencies
  *   wb-analysis <workspace> -          the cross-source analysis of every document, then reading it
  *   wb-safety <workspace> <data dir>   quick_check on open, a verified backup, a hand-out, encrypting
+ *   wb-batch <workspace> <queries>     batch search of 1,000 queries, as the Batch search dialog runs it
  *   ms-build <count> <out.json>        plain MiniSearch over the full text (reference)
  *   ms-query <in.json> <queries>
  *   fts-build <count> <db>             bare SQLite FTS5 (reference)
@@ -14,6 +15,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import MiniSearch from 'minisearch';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Workspace } from '../../electron/core/workspace';
+import { runBatch } from '../../electron/core/search/batch';
 import { backupNow, rekeyWorkspace } from '../../electron/core/workspaces/manager';
 import { exportHandout } from '../../electron/core/workspaces/handout';
 import { analyze } from '../../electron/core/analysis/run-analysis';
@@ -121,6 +123,26 @@ async function main(mode: string, a: string, b: string): Promise<void> {
       const rss = process.memoryUsage().rss;
       ws.close();
       print({ coldFirstMs, firstPartial: first.partial, indexReadyMs, firstFuzzyMs, latencies, rss, peakRss: peakRss(), indexOutcome: ws.indexOutcome });
+      return;
+    }
+    case 'wb-batch': {
+      const all = readQueries(b).map(workbenchSyntax);
+      const queries = Array.from({ length: 1000 }, (_v, i) => all[i % all.length]!);
+      const ws = await Workspace.open(a);
+      let reports = 0;
+      let longestGapMs = 0;
+      let last = performance.now();
+      const t0 = performance.now();
+      const res = await runBatch(ws.search, { queries, limit: 10 }, {
+        onProgress: () => {
+          reports++;
+          longestGapMs = Math.max(longestGapMs, performance.now() - last);
+          last = performance.now();
+        },
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      ws.close();
+      print({ seconds, queries: res.rows.length, matched: res.matched, failed: res.failed, reports, longestGapMs, peakRss: peakRss() });
       return;
     }
     case 'ms-build': {

@@ -132,6 +132,15 @@ for (const size of sizes) {
     );
   }
   for (const r of results) if (r.note) console.log(`\n- ${r.name}: ${r.note}`);
+  const batch = child('wb-batch', wsFile, queriesFile);
+  if (batch.error) console.log(`\n- batch search: failed: ${String(batch.error)}`);
+  else {
+    console.log(
+      `\n- batch search of a term list: ${batch.queries as number} queries (10 documents listed each) in ${(batch.seconds as number).toFixed(1)} s ` +
+        `(goal at 10,000 documents: under 30 s); ${batch.matched as number} found documents, ${batch.failed as number} could not run; ` +
+        `progress reported ${batch.reports as number} times, at most ${ms(batch.longestGapMs as number)} apart`,
+    );
+  }
   const an = withAnalysis ? child('wb-analysis', wsFile, '-') : null;
   if (an?.error) console.log(`\n- analysis: failed: ${String(an.error)}`);
   else if (an) {

@@ -2,6 +2,8 @@ import { basename } from 'node:path';
 import { ErrorCode, WorkbenchError } from '../../shared/errors';
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract';
 import type { ImportSummary } from '../../shared/schemas';
+import type { EventName, EventPayload } from '../../shared/api/contract';
+import { runBatch } from '../search/batch';
 import type { Workspace } from '../workspace';
 import type { createWorkspaceHandlers } from './workspace-handlers';
 
@@ -20,7 +22,11 @@ export const LIBRARY_FILES = {
 } as const;
 
 /** Maps every contract method onto the workspace's services. */
-export function createHandlers(ws: () => Workspace, imports: { controller: AbortController | null; done: (s: ImportSummary) => void }): Pick<Handlers, ContentMethods> {
+export function createHandlers(
+  ws: () => Workspace,
+  imports: { controller: AbortController | null; done: (s: ImportSummary) => void },
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void = () => undefined,
+): Pick<Handlers, ContentMethods> {
   const runImport = async (paths: string[], files?: Array<{ path: string; data: Uint8Array }>): Promise<ImportSummary> => {
     if (imports.controller) throw new WorkbenchError(ErrorCode.Conflict, 'An import is already running; wait for it or cancel it.');
     imports.controller = new AbortController();
@@ -30,6 +36,7 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
       imports.controller = null;
     }
   };
+  let batch: AbortController | null = null;
   return {
     'documents.get': ({ id }) => ws().documents.get(id),
     'documents.source': ({ id }) => ws().documents.source(id),
@@ -45,6 +52,21 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
     'search.query': (req) => ws().search.search(req),
     'search.hits': ({ documentId, query }) => ws().search.hits(documentId, query),
     'search.suggest': ({ prefix, limit }) => ws().search.suggest(prefix, limit),
+    'search.batch': async (req) => {
+      // A new batch replaces one still running: the window that asked has moved on.
+      batch?.abort();
+      const controller = new AbortController();
+      batch = controller;
+      try {
+        return await runBatch(ws().search, req, { signal: controller.signal, onProgress: (p) => emit('batch.progress', p) });
+      } finally {
+        if (batch === controller) batch = null;
+      }
+    },
+    'search.batchCancel': () => {
+      batch?.abort();
+      return { ok: true };
+    },
     'tags.list': () => ws().tags.list(),
     'tags.create': (input) => ws().tags.create(input),
     'tags.rename': ({ id, name }) => ws().tags.rename(id, name),

@@ -36,7 +36,7 @@ export class Session {
 
   constructor(readonly options: SessionOptions) {
     this.settings = new SettingsStore(options.dataDir);
-    this.dispatch = createDispatcher({ ...createHandlers(() => this.workspace, this.imports), ...createWorkspaceHandlers(this) });
+    this.dispatch = createDispatcher({ ...createHandlers(() => this.workspace, this.imports, (event, payload) => this.emit(event, payload)), ...createWorkspaceHandlers(this) });
   }
 
   /** A session serving a workspace that is already open (tests, embedding). */

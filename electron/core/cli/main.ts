@@ -5,6 +5,7 @@ import type { Workspace, OpenWorkspaceOptions } from '../workspace';
 import { openManaged } from '../workspaces/manager';
 import { registerAnalysis } from './commands/analysis';
 import { registerAnnotate } from './commands/annotate';
+import { registerBatch } from './commands/batch';
 import { registerWorkspaces } from './commands/workspaces';
 import { passphraseFromFile, promptPassphrase } from './passphrase';
 import { registerCorpus } from './commands/corpus';
@@ -87,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServe(program, runner);
   registerWorkspaces(program, runner);
   registerAnalysis(program, runner);
+  registerBatch(program, runner);
 
   try {
     await program.parseAsync(argv);

@@ -7,6 +7,7 @@ import { orExpression } from './fts';
 import { rankPartial, type Ranked, type RankedGroup } from './ranked';
 import { findPassage, type PassageMatch } from './passage-search';
 import { documentHits } from './hits';
+import { highlightHits } from './highlight-hits';
 import { keyId, type PersonalEntry } from './personal-index';
 import { isOptional, msQuery, passageWords, planQuery, withoutStopWords, wordOf, type Plan } from './query-plan';
 import { hydrate, round, searchNotes } from './results';
@@ -47,7 +48,7 @@ export class SearchEngine {
 
     if (parsed.groups.length === 0) {
       const listed = this.listFiltered(plan, filters, req);
-      return { query: req.query, ...listed, totalAll: listed.total, totalSome: 0, notes, highlights: [], terms: [], partial };
+      return { query: req.query, ...listed, totalAll: listed.total, totalSome: 0, notes, highlights: highlightHits(this.db, index, parsed), terms: [], partial };
     }
 
     const optional = parsed.groups.flatMap((g, i) => (isOptional(g) ? [i] : []));
@@ -96,7 +97,7 @@ export class SearchEngine {
       const body = bodyScores.get(id) ?? 0;
       return { score: (p?.score ?? 0) + body, matchedIn: p ? p.fields : (['body'] as MatchField[]), terms: p?.terms ?? [] };
     });
-    return { query: req.query, total, totalAll: total, totalSome: 0, documents, notes, highlights: [], terms: plan.terms, partial };
+    return { query: req.query, total, totalAll: total, totalSome: 0, documents, notes, highlights: highlightHits(this.db, index, parsed), terms: plan.terms, partial };
   }
 
   /** Several plain words: the documents with all of them, then those with some (see ranked.ts). */
@@ -136,7 +137,7 @@ export class SearchEngine {
     });
     return {
       query: req.query, total: ranked.length, totalAll, totalSome: ranked.length - totalAll,
-      documents, notes, highlights: [], terms: plan.terms, partial: index === null,
+      documents, notes, highlights: highlightHits(this.db, index, plan.parsed), terms: plan.terms, partial: index === null,
     };
   }
 

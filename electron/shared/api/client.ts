@@ -23,10 +23,13 @@ export type Api = {
 /** An error from the engine, with its code. */
 export class ApiCallError extends Error {
   readonly code: string;
+  /** What the engine said about it: a bad query's position, whether it is only unfinished. */
+  readonly details: Record<string, unknown>;
   constructor(error: ApiError) {
     super(error.message);
     this.name = 'ApiCallError';
     this.code = error.code;
+    this.details = error.details ?? {};
   }
 }
 

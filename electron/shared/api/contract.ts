@@ -25,6 +25,7 @@ import {
 import { method } from './define';
 import { WorkspaceInfo, workspaceMethods } from './contract-workspaces';
 import { analysisMethods } from './contract-analysis';
+import { BatchProgress, searchMethods } from './contract-search';
 import { EVENT_LIST, METHOD_LIST } from './names';
 
 const Nothing = z.object({}).strict().default({});
@@ -217,6 +218,7 @@ export const contract = {
   'import.cancel': method({ input: Nothing, output: Ok, doc: 'Stops the running import after the current batch; what was imported stays. Example: `{}`.' }),
   ...workspaceMethods,
   ...analysisMethods,
+  ...searchMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -234,6 +236,8 @@ export const events = {
   'workspace.changed': z.object({ kind: z.enum(['documents', 'tags', 'highlights', 'notes', 'savedSearches', 'analysis', 'workspace']) }),
   /** The cross-source analysis (passages, entities, figures, dates) working through new documents. */
   'analysis.progress': AnalysisProgress,
+  /** A batch search (`search.batch`) working through its queries. */
+  'batch.progress': BatchProgress,
   'index.ready': z.object({}),
   /** A menu command the desktop shell hands to the interface. */
   'ui.command': z.object({

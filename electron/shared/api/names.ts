@@ -67,6 +67,8 @@ export const METHOD_LIST = [
   'analysis.splitEntity',
   'analysis.figures',
   'analysis.timeline',
+  'search.batch',
+  'search.batchCancel',
 ] as const;
 
-export const EVENT_LIST = ['import.progress', 'import.done', 'workspace.changed', 'index.ready', 'ui.command', 'analysis.progress'] as const;
+export const EVENT_LIST = ['import.progress', 'import.done', 'workspace.changed', 'index.ready', 'ui.command', 'analysis.progress', 'batch.progress'] as const;

@@ -1,6 +1,6 @@
 import { Command } from 'cmdk';
 import { useEffect, useState } from 'react';
-import type { DocumentHit } from '../../../electron/shared/schemas';
+import type { DocumentHit, HighlightHit, NoteHit } from '../../../electron/shared/schemas';
 import { api } from '../api';
 import { useDebounced } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
@@ -12,19 +12,29 @@ export interface Action {
   run: () => void;
 }
 
-/** Ctrl+K: every action, and any document by title. */
+/** Ctrl+K: every action, any document by title, and your notes and highlights by their words. */
 export function CommandPalette({ actions, onClose }: { actions: Action[]; onClose: () => void }) {
   const wb = useWorkbench();
   const [search, setSearch] = useState('');
   const typed = useDebounced(search, 150);
   const [docs, setDocs] = useState<DocumentHit[]>([]);
+  const [mine, setMine] = useState<{ notes: NoteHit[]; highlights: HighlightHit[] }>({ notes: [], highlights: [] });
   useEffect(() => {
-    if (!typed.trim()) return setDocs([]);
+    if (!typed.trim()) {
+      setDocs([]);
+      setMine({ notes: [], highlights: [] });
+      return;
+    }
     let live = true;
     api.search
-      .query({ query: `title:${JSON.stringify(typed.trim())}`, limit: 8 })
+      .query({ query: `title:${JSON.stringify(typed.trim().replace(/"/g, ''))}`, limit: 8 })
       .then((r) => live && setDocs(r.documents))
       .catch(() => live && setDocs([]));
+    // Typed half-way ("a quote not yet closed"), the query fails: what was found stays.
+    api.search
+      .query({ query: typed, limit: 1 })
+      .then((r) => live && setMine({ notes: r.notes.slice(0, 5), highlights: r.highlights.slice(0, 5) }))
+      .catch(() => undefined);
     return () => {
       live = false;
     };
@@ -39,6 +49,28 @@ export function CommandPalette({ actions, onClose }: { actions: Action[]; onClos
         <Command.Input autoFocus value={search} onValueChange={setSearch} placeholder="Type a command or a document title…" />
         <Command.List>
           <Command.Empty>Nothing found.</Command.Empty>
+          {mine.notes.length > 0 && (
+            <Command.Group heading="Notes">
+              {mine.notes.map((n) => (
+                <Command.Item key={`n${n.id}`} value={`note ${n.id} ${search}`} onSelect={() => run(() => wb.setNoteId(n.id))}>
+                  Note: {n.snippet.text.slice(0, 90)}
+                </Command.Item>
+              ))}
+            </Command.Group>
+          )}
+          {mine.highlights.length > 0 && (
+            <Command.Group heading="Highlights">
+              {mine.highlights.map((h) => (
+                <Command.Item
+                  key={`h${h.id}`}
+                  value={`highlight ${h.id} ${search}`}
+                  onSelect={() => run(() => wb.open(h.documentId, { focus: { start: h.start, end: h.end, highlightId: h.id } }))}
+                >
+                  Highlight: “{h.snippet.text.slice(0, 70)}” <span className="hint">{h.documentTitle}</span>
+                </Command.Item>
+              ))}
+            </Command.Group>
+          )}
           <Command.Group heading="Actions">
             {actions.map((a) => (
               <Command.Item key={a.id} value={a.label} onSelect={() => run(a.run)}>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight } from '../../../electron/shared/schemas';
 import { findBoilerplate } from '../../../electron/shared/text/boilerplate';
 import { fold } from '../../../electron/shared/text/normalize';
+import { passageQuery } from '../../../electron/shared/text/passage-query';
 import { api, errorMessage } from '../api';
 import { useApiData, useDebounced } from '../hooks/use-api-data';
 import { useWorkbench, type Pane } from '../state';
@@ -77,9 +78,18 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
     const el = textRef.current?.querySelector<HTMLElement>(selector);
     el?.scrollIntoView({ block: 'center' });
   }, []);
+  // Opened at a passage (a highlight, a passage found elsewhere), the reader stays there
+  // until the reader steps through the hits or the query changes.
+  const heldAt = useRef<{ query: string } | null>(pane.focus ? { query } : null);
   useEffect(() => {
+    if (pane.focus) heldAt.current = { query };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pane.focus]);
+  useEffect(() => {
+    if (heldAt.current && heldAt.current.query === query) return;
+    heldAt.current = null;
     if (hitList.length && doc.data) requestAnimationFrame(() => scrollTo(`[data-hit="${currentHit}"]`));
-  }, [currentHit, hitList, doc.data, scrollTo]);
+  }, [currentHit, hitList, doc.data, scrollTo, query]);
   useEffect(() => {
     if (finds.length) scrollTo(`[data-find="${currentFind}"]`);
   }, [currentFind, finds, scrollTo]);
@@ -109,6 +119,7 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
   }, [pane.focus, doc.data, highlights.data, scrollTo]);
 
   const step = (delta: number) => {
+    heldAt.current = null;
     if (findOpen && finds.length) setCurrentFind((c) => (c + delta + finds.length) % finds.length);
     else if (hitList.length) setCurrentHit((c) => (c + delta + hitList.length) % hitList.length);
   };
@@ -247,6 +258,11 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
               setToolbar(null);
               window.getSelection()?.removeAllRanges();
               if (h && withNote) void startNote(h);
+            }}
+            onFindElsewhere={() => {
+              wb.setQuery(passageQuery(body.slice(toolbar.range.start, toolbar.range.end)));
+              setToolbar(null);
+              window.getSelection()?.removeAllRanges();
             }}
           />
         )}

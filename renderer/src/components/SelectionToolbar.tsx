@@ -17,6 +17,8 @@ export function SelectionToolbar(props: {
   range: { start: number; end: number };
   tags: Tag[];
   onDone: (h: Highlight | null, withNote: boolean) => void;
+  /** Searches the whole corpus for the selected passage. */
+  onFindElsewhere?: () => void;
 }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -56,6 +58,11 @@ export function SelectionToolbar(props: {
         <button type="button" onClick={() => void create(true)}>
           Highlight + note
         </button>
+        {props.onFindElsewhere && (
+          <button type="button" onClick={props.onFindElsewhere} title="Search the corpus for this passage, word for word or lightly reworded">
+            Find this passage elsewhere
+          </button>
+        )}
         <button type="button" aria-label="Cancel" onClick={() => props.onDone(null, false)}>
           ×
         </button>

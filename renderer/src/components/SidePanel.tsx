@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { useWorkbench } from '../state';
 import { EntitiesPanel, FiguresPanel, PassagesPanel } from './AnalysisPanels';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotesPane } from './NotesPane';
@@ -18,6 +19,11 @@ export function SidePanel() {
     localStorage.setItem('workbench.sideTab', t);
     setTab(t);
   };
+  // A note opened from anywhere (a search result, a new note) shows in the Notes tab.
+  const noteId = useWorkbench().noteId;
+  useEffect(() => {
+    if (noteId !== null) setTab('Notes');
+  }, [noteId]);
   return (
     <div className="side-panel">
       <div className="tabs side-tabs" role="tablist" aria-label="Side panels">
