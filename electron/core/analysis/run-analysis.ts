@@ -10,6 +10,7 @@ import type { Db } from '../db/open';
 import { findDates } from './dates';
 import { detectLanguage } from '../import/language';
 import { findMentions, nlpFor, surnameMentions } from './entities';
+import { FUNCTION_WORDS } from './entity-text';
 import { sharedPassagesOf, type PendingFingerprints } from './passages';
 
 /** Bump when the analysis changes: every document is analysed again. */
@@ -48,6 +49,11 @@ export function analysisPending(db: Db): boolean {
   );
 }
 
+/** Figures are read with English rules (what a number counts, its scale words): other languages are left out rather than misread. */
+function english(lang: string | null): boolean {
+  return lang === null || lang === 'en';
+}
+
 export function pendingAnalysis(db: Db): number[] {
   return db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM analyzed WHERE version = ?) ORDER BY id').pluck().all(ANALYSIS_VERSION) as number[];
 }
@@ -81,13 +87,14 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
       const doc = read.get(id) as { body: string; published: string | null; lang: string | null } | undefined;
       if (!doc) continue;
       // Documents imported before languages were recorded are detected here.
-      const edition = await nlpFor(doc.lang ?? detectLanguage(doc.body));
+      const lang = doc.lang ?? detectLanguage(doc.body);
+      const edition = await nlpFor(lang);
       const folds = findBoilerplate(doc.body);
       const shared = sharedPassagesOf(db, id, doc.body, idf, staged);
       for (const fp of shared.fingerprints) (staged.get(fp.hash) ?? staged.set(fp.hash, []).get(fp.hash)!).push({ doc: id, start: fp.start });
       const mentions = findMentions(doc.body, surnames, { nlp: edition, folds });
       for (const m of mentions) if (m.kind === 'person' && m.key.includes(' ')) surnames.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
-      results.push({ id, shared, mentions, figures: findFigures(doc.body), dates: findDates(doc.body, doc.published) });
+      results.push({ id, shared, mentions, figures: english(lang) ? findFigures(doc.body, { folds, functionWords: FUNCTION_WORDS }) : [], dates: findDates(doc.body, doc.published, folds) });
     }
     db.transaction(() => {
       for (const r of results) {

@@ -189,7 +189,30 @@ export class AnalysisService {
     const yearOnly = this.db.prepare('SELECT published AS year, count(*) AS count FROM documents WHERE length(published) = 4 GROUP BY year ORDER BY year').all() as Array<{ year: string; count: number }>;
     const mentioned = this.db.prepare('SELECT substr(date, 1, 7) AS month, count(*) AS count FROM mentioned_dates GROUP BY month ORDER BY month').all() as Array<{ month: string; count: number }>;
     const undated = this.db.prepare('SELECT id, title, outlet FROM documents WHERE published IS NULL ORDER BY id').all() as Array<{ id: number; title: string; outlet: string | null }>;
-    return { published, yearOnly, mentioned, undated: { count: undated.length, documents: undated.slice(0, 200) } };
+    return { published, yearOnly, mentioned, undated: { count: undated.length, documents: undated.slice(0, 200) }, periods: this.periods(published, mentioned) };
+  }
+
+  /** The documents and mentions behind each month of the timeline, so a bar leads to what it counts. */
+  private periods(published: Array<{ month: string; count: number }>, mentioned: Array<{ month: string; count: number }>): Timeline['periods'] {
+    const docs = this.db.prepare(
+      "SELECT id, title, outlet, published FROM documents WHERE length(published) >= 7 AND substr(published, 1, 7) = ? ORDER BY published, id LIMIT 100",
+    );
+    const dates = this.db.prepare(
+      `SELECT m.document_id AS documentId, d.title, d.outlet, m.date, m.text, m.start_offset AS start, m.end_offset AS "end"
+       FROM mentioned_dates m JOIN documents d ON d.id = m.document_id WHERE substr(m.date, 1, 7) = ? ORDER BY m.date, m.document_id, m.start_offset LIMIT 100`,
+    );
+    const months = new Map<string, { documentCount: number; mentionCount: number }>();
+    for (const p of published) months.set(p.month, { documentCount: p.count, mentionCount: 0 });
+    for (const m of mentioned) months.set(m.month, { documentCount: months.get(m.month)?.documentCount ?? 0, mentionCount: m.count });
+    return [...months.entries()]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([month, counts]) => ({
+        month,
+        documentCount: counts.documentCount,
+        documents: counts.documentCount ? (docs.all(month) as Timeline['periods'][number]['documents']) : [],
+        mentionCount: counts.mentionCount,
+        mentions: counts.mentionCount ? (dates.all(month) as Timeline['periods'][number]['mentions']) : [],
+      }));
   }
 
   /** How far the analysis has got: documents done of all. */

@@ -47,6 +47,6 @@ export const analysisMethods = {
   'analysis.timeline': method({
     input: Nothing,
     output: Timeline,
-    doc: 'Documents by published month, dates their texts mention by month, and the documents with no date. Example: `{}`.',
+    doc: 'Documents by published month, dates their texts mention by month, the documents with no date, and per month (`periods`) the documents and the mentions behind its bars, each mention with its day where the text gives one. Example: `{}`.',
   }),
 } as const;

@@ -92,7 +92,7 @@ export function registerAnalysis(program: Command, run: Runner): void {
 
   program
     .command('timeline')
-    .description('documents by published month, dates the texts mention, and the undated documents')
+    .description('documents by published month, dates the texts mention, and the undated documents; per month, which documents and which dates (e.g. workbench timeline --json)')
     .action(async (_opts, cmd: Command) => {
       await run.withWorkspace(cmd, async (ws, out) => {
         await upToDate(ws, out.json);
@@ -104,6 +104,12 @@ export function registerAnalysis(program: Command, run: Runner): void {
             ...t.yearOnly.map((p) => `  ${p.year} (year only)  ${p.count}`),
             'Mentioned in the texts:',
             ...t.mentioned.map((p) => `  ${p.month}  ${'█'.repeat(Math.min(p.count, 60))} ${p.count}`),
+            'By month, what stands behind the bars:',
+            ...t.periods.flatMap((p) => [
+              `  ${p.month}  ${p.documentCount} published, ${p.mentionCount} mentioned`,
+              ...p.documents.map((d) => `    published ${d.published}  #${d.id} ${clip(d.title, 60)}${d.outlet ? ` (${d.outlet})` : ''}`),
+              ...p.mentions.map((m) => `    mentioned ${m.date}  "${clip(m.text, 30)}" in #${m.documentId} ${clip(m.title, 50)}`),
+            ]),
             `No date: ${t.undated.count}`,
             ...t.undated.documents.map((d) => `  #${d.id} ${clip(d.title, 60)}`),
           ].join('\n'),
