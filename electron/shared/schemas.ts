@@ -200,6 +200,10 @@ export const FigureRow = z.object({
   counted: z.string().nullable(),
   /** What the figure is about, for comparing claims: "mercenary", "killed". */
   subject: z.string().nullable(),
+  /** The claim it makes, across outlets: "Russians" for 100 mercenaries, 400 contractors and 2,000 nationals. */
+  about: z.string().nullable(),
+  /** Whether documents from different outlets give different numbers for the same `about`. */
+  disputed: z.boolean(),
 });
 export type FigureRow = z.infer<typeof FigureRow>;
 

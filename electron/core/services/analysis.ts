@@ -1,5 +1,6 @@
 import { ErrorCode, WorkbenchError, notFound } from '../../shared/errors';
 import type { EntityInfo, EntityMention, FigureRow, SharedPassage, Timeline } from '../../shared/schemas';
+import { claimAbout } from '../../shared/text/figures';
 import { cachedGroups, findEntity, groupsStamp } from '../analysis/entities';
 import type { Db } from '../db/open';
 
@@ -168,6 +169,19 @@ export class AnalysisService {
 
   /** Every figure with its document, grouped so claims about the same thing sit together. */
   figures(limit = 5000): FigureRow[] {
+    const rows = this.figureRows(limit).map((f) => ({ ...f, about: claimAbout(f.counted, f.subject), disputed: false }));
+    // Outlets disagree where one claim has several numbers from more than one source.
+    const byClaim = new Map<string, typeof rows>();
+    for (const f of rows) if (f.about) (byClaim.get(f.about) ?? byClaim.set(f.about, []).get(f.about)!).push(f);
+    for (const group of byClaim.values()) {
+      const sources = new Set(group.map((f) => f.outlet ?? `#${f.documentId}`));
+      const values = new Set(group.map((f) => f.value));
+      if (sources.size > 1 && values.size > 1) for (const f of group) f.disputed = true;
+    }
+    return rows;
+  }
+
+  private figureRows(limit: number): Array<Omit<FigureRow, 'about' | 'disputed'>> {
     return this.db
       .prepare(
         `SELECT f.id, f.document_id AS documentId, d.title, d.outlet, d.published, f.start_offset AS start, f.end_offset AS "end",
@@ -178,7 +192,7 @@ export class AnalysisService {
          ORDER BY f.subject IS NULL, f.subject, f.value, d.published
          LIMIT ?`,
       )
-      .all(Math.max(1, Math.floor(limit / 5)), 1, limit) as FigureRow[];
+      .all(Math.max(1, Math.floor(limit / 5)), 1, limit) as Array<Omit<FigureRow, 'about' | 'disputed'>>;
   }
 
   /** Documents by published month, dates mentioned by month, and the documents with no date. */

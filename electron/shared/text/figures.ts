@@ -160,3 +160,22 @@ export function findFigures(text: string, options: FigureOptions = {}): Figure[]
   }
   return out;
 }
+
+/** Nouns for people that a nationality turns into "the Russians", "the Cubans" a claim is about. */
+const PEOPLE_NOUNS = new Set(['mercenary', 'contractor', 'national', 'soldier', 'troop', 'fighter', 'personnel', 'specialist', 'adviser', 'advisor', 'instructor', 'man', 'citizen', 'people', 'operative', 'expert', 'officer', 'military']);
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i)$/u;
+
+/**
+ * What a figure is a claim about, for setting claims side by side across outlets: "about 100
+ * Russian mercenaries", "400 Russian contractors" and "2,000 Russian nationals" are all claims
+ * about how many Russians there are; otherwise the lemma of what is counted.
+ *
+ * @example claimAbout('Russian military contractors', 'contractor') // 'Russians'
+ */
+export function claimAbout(counted: string | null, subject: string | null): string | null {
+  if (!subject) return null;
+  const words = (counted ?? '').split(/\s+/);
+  const demonym = words.find((w) => DEMONYM.test(w));
+  if (demonym && (PEOPLE_NOUNS.has(subject) || words.some((w) => PEOPLE_NOUNS.has(lemma(w))))) return `${demonym}s`;
+  return subject;
+}

@@ -86,7 +86,7 @@ export function registerAnalysis(program: Command, run: Runner): void {
       await run.withWorkspace(cmd, async (ws, out) => {
         await upToDate(ws, out.json);
         const list = ws.analysis.figures();
-        out.result(list, () => table([['about', 'figure', 'document', 'outlet', 'date'], ...list.map((f) => [f.subject ?? '', f.text, `#${f.documentId} ${clip(f.title, 30)}`, f.outlet ?? '', f.published ?? ''])]));
+        out.result(list, () => table([['about', 'figure', 'value', 'document', 'outlet', 'date'], ...list.map((f) => [`${f.about ?? f.subject ?? ''}${f.disputed ? ' (outlets disagree)' : ''}`, f.text, f.value.toLocaleString('en'), `#${f.documentId} ${clip(f.title, 30)}`, f.outlet ?? '', f.published ?? ''])]));
       });
     });
 

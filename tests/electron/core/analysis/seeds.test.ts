@@ -162,3 +162,16 @@ describe('what issue 14 adds on the seeds', () => {
     expect(dec.mentions.map((m) => m.date)).toContain('2018-12-10');
   });
 });
+
+describe('claims that disagree, on the seeds', () => {
+  it('sets the 100, 400 and 2,000 Russians side by side, marked as disputed, each with its outlet and date', async () => {
+    const ws = await analysed();
+    const russians = ws.analysis.figures().filter((f) => f.about === 'Russians');
+    expect(russians.map((f) => f.value).sort((a, b) => a - b)).toEqual([100, 400, 400, 2000]);
+    expect(russians.every((f) => f.disputed)).toBe(true);
+    expect(russians.find((f) => f.value === 2000)).toMatchObject({ documentId: SEED.insight, outlet: 'InSight Crime', published: '2019-02-01' });
+    expect(russians.find((f) => f.documentId === SEED.moscowTimes)).toMatchObject({ value: 400, outlet: 'The Moscow Times', published: '2019-01-26' });
+    // Votes: one outlet's figures, on different candidates, are not a dispute between outlets.
+    expect(ws.analysis.figures().filter((f) => f.about === 'vote').every((f) => !f.disputed)).toBe(true);
+  });
+});
