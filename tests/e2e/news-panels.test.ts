@@ -23,6 +23,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'workbench-news-e2e-'));
   const file = join(dir, 'news.workspace');
   const cli = (...args: string[]) => execFileSync(process.execPath, [BIN, ...args, '-w', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  cli('init');
   try {
     cli('import', join(ROOT, 'tests/fixtures/html-news'), '--json');
   } catch (err) {
