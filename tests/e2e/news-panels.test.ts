@@ -73,7 +73,7 @@ describe('the analysis panels on the seeds and 25 real news pages', () => {
     await waitFor(() => table.textContent()).toContain('6.4 million votes');
     const text = (await table.textContent()) ?? '';
     expect(text).toContain('6,400,000');
-    expect(text).toContain('outlets disagree');
+    expect(text).toContain('disputed');
     expect(text).not.toContain('Tupolev');
     // The table is no wider than the panel that holds it.
     const fits = await table.evaluate((t) => t.getBoundingClientRect().width <= (t.closest('.side-body') as HTMLElement).clientWidth + 1);

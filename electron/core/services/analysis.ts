@@ -12,6 +12,8 @@ interface DocRow {
   length: number;
 }
 
+const MONEY = new Set(['dollar', 'euro', 'pound']);
+
 /** Whether date a is before b, when both are precise enough to tell ("2019" and "2019-01-26" are not). */
 function earlier(a: string | null, b: string | null): -1 | 0 | 1 {
   if (!a || !b) return 0;
@@ -173,10 +175,19 @@ export class AnalysisService {
     // Outlets disagree where one claim has several numbers from more than one source.
     const byClaim = new Map<string, typeof rows>();
     for (const f of rows) if (f.about) (byClaim.get(f.about) ?? byClaim.set(f.about, []).get(f.about)!).push(f);
-    for (const group of byClaim.values()) {
+    // Outlets disagree where they give different numbers for one claim in texts about the same
+    // thing (they name a person, organisation or place in common). Sums of money are specific to
+    // what they buy: never a dispute by themselves.
+    const shareAnEntity = this.db.prepare(
+      'SELECT 1 FROM entity_mentions WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY key HAVING count(DISTINCT document_id) > 1 LIMIT 1',
+    ).pluck();
+    for (const [about, group] of byClaim) {
+      if (MONEY.has(about)) continue;
       const sources = new Set(group.map((f) => f.outlet ?? `#${f.documentId}`));
       const values = new Set(group.map((f) => f.value));
-      if (sources.size > 1 && values.size > 1) for (const f of group) f.disputed = true;
+      if (sources.size < 2 || values.size < 2) continue;
+      if (shareAnEntity.get(JSON.stringify([...new Set(group.map((f) => f.documentId))])) !== 1) continue;
+      for (const f of group) f.disputed = true;
     }
     return rows;
   }

@@ -13,14 +13,12 @@ function FiguresTable({ groups, onOpen, label }: { groups: Array<[string, Figure
       <colgroup>
         <col className="about" />
         <col />
-        <col className="value" />
         <col className="source" />
       </colgroup>
       <thead>
         <tr>
           <th scope="col">About</th>
-          <th scope="col">Figure</th>
-          <th scope="col">Value</th>
+          <th scope="col">Figure, value</th>
           <th scope="col">Outlet, date</th>
         </tr>
       </thead>
@@ -31,15 +29,16 @@ function FiguresTable({ groups, onOpen, label }: { groups: Array<[string, Figure
               {i === 0 && (
                 <th scope="rowgroup" rowSpan={rows.length}>
                   {about}
-                  {f.disputed && <span className="badge" title="Outlets give different numbers for this">outlets disagree</span>}
+                  {f.disputed && <span className="badge disputed" title="Outlets give different numbers for this">disputed</span>}
                 </th>
               )}
               <td>
                 <button type="button" className="link-button" title={f.title} onClick={() => onOpen(f)}>
                   {f.text}
                 </button>
+                <br />
+                <span className="hint num">= {number.format(f.value)}</span>
               </td>
-              <td className="num">{number.format(f.value)}</td>
               <td>
                 {f.outlet ?? '—'}
                 <br />

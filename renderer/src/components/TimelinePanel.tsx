@@ -134,8 +134,13 @@ export function TimelinePanel() {
 /** The documents published in a month and the dates the texts mention in it, each opening its place. */
 function MonthDetail({ month, period, onClose }: { month: string; period: Timeline['periods'][number] | undefined; onClose: () => void }) {
   const wb = useWorkbench();
+  const ref = useRef<HTMLElement>(null);
+  // Chosen from the month list far below, the detail scrolls into view beside the chart.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [month]);
   return (
-    <section className="timeline-detail" aria-label={`Behind ${month}`}>
+    <section ref={ref} className="timeline-detail" aria-label={`Behind ${month}`}>
       <h3>
         {month}{' '}
         <button type="button" className="link-button" onClick={onClose} aria-label="Close the month">
