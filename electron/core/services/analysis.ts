@@ -175,19 +175,25 @@ export class AnalysisService {
     // Outlets disagree where one claim has several numbers from more than one source.
     const byClaim = new Map<string, typeof rows>();
     for (const f of rows) if (f.about) (byClaim.get(f.about) ?? byClaim.set(f.about, []).get(f.about)!).push(f);
-    // Outlets disagree where they give different numbers for one claim in texts about the same
-    // thing (they name a person, organisation or place in common). Sums of money are specific to
-    // what they buy: never a dispute by themselves.
-    const shareAnEntity = this.db.prepare(
-      'SELECT 1 FROM entity_mentions WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY key HAVING count(DISTINCT document_id) > 1 LIMIT 1',
-    ).pluck();
+    // Outlets disagree where two of them give different numbers for one claim in texts about the
+    // same thing: both name one person or organisation. Sums of money are specific to what they
+    // buy: never a dispute by themselves.
+    const named = this.db.prepare("SELECT DISTINCT key FROM entity_mentions WHERE document_id = ? AND kind IN ('person', 'organization')").pluck();
+    const namesOf = new Map<number, Set<string>>();
+    const names = (id: number) => namesOf.get(id) ?? namesOf.set(id, new Set(named.all(id) as string[])).get(id)!;
     for (const [about, group] of byClaim) {
       if (MONEY.has(about)) continue;
-      const sources = new Set(group.map((f) => f.outlet ?? `#${f.documentId}`));
-      const values = new Set(group.map((f) => f.value));
-      if (sources.size < 2 || values.size < 2) continue;
-      if (shareAnEntity.get(JSON.stringify([...new Set(group.map((f) => f.documentId))])) !== 1) continue;
-      for (const f of group) f.disputed = true;
+      // The first few hundred claims of a subject are compared pairwise; enough to show a dispute.
+      group.splice(300);
+      for (let i = 0; i < group.length; i++) {
+        for (let j = i + 1; j < group.length; j++) {
+          const a = group[i]!;
+          const b = group[j]!;
+          if (a.value === b.value || (a.outlet ?? `#${a.documentId}`) === (b.outlet ?? `#${b.documentId}`)) continue;
+          const theirs = names(b.documentId);
+          if ([...names(a.documentId)].some((k) => theirs.has(k))) a.disputed = b.disputed = true;
+        }
+      }
     }
     return rows;
   }

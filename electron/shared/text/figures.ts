@@ -177,5 +177,7 @@ export function claimAbout(counted: string | null, subject: string | null): stri
   const words = (counted ?? '').split(/\s+/);
   const demonym = words.find((w) => DEMONYM.test(w));
   if (demonym && (PEOPLE_NOUNS.has(subject) || words.some((w) => PEOPLE_NOUNS.has(lemma(w))))) return `${demonym}s`;
-  return subject;
+  // "40 people have been killed" and "2,200 people" [arrested] are different claims.
+  const done = /(?:have|has|had|were|was)\s+(?:been\s+)?(\p{L}+ed)\b/iu.exec(counted ?? '');
+  return done && done[1]!.toLowerCase() !== subject ? `${subject} ${done[1]!.toLowerCase()}` : subject;
 }

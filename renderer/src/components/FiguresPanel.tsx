@@ -29,7 +29,7 @@ function FiguresTable({ groups, onOpen, label }: { groups: Array<[string, Figure
               {i === 0 && (
                 <th scope="rowgroup" rowSpan={rows.length}>
                   {about}
-                  {f.disputed && <span className="badge disputed" title="Outlets give different numbers for this">disputed</span>}
+                  {rows.some((r) => r.disputed) && <span className="badge disputed" title="Outlets give different numbers for this">disputed</span>}
                 </th>
               )}
               <td>
@@ -69,13 +69,14 @@ export function FiguresPanel() {
       if (filter && !`${f.text} ${about} ${f.outlet ?? ''}`.toLowerCase().includes(filter.toLowerCase())) continue;
       (out.get(about) ?? out.set(about, []).get(about)!).push(f);
     }
-    return [...out].sort((a, b) => Number(b[1][0]!.disputed) - Number(a[1][0]!.disputed) || b[1].length - a[1].length || a[0].localeCompare(b[0]));
+    const disputed = (rows: FigureRow[]) => Number(rows.some((r) => r.disputed));
+    return [...out].sort((a, b) => disputed(b[1]) - disputed(a[1]) || b[1].length - a[1].length || a[0].localeCompare(b[0]));
   }, [list.data, filter]);
   const open = (f: FigureRow) => {
     setWide(false);
     wb.open(f.documentId, { focus: { start: f.start, end: f.end } });
   };
-  const disputed = groups.filter(([, rows]) => rows[0]!.disputed).length;
+  const disputed = groups.filter(([, rows]) => rows.some((r) => r.disputed)).length;
   return (
     <div className="analysis-list">
       <div className="row">
