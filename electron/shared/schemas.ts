@@ -204,6 +204,10 @@ export const FigureRow = z.object({
   counted: z.string().nullable(),
   /** What the figure is about, for comparing claims: "mercenary", "killed". */
   subject: z.string().nullable(),
+  /** The claim it makes, across outlets: "Russians" for 100 mercenaries, 400 contractors and 2,000 nationals. */
+  about: z.string().nullable(),
+  /** Whether documents from different outlets give different numbers for the same `about`. */
+  disputed: z.boolean(),
 });
 export type FigureRow = z.infer<typeof FigureRow>;
 
@@ -213,6 +217,22 @@ export const Timeline = z.object({
   yearOnly: z.array(z.object({ year: z.string(), count: z.number().int() })),
   mentioned: z.array(z.object({ month: z.string(), count: z.number().int() })),
   undated: z.object({ count: z.number().int(), documents: z.array(z.object({ id: Id, title: z.string(), outlet: z.string().nullable() })) }),
+  /**
+   * Per month (YYYY-MM), what stands behind its bars: the documents published then and the
+   * dates the texts mention in it, each with its day where the text gives one (at most 100 of
+   * each per month; the counts are complete).
+   */
+  periods: z.array(
+    z.object({
+      month: z.string(),
+      documentCount: z.number().int(),
+      documents: z.array(z.object({ id: Id, title: z.string(), outlet: z.string().nullable(), published: z.string() })),
+      mentionCount: z.number().int(),
+      mentions: z.array(
+        z.object({ documentId: Id, title: z.string(), outlet: z.string().nullable(), date: z.string(), text: z.string(), start: z.number().int(), end: z.number().int() }),
+      ),
+    }),
+  ),
 });
 export type Timeline = z.infer<typeof Timeline>;
 

@@ -16,7 +16,11 @@ export interface MentionedDate {
 
 const MAX_CHARS = 200_000;
 
-export function findDates(body: string, published: string | null): MentionedDate[] {
+/**
+ * `folds` are the document's boilerplate (related-content lists, comment threads): their dates
+ * are other articles' dates, not events. The document's own published day is never a mention.
+ */
+export function findDates(body: string, published: string | null, folds: ReadonlyArray<{ start: number; end: number }> = []): MentionedDate[] {
   const text = body.length > MAX_CHARS ? body.slice(0, MAX_CHARS) : body;
   const ref = published && /^\d{4}-\d{2}-\d{2}/.test(published) ? new Date(`${published.slice(0, 10)}T12:00:00Z`) : published && /^\d{4}$/.test(published) ? new Date(`${published}-07-01T12:00:00Z`) : new Date('2000-01-01T12:00:00Z');
   const out: MentionedDate[] = [];
@@ -30,7 +34,10 @@ export function findDates(body: string, published: string | null): MentionedDate
     const y = d.getUTCFullYear();
     if (y < 1800 || y > 2200) continue;
     const iso = d.toISOString().slice(0, 10);
-    out.push({ start: r.index, end: r.index + r.text.length, text: r.text, date: c.isCertain('day') || c.isCertain('weekday') ? iso : iso.slice(0, 7) });
+    const date = c.isCertain('day') || c.isCertain('weekday') ? iso : iso.slice(0, 7);
+    if (published && date === published.slice(0, 10)) continue;
+    if (folds.some((f) => r.index < f.end && r.index + r.text.length > f.start)) continue;
+    out.push({ start: r.index, end: r.index + r.text.length, text: r.text, date });
   }
   return out;
 }

@@ -7,8 +7,12 @@
  * and splits (entity_overrides) are applied on top and survive re-analysis.
  */
 import nlp from 'compromise';
+import type { Fold } from '../../shared/text/boilerplate';
 import { fold, tokenSpans } from '../../shared/text/normalize';
 import type { Db } from '../db/open';
+import {
+  ALIAS_KIND, FUNCTION_WORDS, ORGANIZATION_WORDS, aliasKey, headlineLines, inFolds, isCommonWord, isJunkKey, lowerCaseWords, normaliseForMatching,
+} from './entity-text';
 
 export type EntityKind = 'person' | 'organization' | 'place';
 
@@ -21,7 +25,7 @@ export interface Mention {
 }
 
 const TITLES =
-  /^(?:(?:the|president|vice[- ]president|prime minister|minister|foreign minister|defen[cs]e minister|kremlin spokesman|spokesman|spokeswoman|spokesperson|leader|opposition leader|general|gen\.?|col\.?|colonel|mr\.?|mrs\.?|ms\.?|dr\.?|senator|sen\.?|rep\.?|secretary|secretary of state|ambassador|chairman|ceo|adviser|advisor|commander|sheikh|king|queen)\s+)+/i;
+  /^(?:(?:the|president[- ]elect|president|vice[- ]president|prime minister|minister|foreign minister|defen[cs]e minister|kremlin spokesman|spokesman|spokeswoman|spokesperson|leader|opposition leader|general|gen\.?|col\.?|colonel|mr\.?|mrs\.?|ms\.?|dr\.?|senator|sen\.?|rep\.?|secretary|secretary of state|ambassador|chairman|ceo|adviser|advisor|commander|sheikh|king|queen)\s+)+/i;
 /** Capitalised words before a surname that are not a first name. */
 const STOP_BEFORE = new Set(['the', 'but', 'and', 'as', 'when', 'while', 'if', 'that', 'said', 'says', 'by', 'for', 'with', 'of', 'in', 'on', 'to', 'from', 'after', 'before', 'president', 'leader', 'spokesman', 'minister', 'general', 'mr', 'mrs', 'ms', 'dr', 'senator', 'under', 'against', 'how', 'why', 'what', 'where', 'who']);
 /** Longest text compromise is given per document; its cost grows with length. */
@@ -47,35 +51,105 @@ export function nameKey(name: string): string {
     .replace(/ (group|grupo|company|organization|organisation)$/, '');
 }
 
+/** compromise, or one of its editions for another language: a function from text to a document. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the editions share compromise's API but not its types
+export type Nlp = (text: string) => any;
+
+const editions = new Map<string, Promise<Nlp>>();
+
+/**
+ * The compromise edition for a language (ISO 639-1), loaded when first needed: French, Spanish
+ * and German have their own; Portuguese, which has none published, is read with the Spanish one,
+ * the nearest; anything else with English.
+ */
+export function nlpFor(lang: string | null): Promise<Nlp> {
+  const edition = lang === 'fr' ? 'fr' : lang === 'es' || lang === 'pt' ? 'es' : lang === 'de' ? 'de' : 'en';
+  let loaded = editions.get(edition);
+  if (!loaded) {
+    // The editions ship TypeScript sources that do not compile under this project's settings:
+    // named through a variable, they are loaded at run time only, and typed as Nlp here.
+    const specifier: string = `${edition}-compromise`;
+    loaded = edition === 'en' ? Promise.resolve(nlp as unknown as Nlp) : import(/* @vite-ignore */ specifier).then((m: { default: Nlp }) => m.default);
+    editions.set(edition, loaded);
+  }
+  return loaded;
+}
+
+/** The kind English compromise gives a name standing alone, for names another edition found without a kind. */
+function kindOfName(name: string): EntityKind | null {
+  const doc = nlp(name);
+  if (doc.places().found) return 'place';
+  if (doc.organizations().found) return 'organization';
+  if (doc.people().found) return 'person';
+  if (ORGANIZATION_WORDS.test(name)) return 'organization';
+  return null;
+}
+
+export interface FindOptions {
+  /** The compromise edition for the document's language (nlpFor); English when not given. */
+  nlp?: Nlp;
+  /** Boilerplate ranges of the document: nothing found there is a mention. */
+  folds?: readonly Fold[];
+}
+
 /**
  * Mentions in one document. `surnames` are the last names of people found anywhere in the
  * corpus: a surname standing alone ("Maduro"), or after a first name compromise did not
  * know ("Dimitry Peskov"), is a mention too.
  */
-export function findMentions(body: string, surnames: ReadonlySet<string> = new Set()): Mention[] {
-  const text = body.length > MAX_CHARS ? body.slice(0, MAX_CHARS) : body;
-  const doc = nlp(text);
-  const out: Mention[] = [];
+export function findMentions(body: string, surnames: ReadonlySet<string> = new Set(), options: FindOptions = {}): Mention[] {
+  const original = body.length > MAX_CHARS ? body.slice(0, MAX_CHARS) : body;
+  const { text, offsets } = normaliseForMatching(original);
+  const edition = options.nlp ?? nlp;
+  const doc = edition(text);
+  const folds = options.folds ?? [];
+  const lines = headlineLines(text);
+  const lower = lowerCaseWords(text);
+  const found: Mention[] = [];
   const seen = new Set<string>();
-  const take = (kind: EntityKind, list: Array<{ text: string; offset: { start: number; length: number } }>) => {
+  const take = (kind: EntityKind | null, list: Array<{ text: string; offset: { start: number; length: number } }>) => {
     for (const m of list) {
       const name = cleanName(m.text);
-      const key = nameKey(name);
-      if (key.length < 2 || !/\p{Lu}/u.test(name) || /^\d/.test(key)) continue;
+      const raw = nameKey(name);
+      if (raw.length < 2 || !/\p{Lu}/u.test(name) || /^\d/.test(raw)) continue;
+      // Photo credits ("Thomas Coex/AFP/Getty Images") and handles are not names.
+      if (/[/@|,;]|\b(getty|images|photograph|photo|credit)\b/i.test(name)) continue;
+      const key = aliasKey(raw, name);
+      if (key === raw && isJunkKey(key)) continue;
+      // One word written in lower case elsewhere in the text is a common word ("Share", "Que").
+      if (key === raw && !key.includes(' ') && isCommonWord(name, lower)) continue;
       const at = text.indexOf(name, m.offset.start);
       const start = at >= 0 && at < m.offset.start + m.offset.length ? at : m.offset.start;
       const id = `${start}:${key}`;
       if (seen.has(id)) continue;
+      const type = kind ?? ALIAS_KIND[key] ?? kindOfName(name);
+      if (!type) continue;
       seen.add(id);
-      out.push({ start, end: start + name.length, surface: name, kind, key });
+      found.push({ start, end: start + name.length, surface: name, kind: type, key });
     }
   };
-  take('person', doc.people().json({ offset: true }) as never);
-  take('organization', doc.organizations().json({ offset: true }) as never);
-  take('place', doc.places().json({ offset: true }) as never);
+  const json = (view: { json: (o: object) => unknown } | undefined) => (view ? (view.json({ offset: true }) as never) : []);
+  if (typeof doc.people === 'function') take('person', json(doc.people()));
+  if (typeof doc.organizations === 'function') take('organization', json(doc.organizations()));
+  if (typeof doc.places === 'function') take('place', json(doc.places()));
+  // Editions without those views (Spanish, German) still tag proper nouns: English decides their kind.
+  if (edition !== nlp) take(null, json(doc.match('#ProperNoun+')));
   const known = new Set(surnames);
-  for (const m of out) if (m.kind === 'person' && m.key.includes(' ')) known.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
-  out.push(...surnameMentions(text, known, out));
+  for (const m of found) if (m.kind === 'person' && m.key.includes(' ')) known.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
+  found.push(...surnameMentions(text, known, found));
+  // A Title Case headline capitalises every word: only names the text also uses elsewhere count there.
+  const inHeadline = (m: Mention) => lines.some((l) => l.headline && m.start >= l.start && m.start < l.end);
+  const elsewhere = new Set(found.filter((m) => !inHeadline(m)).map((m) => m.key));
+  // A first name found alone inside the full name found there too ("Sergio" in "Sergio Coronado") is that name.
+  const inside = (m: Mention) => found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
+  const out: Mention[] = [];
+  for (const m of found) {
+    if ((inHeadline(m) && !elsewhere.has(m.key)) || inside(m)) continue;
+    const start = offsets[m.start]!;
+    const end = offsets[m.end - 1]! + 1;
+    if (inFolds(folds, start, end)) continue;
+    out.push({ ...m, start, end });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -89,7 +163,7 @@ export function surnameMentions(text: string, known: ReadonlySet<string>, existi
   const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
   const tokens = [...tokenSpans(text)];
   tokens.forEach((t, i) => {
-    if (!known.has(t.term) || !/^\p{Lu}/u.test(text.slice(t.start, t.end))) return;
+    if (!known.has(t.term) || FUNCTION_WORDS.has(t.term) || t.term.length < 3 || !/^\p{Lu}/u.test(text.slice(t.start, t.end))) return;
     const prev = tokens[i - 1];
     const withFirst =
       prev && /^\s+$/.test(text.slice(prev.end, t.start)) && /^\p{Lu}\p{Ll}+$/u.test(text.slice(prev.start, prev.end)) && !STOP_BEFORE.has(prev.term) && mayBeFirstName(text.slice(prev.start, prev.end));
@@ -145,6 +219,20 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/** On a tie, the kind compromise is surest of: a place name is rarely anything else. */
+const KIND_ORDER: Record<EntityKind, number> = { place: 0, organization: 1, person: 2 };
+
+/**
+ * One kind per entity, from the evidence across the corpus: a country's alias and an
+ * organisation's word ("group", "ministry") decide; otherwise the kind most documents give.
+ */
+function decideKind(stat: KeyStat, votes: Map<EntityKind, number> | undefined, keys: string[] = [stat.key]): EntityKind {
+  for (const k of keys) if (ALIAS_KIND[k]) return ALIAS_KIND[k];
+  if ([...stat.surfaces.keys()].some((s) => ORGANIZATION_WORDS.test(s))) return 'organization';
+  if (!votes || votes.size === 0) return stat.kind;
+  return [...votes].sort((a, b) => b[1] - a[1] || KIND_ORDER[a[0]] - KIND_ORDER[b[0]])[0]![0];
+}
+
 export interface EntityGroup {
   /** The key that names the group: stable while its members are. */
   key: string;
@@ -160,20 +248,37 @@ interface KeyStat {
   surfaces: Map<string, number>;
 }
 
+/** A name in capitals from a dateline ("LONDON"), not an acronym ("UK"). */
+function shouted(surface: string): boolean {
+  return surface.length > 4 && surface === surface.toUpperCase() && /\p{Lu}{5}/u.test(surface);
+}
+
 /** Groups the mention keys of the whole corpus into entities. */
 export function groupEntities(db: Db): EntityGroup[] {
   const stats = new Map<string, KeyStat>();
-  const kindVotes = new Map<string, Map<EntityKind, number>>();
+  // Each document votes once per key for the kind it gives most often: one short text added to the
+  // corpus can sway a name no more than any other document does.
+  const docVotes = new Map<string, Map<EntityKind, number>>();
+  const perDoc = db.prepare('SELECT key, kind, document_id AS doc, count(*) AS n FROM entity_mentions GROUP BY key, document_id, kind');
+  const docKind = new Map<string, { kind: EntityKind; n: number }>();
+  for (const r of perDoc.iterate() as Iterable<{ key: string; kind: EntityKind; doc: number; n: number }>) {
+    const id = `${r.key}\u0000${r.doc}`;
+    const best = docKind.get(id);
+    if (!best || r.n > best.n || (r.n === best.n && KIND_ORDER[r.kind] < KIND_ORDER[best.kind])) docKind.set(id, { kind: r.kind, n: r.n });
+  }
+  for (const [id, { kind }] of docKind) {
+    const key = id.slice(0, id.indexOf('\u0000'));
+    const votes = docVotes.get(key) ?? new Map<EntityKind, number>();
+    votes.set(kind, (votes.get(kind) ?? 0) + 1);
+    docVotes.set(key, votes);
+  }
   for (const r of db.prepare('SELECT key, kind, surface, count(*) AS n FROM entity_mentions GROUP BY key, kind, surface').iterate() as Iterable<{ key: string; kind: EntityKind; surface: string; n: number }>) {
     const s = stats.get(r.key) ?? { key: r.key, kind: r.kind, mentions: 0, surfaces: new Map() };
     s.mentions += r.n;
     s.surfaces.set(r.surface, (s.surfaces.get(r.surface) ?? 0) + r.n);
     stats.set(r.key, s);
-    const votes = kindVotes.get(r.key) ?? new Map();
-    votes.set(r.kind, (votes.get(r.kind) ?? 0) + r.n);
-    kindVotes.set(r.key, votes);
   }
-  for (const [key, votes] of kindVotes) stats.get(key)!.kind = [...votes].sort((a, b) => b[1] - a[1])[0]![0];
+  for (const s of stats.values()) s.kind = decideKind(s, docVotes.get(s.key));
 
   // Union-find over keys.
   const parent = new Map<string, string>();
@@ -232,10 +337,11 @@ export function groupEntities(db: Db): EntityGroup[] {
     // Of the spellings of that form, the one with its accents (Nicolás), then the most used.
     const name = [...surfaces]
       .filter(([surface]) => nameKey(surface) === topFold)
-      .sort((a, b) => Number(/[\u0080-\uffff]/.test(b[0])) - Number(/[\u0080-\uffff]/.test(a[0])) || b[1] - a[1])[0]![0];
-    const kinds = new Map<EntityKind, number>();
-    for (const s of all) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + s.mentions);
-    const kind = [...kinds].sort((a, b) => b[1] - a[1])[0]![0];
+      .sort((a, b) => Number(shouted(a[0])) - Number(shouted(b[0])) || Number(/[\u0080-\uffff]/.test(b[0])) - Number(/[\u0080-\uffff]/.test(a[0])) || b[1] - a[1])[0]![0];
+    const votes = new Map<EntityKind, number>();
+    for (const s of all) for (const [k, n] of docVotes.get(s.key) ?? []) votes.set(k, (votes.get(k) ?? 0) + n);
+    const merged: KeyStat = { key: all[0]!.key, kind: all[0]!.kind, mentions: 0, surfaces: new Map(all.flatMap((s) => [...s.surfaces])) };
+    const kind = decideKind(merged, votes, all.map((s) => s.key));
     const key = [...all].sort((a, b) => b.key.split(' ').length - a.key.split(' ').length || b.mentions - a.mentions)[0]!.key;
     out.push({ key, name, kind, members: members.sort() });
   }

@@ -4,14 +4,17 @@
  * that an interrupted run keeps what it finished. Each document is compared with those
  * analysed before it, so every pair of documents is looked at once.
  */
+import { findBoilerplate } from '../../shared/text/boilerplate';
 import { findFigures } from '../../shared/text/figures';
 import type { Db } from '../db/open';
 import { findDates } from './dates';
-import { findMentions, surnameMentions } from './entities';
+import { detectLanguage } from '../import/language';
+import { findMentions, nlpFor, surnameMentions } from './entities';
+import { FUNCTION_WORDS } from './entity-text';
 import { sharedPassagesOf, type PendingFingerprints } from './passages';
 
 /** Bump when the analysis changes: every document is analysed again. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 /** Documents read and compared before one short write; small enough that a batch takes well under a second. */
 const BATCH = 20;
 
@@ -46,6 +49,11 @@ export function analysisPending(db: Db): boolean {
   );
 }
 
+/** Figures are read with English rules (what a number counts, its scale words): other languages are left out rather than misread. */
+function english(lang: string | null): boolean {
+  return lang === null || lang === 'en';
+}
+
 export function pendingAnalysis(db: Db): number[] {
   return db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM analyzed WHERE version = ?) ORDER BY id').pluck().all(ANALYSIS_VERSION) as number[];
 }
@@ -59,7 +67,7 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
     (db.prepare("SELECT DISTINCT key FROM entity_mentions WHERE kind = 'person' AND key LIKE '% %'").pluck().all() as string[]).map((k) => k.slice(k.lastIndexOf(' ') + 1)),
   );
   const surnames = new Set(before);
-  const read = db.prepare('SELECT body, published FROM documents WHERE id = ?');
+  const read = db.prepare('SELECT body, published, lang FROM documents WHERE id = ?');
   const clear = ['passage_fingerprints', 'entity_mentions', 'figures', 'mentioned_dates'].map((t) => db.prepare(`DELETE FROM ${t} WHERE document_id = ?`));
   const clearPassages = db.prepare('DELETE FROM shared_passages WHERE doc_a = ? OR doc_b = ?');
   const addPassage = db.prepare('INSERT INTO shared_passages (doc_a, a_start, a_end, doc_b, b_start, b_end, score, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -76,13 +84,17 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
     const staged: PendingFingerprints = new Map();
     const results: Array<{ id: number; shared: ReturnType<typeof sharedPassagesOf>; mentions: ReturnType<typeof findMentions>; figures: ReturnType<typeof findFigures>; dates: ReturnType<typeof findDates> }> = [];
     for (const id of pending.slice(i, i + BATCH)) {
-      const doc = read.get(id) as { body: string; published: string | null } | undefined;
+      const doc = read.get(id) as { body: string; published: string | null; lang: string | null } | undefined;
       if (!doc) continue;
+      // Documents imported before languages were recorded are detected here.
+      const lang = doc.lang ?? detectLanguage(doc.body);
+      const edition = await nlpFor(lang);
+      const folds = findBoilerplate(doc.body);
       const shared = sharedPassagesOf(db, id, doc.body, idf, staged);
       for (const fp of shared.fingerprints) (staged.get(fp.hash) ?? staged.set(fp.hash, []).get(fp.hash)!).push({ doc: id, start: fp.start });
-      const mentions = findMentions(doc.body, surnames);
+      const mentions = findMentions(doc.body, surnames, { nlp: edition, folds });
       for (const m of mentions) if (m.kind === 'person' && m.key.includes(' ')) surnames.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
-      results.push({ id, shared, mentions, figures: findFigures(doc.body), dates: findDates(doc.body, doc.published) });
+      results.push({ id, shared, mentions, figures: english(lang) ? findFigures(doc.body, { folds, functionWords: FUNCTION_WORDS }) : [], dates: findDates(doc.body, doc.published, folds) });
     }
     db.transaction(() => {
       for (const r of results) {

@@ -1,5 +1,6 @@
 import { ErrorCode, WorkbenchError, notFound } from '../../shared/errors';
 import type { EntityInfo, EntityMention, FigureRow, SharedPassage, Timeline } from '../../shared/schemas';
+import { claimAbout } from '../../shared/text/figures';
 import { cachedGroups, findEntity, groupsStamp } from '../analysis/entities';
 import type { Db } from '../db/open';
 
@@ -10,6 +11,8 @@ interface DocRow {
   published: string | null;
   length: number;
 }
+
+const MONEY = new Set(['dollar', 'euro', 'pound']);
 
 /** Whether date a is before b, when both are precise enough to tell ("2019" and "2019-01-26" are not). */
 function earlier(a: string | null, b: string | null): -1 | 0 | 1 {
@@ -168,6 +171,34 @@ export class AnalysisService {
 
   /** Every figure with its document, grouped so claims about the same thing sit together. */
   figures(limit = 5000): FigureRow[] {
+    const rows = this.figureRows(limit).map((f) => ({ ...f, about: claimAbout(f.counted, f.subject), disputed: false }));
+    // Outlets disagree where one claim has several numbers from more than one source.
+    const byClaim = new Map<string, typeof rows>();
+    for (const f of rows) if (f.about) (byClaim.get(f.about) ?? byClaim.set(f.about, []).get(f.about)!).push(f);
+    // Outlets disagree where two of them give different numbers for one claim in texts about the
+    // same thing: both name one person or organisation. Sums of money are specific to what they
+    // buy: never a dispute by themselves.
+    const named = this.db.prepare("SELECT DISTINCT key FROM entity_mentions WHERE document_id = ? AND kind IN ('person', 'organization')").pluck();
+    const namesOf = new Map<number, Set<string>>();
+    const names = (id: number) => namesOf.get(id) ?? namesOf.set(id, new Set(named.all(id) as string[])).get(id)!;
+    for (const [about, group] of byClaim) {
+      if (MONEY.has(about)) continue;
+      // The first few hundred claims of a subject are compared pairwise; enough to show a dispute.
+      group.splice(300);
+      for (let i = 0; i < group.length; i++) {
+        for (let j = i + 1; j < group.length; j++) {
+          const a = group[i]!;
+          const b = group[j]!;
+          if (a.value === b.value || (a.outlet ?? `#${a.documentId}`) === (b.outlet ?? `#${b.documentId}`)) continue;
+          const theirs = names(b.documentId);
+          if ([...names(a.documentId)].some((k) => theirs.has(k))) a.disputed = b.disputed = true;
+        }
+      }
+    }
+    return rows;
+  }
+
+  private figureRows(limit: number): Array<Omit<FigureRow, 'about' | 'disputed'>> {
     return this.db
       .prepare(
         `SELECT f.id, f.document_id AS documentId, d.title, d.outlet, d.published, f.start_offset AS start, f.end_offset AS "end",
@@ -178,7 +209,7 @@ export class AnalysisService {
          ORDER BY f.subject IS NULL, f.subject, f.value, d.published
          LIMIT ?`,
       )
-      .all(Math.max(1, Math.floor(limit / 5)), 1, limit) as FigureRow[];
+      .all(Math.max(1, Math.floor(limit / 5)), 1, limit) as Array<Omit<FigureRow, 'about' | 'disputed'>>;
   }
 
   /** Documents by published month, dates mentioned by month, and the documents with no date. */
@@ -189,7 +220,30 @@ export class AnalysisService {
     const yearOnly = this.db.prepare('SELECT published AS year, count(*) AS count FROM documents WHERE length(published) = 4 GROUP BY year ORDER BY year').all() as Array<{ year: string; count: number }>;
     const mentioned = this.db.prepare('SELECT substr(date, 1, 7) AS month, count(*) AS count FROM mentioned_dates GROUP BY month ORDER BY month').all() as Array<{ month: string; count: number }>;
     const undated = this.db.prepare('SELECT id, title, outlet FROM documents WHERE published IS NULL ORDER BY id').all() as Array<{ id: number; title: string; outlet: string | null }>;
-    return { published, yearOnly, mentioned, undated: { count: undated.length, documents: undated.slice(0, 200) } };
+    return { published, yearOnly, mentioned, undated: { count: undated.length, documents: undated.slice(0, 200) }, periods: this.periods(published, mentioned) };
+  }
+
+  /** The documents and mentions behind each month of the timeline, so a bar leads to what it counts. */
+  private periods(published: Array<{ month: string; count: number }>, mentioned: Array<{ month: string; count: number }>): Timeline['periods'] {
+    const docs = this.db.prepare(
+      "SELECT id, title, outlet, published FROM documents WHERE length(published) >= 7 AND substr(published, 1, 7) = ? ORDER BY published, id LIMIT 100",
+    );
+    const dates = this.db.prepare(
+      `SELECT m.document_id AS documentId, d.title, d.outlet, m.date, m.text, m.start_offset AS start, m.end_offset AS "end"
+       FROM mentioned_dates m JOIN documents d ON d.id = m.document_id WHERE substr(m.date, 1, 7) = ? ORDER BY m.date, m.document_id, m.start_offset LIMIT 100`,
+    );
+    const months = new Map<string, { documentCount: number; mentionCount: number }>();
+    for (const p of published) months.set(p.month, { documentCount: p.count, mentionCount: 0 });
+    for (const m of mentioned) months.set(m.month, { documentCount: months.get(m.month)?.documentCount ?? 0, mentionCount: m.count });
+    return [...months.entries()]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([month, counts]) => ({
+        month,
+        documentCount: counts.documentCount,
+        documents: counts.documentCount ? (docs.all(month) as Timeline['periods'][number]['documents']) : [],
+        mentionCount: counts.mentionCount,
+        mentions: counts.mentionCount ? (dates.all(month) as Timeline['periods'][number]['mentions']) : [],
+      }));
   }
 
   /** How far the analysis has got: documents done of all. */

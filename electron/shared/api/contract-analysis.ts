@@ -42,11 +42,11 @@ export const analysisMethods = {
   'analysis.figures': method({
     input: z.object({ limit: z.number().int().min(1).max(100_000).default(5000) }).default({ limit: 5000 }),
     output: z.array(FigureRow),
-    doc: 'Numbers with what they count, per document, grouped by what they are about (the subjects most documents speak of first), to compare claims across outlets. Example: `{ limit: 2000 }`.',
+    doc: 'Numbers with what they count, their scale applied (6.4 million = 6400000), per document, grouped by what they are about (the subjects most documents speak of first), each with the claim it makes (`about`: "Russians" for mercenaries, contractors and nationals) and whether outlets disagree on it (`disputed`). Example: `{ limit: 2000 }`.',
   }),
   'analysis.timeline': method({
     input: Nothing,
     output: Timeline,
-    doc: 'Documents by published month, dates their texts mention by month, and the documents with no date. Example: `{}`.',
+    doc: 'Documents by published month, dates their texts mention by month, the documents with no date, and per month (`periods`) the documents and the mentions behind its bars, each mention with its day where the text gives one. Example: `{}`.',
   }),
 } as const;

@@ -162,7 +162,8 @@ function extractOutlet(lines: string[], end: string[], url: string | null): stri
     const credit = /^((?:\p{Lu}[\p{L}.'&]*)(?:\s+(?:\/\s+)?\p{Lu}[\p{L}.'&]*){1,7})\s+(?:19|20)\d{2}\.?$/u.exec(line);
     if (credit) return credit[1]!;
     const copy = /^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s+)?(.{3,60}?)\.?$/i.exec(line);
-    if (copy) return copy[1]!.replace(/\s*all rights reserved\.?$/i, '').trim() || null;
+    // A licence's template line ("Copyright [yyyy] [name of copyright owner]") names nobody.
+    if (copy && !/[[\]<>{}]/.test(copy[1]!)) return copy[1]!.replace(/\s*all rights reserved\.?$/i, '').replace(/[\s.,]+$/, '') || null;
   }
   // Outlets quote their own interviews: "…, told Fox News Digital." Needs two sightings.
   const told = new Map<string, number>();

@@ -1,5 +1,4 @@
-import { useMemo, useState } from 'react';
-import type { FigureRow } from '../../../electron/shared/schemas';
+import { useState } from 'react';
 import { api } from '../api';
 import { useApiData } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
@@ -122,53 +121,4 @@ export function EntitiesPanel() {
   );
 }
 
-/** Every figure with what it counts, grouped by what it is about, so claims can be compared. */
-export function FiguresPanel() {
-  const wb = useWorkbench();
-  const list = useApiData(() => api.analysis.figures(), [], ['analysis', 'documents']);
-  const [filter, setFilter] = useState('');
-  const groups = useMemo(() => {
-    const out = new Map<string, FigureRow[]>();
-    for (const f of list.data ?? []) {
-      if (filter && !`${f.text} ${f.subject ?? ''} ${f.outlet ?? ''}`.toLowerCase().includes(filter.toLowerCase())) continue;
-      const k = f.subject ?? 'other';
-      (out.get(k) ?? out.set(k, []).get(k)!).push(f);
-    }
-    return [...out].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-  }, [list.data, filter]);
-  return (
-    <div className="analysis-list">
-      <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Filter figures" aria-label="Filter figures" />
-      <table className="figures" aria-label="Figures">
-        <thead>
-          <tr>
-            <th scope="col">About</th>
-            <th scope="col">Figure</th>
-            <th scope="col">Outlet</th>
-            <th scope="col">Date</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map(([subject, rows]) =>
-            rows.map((f, i) => (
-              <tr key={f.id}>
-                {i === 0 && (
-                  <th scope="rowgroup" rowSpan={rows.length}>
-                    {subject}
-                  </th>
-                )}
-                <td>
-                  <button type="button" className="link-button" title={f.title} onClick={() => wb.open(f.documentId, { focus: { start: f.start, end: f.end } })}>
-                    {f.text}
-                  </button>
-                </td>
-                <td>{f.outlet ?? '—'}</td>
-                <td>{dateOf(f.published)}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+export { FiguresPanel } from './FiguresPanel';

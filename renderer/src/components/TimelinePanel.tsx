@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import type { Timeline } from '../../../electron/shared/schemas';
 import { api } from '../api';
 import { useApiData } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
@@ -16,6 +17,10 @@ export function TimelinePanel() {
   const wb = useWorkbench();
   const t = useApiData(() => api.analysis.timeline(), [], ['analysis', 'documents']);
   const box = useRef<HTMLDivElement>(null);
+  const [month, setMonth] = useState<string | null>(null);
+  // The chart is drawn once per change of its figures; its click handler reads the latest setter through this.
+  const select = useRef(setMonth);
+  select.current = setMonth;
   const months = useMemo(() => {
     const all = new Set([...(t.data?.published ?? []).map((p) => p.month), ...(t.data?.mentioned ?? []).map((p) => p.month)]);
     return [...all].sort();
@@ -48,6 +53,17 @@ export function TimelinePanel() {
           { label: 'Published', fill: 'rgba(52, 101, 164, 0.85)', stroke: 'rgb(52, 101, 164)', paths: narrow },
         ],
         hooks: {
+          ready: [
+            (u) => {
+              // A click on a bar (not a drag) lists what stands behind it, beside the chart.
+              let downX = 0;
+              u.over.addEventListener('mousedown', (e) => (downX = e.clientX));
+              u.over.addEventListener('click', (e) => {
+                if (Math.abs(e.clientX - downX) > 3 || u.cursor.left === undefined || u.cursor.left < 0) return;
+                select.current(at(u.posToVal(u.cursor.left, 'x')));
+              });
+            },
+          ],
           setSelect: [
             (u) => {
               if (u.select.width < 2) return;
@@ -69,8 +85,9 @@ export function TimelinePanel() {
   const filtered = wb.filters.dateFrom || wb.filters.dateTo;
   return (
     <div className="analysis-list">
-      <p className="hint">Drag across the chart to show only documents published in that range.</p>
+      <p className="hint">Click a bar to list its documents and dates; drag across the chart to show only documents published in that range.</p>
       <div ref={box} className="timeline-chart" role="img" aria-label={`Timeline: ${t.data.published.reduce((n, p) => n + p.count, 0)} documents by month, ${t.data.mentioned.reduce((n, p) => n + p.count, 0)} dates mentioned`} />
+      {month && <MonthDetail month={month} period={t.data.periods.find((p) => p.month === month)} onClose={() => setMonth(null)} />}
       {filtered && (
         <p>
           Library: {wb.filters.dateFrom || '…'} to {wb.filters.dateTo || '…'}{' '}
@@ -87,6 +104,9 @@ export function TimelinePanel() {
             <li key={m}>
               <button type="button" className="link-button" onClick={() => setRange(m, m)} aria-label={`Show ${m}`}>
                 {m}
+              </button>{' '}
+              <button type="button" className="link-button" onClick={() => setMonth(m)} aria-label={`What stands behind ${m}`}>
+                details
               </button>{' '}
               <span className="hint">
                 {p} published · {n} mentioned
@@ -108,5 +128,59 @@ export function TimelinePanel() {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** The documents published in a month and the dates the texts mention in it, each opening its place. */
+function MonthDetail({ month, period, onClose }: { month: string; period: Timeline['periods'][number] | undefined; onClose: () => void }) {
+  const wb = useWorkbench();
+  const ref = useRef<HTMLElement>(null);
+  // Chosen from the month list far below, the detail scrolls into view beside the chart.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [month]);
+  return (
+    <section ref={ref} className="timeline-detail" aria-label={`Behind ${month}`}>
+      <h3>
+        {month}{' '}
+        <button type="button" className="link-button" onClick={onClose} aria-label="Close the month">
+          ×
+        </button>
+      </h3>
+      {!period && <p className="hint">Nothing dated in this month.</p>}
+      {period && period.documentCount > 0 && (
+        <>
+          <p className="hint">Published ({period.documentCount})</p>
+          <ul className="plain-list" aria-label={`Published in ${month}`}>
+            {period.documents.map((d) => (
+              <li key={d.id}>
+                <button type="button" className="link-button" onClick={() => wb.open(d.id)}>
+                  {d.title}
+                </button>{' '}
+                <span className="hint">
+                  {d.outlet ?? ''} {d.published}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {period && period.mentionCount > 0 && (
+        <>
+          <p className="hint">Mentioned in the texts ({period.mentionCount})</p>
+          <ul className="plain-list" aria-label={`Mentioned in ${month}`}>
+            {period.mentions.map((m) => (
+              <li key={`${m.documentId}:${m.start}`}>
+                <span className="hint">{m.date}</span>{' '}
+                <button type="button" className="link-button" onClick={() => wb.open(m.documentId, { focus: { start: m.start, end: m.end } })}>
+                  “{m.text}”
+                </button>{' '}
+                <span className="hint">in {m.title}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }

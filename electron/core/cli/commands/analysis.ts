@@ -86,13 +86,13 @@ export function registerAnalysis(program: Command, run: Runner): void {
       await run.withWorkspace(cmd, async (ws, out) => {
         await upToDate(ws, out.json);
         const list = ws.analysis.figures();
-        out.result(list, () => table([['about', 'figure', 'document', 'outlet', 'date'], ...list.map((f) => [f.subject ?? '', f.text, `#${f.documentId} ${clip(f.title, 30)}`, f.outlet ?? '', f.published ?? ''])]));
+        out.result(list, () => table([['about', 'figure', 'value', 'document', 'outlet', 'date'], ...list.map((f) => [`${f.about ?? f.subject ?? ''}${f.disputed ? ' (outlets disagree)' : ''}`, f.text, f.value.toLocaleString('en'), `#${f.documentId} ${clip(f.title, 30)}`, f.outlet ?? '', f.published ?? ''])]));
       });
     });
 
   program
     .command('timeline')
-    .description('documents by published month, dates the texts mention, and the undated documents')
+    .description('documents by published month, dates the texts mention, and the undated documents; per month, which documents and which dates (e.g. workbench timeline --json)')
     .action(async (_opts, cmd: Command) => {
       await run.withWorkspace(cmd, async (ws, out) => {
         await upToDate(ws, out.json);
@@ -104,6 +104,12 @@ export function registerAnalysis(program: Command, run: Runner): void {
             ...t.yearOnly.map((p) => `  ${p.year} (year only)  ${p.count}`),
             'Mentioned in the texts:',
             ...t.mentioned.map((p) => `  ${p.month}  ${'█'.repeat(Math.min(p.count, 60))} ${p.count}`),
+            'By month, what stands behind the bars:',
+            ...t.periods.flatMap((p) => [
+              `  ${p.month}  ${p.documentCount} published, ${p.mentionCount} mentioned`,
+              ...p.documents.map((d) => `    published ${d.published}  #${d.id} ${clip(d.title, 60)}${d.outlet ? ` (${d.outlet})` : ''}`),
+              ...p.mentions.map((m) => `    mentioned ${m.date}  "${clip(m.text, 30)}" in #${m.documentId} ${clip(m.title, 50)}`),
+            ]),
             `No date: ${t.undated.count}`,
             ...t.undated.documents.map((d) => `  #${d.id} ${clip(d.title, 60)}`),
           ].join('\n'),

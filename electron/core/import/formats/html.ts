@@ -1,30 +1,14 @@
 import { Readability } from '@mozilla/readability';
-import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
 import { findDate } from '../../../shared/text/dates';
 import { outletFromUrl } from '../../../shared/text/metadata';
-import { decodeText, normalizeBody } from '../decode';
+import { normalizeBody } from '../decode';
 import type { Importer, ParsedDocument, SourceFile } from '../types';
 import { htmlToText } from './html-text';
+import { cleanByline, cleanTitle, decodeHtml, languageCode, namesSite, siteNames } from './html-metadata';
 
 /** Elements that could run code or fetch something, removed before anything reads the page. */
 const ACTIVE = 'script, style, noscript, template, iframe, frame, frameset, object, embed, applet, link, meta[http-equiv], base, form, svg, canvas, audio, video, source, track';
-
-/** The charset a page declares in its first bytes, if any. */
-function declaredCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
-  return m ? m[1]!.toLowerCase() : null;
-}
-
-function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
-  const declared = declaredCharset(bytes);
-  const hasBom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe;
-  if (declared && !hasBom && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared)) {
-    return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared };
-  }
-  return decodeText(bytes);
-}
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 
@@ -35,15 +19,6 @@ function meta(doc: Doc, ...selectors: string[]): string | null {
     if (value && value.trim()) return value.trim();
   }
   return null;
-}
-
-function cleanByline(byline: string | null | undefined): string | null {
-  if (!byline) return null;
-  const clean = byline
-    .replace(/\s+/g, ' ')
-    .replace(/^(by|par|por|von|door)\s+/i, '')
-    .trim();
-  return clean ? clean.slice(0, 160) : null;
 }
 
 function isoDay(value: string | null | undefined): string | null {
@@ -64,6 +39,20 @@ function httpUrl(value: string | null): string | null {
 interface LinkedData {
   datePublished?: string;
   publisherName?: string;
+  authors?: string[];
+}
+
+function personNames(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  for (const a of list) {
+    if (typeof a === 'string') out.push(a);
+    else if (a && typeof a === 'object' && typeof (a as { name?: unknown }).name === 'string') {
+      // An organisation as author is the outlet, not a byline.
+      if ((a as { '@type'?: unknown })['@type'] !== 'Organization') out.push((a as { name: string }).name);
+    }
+  }
+  return out;
 }
 
 /** schema.org data the page declares in JSON-LD: read as JSON, never run. */
@@ -82,6 +71,7 @@ function linkedData(doc: Doc): LinkedData {
       if (!out.datePublished && typeof item.datePublished === 'string') out.datePublished = item.datePublished;
       const publisher = item.publisher as { name?: unknown } | undefined;
       if (!out.publisherName && typeof publisher?.name === 'string') out.publisherName = publisher.name;
+      if (!out.authors?.length && item.author) out.authors = personNames(item.author);
     }
   }
   return out;
@@ -101,6 +91,19 @@ export async function parseHtml(file: SourceFile): Promise<ParsedDocument[]> {
   const publishedMeta = meta(doc, 'meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'time[datetime]');
   const siteMeta = meta(doc, 'meta[property="og:site_name"]', 'meta[name="application-name"]');
   const ld = linkedData(doc);
+  const declaredLang = languageCode(doc.documentElement?.getAttribute('lang'))
+    ?? languageCode(doc.documentElement?.getAttribute('xml:lang'))
+    ?? languageCode(meta(doc, 'meta[http-equiv="content-language" i]', 'meta[property="og:locale"]', 'meta[name="language"]', 'meta[name="dc.language" i]'));
+  const headings = [...doc.querySelectorAll('h1')].map((h) => h.textContent ?? '');
+  const relAuthors = [...new Set([...doc.querySelectorAll('[rel="author"]')].map((el) => (el.textContent ?? '').trim()).filter(Boolean))];
+  const declaredAuthors = [
+    ...(ld.authors ?? []),
+    meta(doc, 'meta[name="author"]', 'meta[property="author"]', 'meta[name="parsely-author"]', 'meta[name="sailthru.author"]', 'meta[name="byl"]', 'meta[name="dc.creator" i]'),
+    meta(doc, 'meta[property="article:author"]'),
+    // One author link across the page names the article's writer; several are a list of other stories.
+    relAuthors.length === 1 ? relAuthors[0] : null,
+  ];
+  const itemAuthors = [...doc.querySelectorAll('[itemprop="author"]')].map((el) => el.textContent ?? '');
   for (const el of doc.querySelectorAll(ACTIVE)) el.remove();
   // linkedom's document is what Readability walks; its DOM types are the browser's.
   const article = new Readability(doc as never, { charThreshold: 200 }).parse();
@@ -114,17 +117,24 @@ export async function parseHtml(file: SourceFile): Promise<ParsedDocument[]> {
   body = normalizeBody(body);
   if (!body.trim()) throw new Error('the page holds no readable text');
   const outlet = article?.siteName?.trim() || siteMeta || ld.publisherName || (url ? outletFromUrl(url) : null);
-  const title = (article?.title || doc.title || file.name.replace(/\.[^.]+$/, '')).replace(/\s+/g, ' ').trim();
+  const sites = siteNames([article?.siteName, siteMeta, ld.publisherName], url);
+  const rawTitle = article?.title || doc.title || file.name.replace(/\.[^.]+$/, '');
+  const title = cleanTitle(rawTitle, sites, headings) || rawTitle.replace(/\s+/g, ' ').trim();
+  // What the page declares for machines is about this article; a visible byline may belong to a sidebar.
+  // A byline that is only the site's name is kept for when nothing names a person.
+  const bylines = [...declaredAuthors, article?.byline, ...itemAuthors].map(cleanByline).filter((b): b is string => !!b);
+  const author = bylines.find((b) => !namesSite(b, sites)) ?? bylines[0] ?? null;
   return [
     {
       title,
       body,
-      author: cleanByline(article?.byline),
+      author,
       outlet,
       published: isoDay(article?.publishedTime) ?? isoDay(publishedMeta) ?? isoDay(ld.datePublished) ?? isoDay(article?.byline),
       url,
       format: 'html',
       encoding,
+      lang: declaredLang,
       original: { mediaType: 'text/html', content: bytes },
     },
   ];

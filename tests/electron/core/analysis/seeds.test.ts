@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workspace } from '../../../../electron/core/workspace';
 import { SEED, newWorkspace } from '../../../helpers';
 
 /** The seeds, analysed: the expected values below were read off the five texts by hand. */
@@ -113,5 +117,75 @@ describe('the timeline of the seeds', () => {
         { text: 'Dec. 10', date: '2018-12-10' },
       ]),
     );
+  });
+});
+
+/** The seeds analysed once, for the tests below: each reads and none writes. */
+let shared: Workspace;
+let sharedDir: string;
+const seeds = () => shared;
+beforeAll(async () => {
+  sharedDir = mkdtempSync(join(tmpdir(), 'workbench-seeds-'));
+  shared = await Workspace.open(join(sharedDir, 'seeds.workspace'), { create: true });
+  await shared.analyze();
+}, 300_000);
+afterAll(() => {
+  shared?.close();
+  rmSync(sharedDir, { recursive: true, force: true });
+});
+
+describe('what issue 14 adds on the seeds', () => {
+  it('reads figures with their scale, and not model numbers or rating widgets', async () => {
+    const figures = seeds().analysis.figures();
+    const of = (text: string) => figures.filter((f) => f.text === text);
+    // 004: "Maduro won 6.4 million votes, and Gonzales won 5.3 million", "nearly 7 million votes compared to just over 3 million".
+    expect(of('6.4 million votes')).toEqual([expect.objectContaining({ documentId: SEED.fox, value: 6_400_000, subject: 'vote' })]);
+    expect(of('5.3 million')).toEqual([expect.objectContaining({ documentId: SEED.fox, value: 5_300_000, subject: 'vote', counted: 'votes' })]);
+    expect(of('nearly 7 million votes')).toEqual([expect.objectContaining({ value: 7_000_000, qualifier: 'nearly', subject: 'vote' })]);
+    expect(of('just over 3 million')).toEqual([expect.objectContaining({ value: 3_000_000, qualifier: 'just over', subject: 'vote' })]);
+    expect(of('over $20 billion')).toEqual([expect.objectContaining({ value: 20_000_000_000, subject: 'dollar' })]);
+    // 003's "Tupolev 106 strategic bombers" and 004's S-300s, Mi-35M, Mi-26 and Tu-160 are aircraft and missiles, not counts.
+    for (const model of ['106', '300', '35', '26', '160']) expect(figures.some((f) => f.text.startsWith(model))).toBe(false);
+    expect(figures.some((f) => f.subject === 'bomber' || f.subject === 'helicopter')).toBe(false);
+    // 002's "4.7 3 votes" is the page's rating widget, folded away as boilerplate.
+    expect(figures.filter((f) => f.documentId === SEED.rewrite && f.subject === 'vote')).toEqual([]);
+    // What a figure counts is a word: never a symbol, a number or a function word.
+    expect(figures.every((f) => f.subject && /^\p{L}{3,}$/u.test(f.subject) && !['the', 'of', 'and', 'sur', 'posted'].includes(f.subject))).toBe(true);
+    const keys = figures.map((f) => `${f.documentId}|${f.value}|${f.subject}|${f.qualifier}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('has one entity for Vladimir Putin', async () => {
+    const putin = seeds().analysis.entities(1000).filter((e) => e.variants.some((v) => v.includes('putin')));
+    expect(putin).toHaveLength(1);
+    expect(putin[0]).toMatchObject({ name: 'Vladimir Putin', kind: 'person' });
+  });
+
+  it("leaves 000's related-content dates out of its timeline, and never counts a document's own date again", async () => {
+    const dates = seeds().db.prepare('SELECT date FROM mentioned_dates WHERE document_id = ?').pluck().all(SEED.insight) as string[];
+    // The "Related Content" list at the foot of 000 dates other articles: 9 Mar 2023, 26 May 2022, …
+    expect(dates.filter((d) => d.startsWith('2023') || d.startsWith('2022'))).toEqual([]);
+    const t = seeds().analysis.timeline();
+    expect(t.periods.find((p) => p.month === '2023-05')).toBeUndefined();
+    // 000 is published 2019-02-01 and says so in its dateline: not a mention.
+    expect(dates).not.toContain('2019-02-01');
+    // 001's bar leads to the document and to the days its text names.
+    const jan = t.periods.find((p) => p.month === '2019-01')!;
+    expect(jan.documents.map((d) => d.id)).toEqual([SEED.moscowTimes]);
+    expect(jan.mentions).toEqual(expect.arrayContaining([expect.objectContaining({ documentId: SEED.moscowTimes, date: '2019-01-23', text: 'on Wednesday' })]));
+    const dec = t.periods.find((p) => p.month === '2018-12')!;
+    expect(dec.mentions.map((m) => m.date)).toContain('2018-12-10');
+  });
+});
+
+describe('claims that disagree, on the seeds', () => {
+  it('sets the 100, 400 and 2,000 Russians side by side, marked as disputed, each with its outlet and date', async () => {
+    const russians = seeds().analysis.figures().filter((f) => f.about === 'Russians');
+    expect(russians.map((f) => f.value).sort((a, b) => a - b)).toEqual([100, 400, 400, 2000]);
+    expect(russians.every((f) => f.disputed)).toBe(true);
+    expect(russians.find((f) => f.value === 2000)).toMatchObject({ documentId: SEED.insight, outlet: 'InSight Crime', published: '2019-02-01' });
+    expect(russians.find((f) => f.documentId === SEED.moscowTimes)).toMatchObject({ value: 400, outlet: 'The Moscow Times', published: '2019-01-26' });
+    // Votes: one outlet's figures, on different candidates, are not a dispute between outlets.
+    expect(seeds().analysis.figures().filter((f) => f.about === 'vote').every((f) => !f.disputed)).toBe(true);
   });
 });

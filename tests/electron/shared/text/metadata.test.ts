@@ -81,3 +81,16 @@ describe('plain text without much to go on', () => {
     expect(m).toMatchObject({ title: 'A headline worth reading', author: 'Jane Doe', url: 'https://www.reuters.com/x/y', outlet: 'Reuters' });
   });
 });
+
+describe('texts that are not articles', () => {
+  it('gives a licence no outlet from its template copyright line', () => {
+    const license = readFileSync(join(SEEDS, '../tests/fixtures/html-news/LICENSE.md'), 'utf8');
+    expect(license).toContain('Copyright [yyyy] [name of copyright owner]');
+    expect(extractTextMetadata(license, 'LICENSE.md').outlet).toBeNull();
+  });
+
+  it('still reads a real copyright line as the outlet', () => {
+    const text = `A headline of some length here\n\n${'Body text of the article. '.repeat(20)}\n\n© 2019 Example News Ltd. All rights reserved.`;
+    expect(extractTextMetadata(text, 'a.txt').outlet).toBe('Example News Ltd');
+  });
+});
