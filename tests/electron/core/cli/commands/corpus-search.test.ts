@@ -27,5 +27,5 @@ describe('workbench search', () => {
     expect(cli(['search', '--passage-file', quote, '-w', w]).stdout).toContain('passage at characters');
     expect(cli(['search', '--passage-file', join(tempDir(), 'nope.txt'), '-w', w]).stderr).toContain('--passage-file:');
     expect(cli(['search', '-w', w]).stderr).toContain('Give one of');
-  });
+  }, 180_000);
 });
