@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000] [-- --no-reference] [-- --ocr-only]`
+ * `npm run bench [-- --sizes 1000,10000,100000] [-- --no-reference] [-- --no-analysis] [-- --no-minisearch] [-- --ocr-only]`
  *
  * Prepares a corpus of real text, then at each size measures the workbench (import and
  * index, cold open to first result, query latencies, memory) and, on the same documents,
@@ -21,6 +21,8 @@ const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 10_000, 100_000];
 const withReference = !args.includes('--no-reference');
 const withAnalysis = !args.includes('--no-analysis');
+/** Plain MiniSearch over full texts needs ~4 GB and minutes at 100k: `--no-minisearch` leaves it out. */
+const withMiniSearch = !args.includes('--no-minisearch');
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const work = join(tmpdir(), 'workbench-bench', 'run');
 
@@ -103,7 +105,7 @@ for (const size of sizes) {
     else results.push({ name: 'bare SQLite FTS5', importDocsPerSec: size / (fb.seconds as number), cold: fq.coldFirstMs as number, lat: fq.latencies as Lat, rss: fq.rss as number, peak: fq.peakRss as number, note: 'fuzzy = scan of the fts5vocab table' });
 
     const msFile = join(work, 'minisearch.json');
-    const mbuild = child('ms-build', String(size), msFile, 16_384);
+    const mbuild: Record<string, unknown> = withMiniSearch ? child('ms-build', String(size), msFile, 16_384) : { error: 'left out (--no-minisearch)' };
     const mq = mbuild.error || mbuild.saveError ? { error: mbuild.error ?? mbuild.saveError } : child('ms-query', msFile, queriesFile, 16_384);
     if (mbuild.error) console.log(`plain MiniSearch failed: ${String(mbuild.error)}`);
     else
