@@ -3,6 +3,7 @@ import { ErrorCode, WorkbenchError } from '../../shared/errors';
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract';
 import type { ImportSummary } from '../../shared/schemas';
 import type { Workspace } from '../workspace';
+import type { PathGuard } from './path-guard';
 import type { createWorkspaceHandlers } from './workspace-handlers';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -13,7 +14,11 @@ type ContentMethods = Exclude<MethodName, keyof ReturnType<typeof createWorkspac
 const MIME = { md: 'text/markdown', csv: 'text/csv', json: 'application/json' } as const;
 
 /** Maps every contract method onto the workspace's services. */
-export function createHandlers(ws: () => Workspace, imports: { controller: AbortController | null; done: (s: ImportSummary) => void }): Pick<Handlers, ContentMethods> {
+export function createHandlers(
+  ws: () => Workspace,
+  imports: { controller: AbortController | null; done: (s: ImportSummary) => void },
+  guard: PathGuard,
+): Pick<Handlers, ContentMethods> {
   const runImport = async (paths: string[], files?: Array<{ path: string; data: Uint8Array }>): Promise<ImportSummary> => {
     if (imports.controller) throw new WorkbenchError(ErrorCode.Conflict, 'An import is already running; wait for it or cancel it.');
     imports.controller = new AbortController();
@@ -84,7 +89,7 @@ export function createHandlers(ws: () => Workspace, imports: { controller: Abort
       return { fileName: `${stem}-highlights.${format}`, mimeType: MIME[format], text: ws().exporter.export(format) };
     },
     'import.paths': async ({ paths }) => {
-      const summary = await runImport(paths);
+      const summary = await runImport(guard.importPaths(paths));
       imports.done(summary);
       return summary;
     },

@@ -6,10 +6,12 @@ import { ErrorCode, WorkbenchError, isWorkbenchError } from '../../shared/errors
 import type { ImportSummary } from '../../shared/schemas';
 import type { OpenWorkspaceOptions, Workspace } from '../workspace';
 import { userDataDir } from '../paths';
+import { verifyWorkspaceCopy } from '../workspaces/backups';
 import { damaged, openManaged, rekeyWorkspace, restoreManaged } from '../workspaces/manager';
 import { SettingsStore } from '../workspaces/settings';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createHandlers } from './handlers';
+import { confinedPaths, trustedPaths } from './path-guard';
 import { createWorkspaceHandlers } from './workspace-handlers';
 
 type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -27,7 +29,10 @@ export interface SessionOptions {
  * server hold one of these; opening, switching, restoring and re-keying go through it.
  */
 export class Session {
+  /** For calls from a page (HTTP, the window's IPC): paths confined to the folders the user chose. */
   readonly dispatch: Dispatch;
+  /** For the CLI and the desktop shell's native dialogs: any path the user picked. */
+  readonly trustedDispatch: Dispatch;
   readonly settings: SettingsStore;
   private ws: Workspace | null = null;
   private problem: WorkspaceProblem | null = null;
@@ -36,7 +41,12 @@ export class Session {
 
   constructor(readonly options: SessionOptions) {
     this.settings = new SettingsStore(options.dataDir);
-    this.dispatch = createDispatcher({ ...createHandlers(() => this.workspace, this.imports), ...createWorkspaceHandlers(this) });
+    const confined = confinedPaths(options.dataDir, () => this.chosenFiles());
+    this.dispatch = createDispatcher({ ...createHandlers(() => this.workspace, this.imports, confined), ...createWorkspaceHandlers(this, confined) });
+    this.trustedDispatch = createDispatcher({
+      ...createHandlers(() => this.workspace, this.imports, trustedPaths),
+      ...createWorkspaceHandlers(this, trustedPaths),
+    });
   }
 
   /** A session serving a workspace that is already open (tests, embedding). */
@@ -56,6 +66,11 @@ export class Session {
 
   get current(): Workspace | null {
     return this.ws;
+  }
+
+  /** The workspaces the user chose: their folders are the ones a page may name files in. */
+  private chosenFiles(): string[] {
+    return [...this.settings.recentExisting(), ...(this.ws ? [this.ws.file] : []), ...(this.problem ? [this.problem.file] : [])];
   }
 
   private wire(ws: Workspace): void {
@@ -162,16 +177,27 @@ export class Session {
     return this.workspace;
   }
 
-  /** Restores a backup over the open workspace, or over `file` (a damaged one moved aside), and opens it. */
+  /**
+   * Restores a backup over the open workspace, or over `file` (a damaged one moved aside),
+   * and opens it. The backup is verified before anything is closed, and when restoring
+   * fails the workspace that was open is opened again.
+   */
   async restore(backup: string, file?: string, passphrase?: string): Promise<Workspace> {
-    let target = file ? resolve(file) : null;
+    const target = file ? resolve(file) : this.workspace.file;
     let key = passphrase;
-    if (!target || (this.ws && resolve(this.ws.file) === target)) {
+    if (this.ws && resolve(this.ws.file) === target) {
+      key = key ?? this.ws.passphrase;
+      verifyWorkspaceCopy(backup, key);
       const held = await this.release();
-      target = held.file;
-      key = key ?? held.passphrase;
+      try {
+        restoreManaged(target, backup, this.options.dataDir, key);
+      } catch (err) {
+        await this.openFile(held.file, held.passphrase ? { passphrase: held.passphrase } : {}).catch(() => undefined);
+        throw err;
+      }
+    } else {
+      restoreManaged(target, backup, this.options.dataDir, key);
     }
-    restoreManaged(target, backup, this.options.dataDir, key);
     return this.openFile(target, key ? { passphrase: key } : {});
   }
 

@@ -91,12 +91,20 @@ export function restoreManaged(file: string, backup: string, dataDir: string, pa
         db.close();
       }
     } catch (err) {
-      if (isWorkbenchError(err) && (err.code === ErrorCode.WrongPassphrase || err.code === ErrorCode.NeedsPassphrase)) throw err;
+      // Only a damaged workspace is moved aside; any other file (not a workspace, locked, a
+      // newer schema, the wrong key) is left exactly as it is, and nothing is restored over it.
+      if (!(isWorkbenchError(err) && err.code === ErrorCode.Damaged)) throw restoreRefused(file, err);
       moveAside(file);
     }
   }
   restoreBackup(backup, file, passphrase);
   return saved;
+}
+
+function restoreRefused(file: string, err: unknown): WorkbenchError {
+  if (isWorkbenchError(err) && (err.code === ErrorCode.WrongPassphrase || err.code === ErrorCode.NeedsPassphrase)) return err;
+  const why = err instanceof Error ? err.message : String(err);
+  return new WorkbenchError(isWorkbenchError(err) ? err.code : ErrorCode.CannotOpen, `Nothing was restored over ${file}: ${why}`, { file });
 }
 
 /**
