@@ -7,7 +7,9 @@ import type { ImportSummary } from '../../shared/schemas';
 import type { OpenWorkspaceOptions, Workspace } from '../workspace';
 import { userDataDir } from '../paths';
 import { verifyWorkspaceCopy } from '../workspaces/backups';
-import { damaged, openManaged, rekeyWorkspace, restoreManaged } from '../workspaces/manager';
+import { damaged, openManaged, restoreManaged } from '../workspaces/manager';
+import { rekeyWorkspace } from '../workspaces/rekey';
+import { acquireLock, type WorkspaceLock } from '../workspaces/lock';
 import { SettingsStore } from '../workspaces/settings';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createHandlers } from './handlers';
@@ -42,11 +44,15 @@ export class Session {
   constructor(readonly options: SessionOptions) {
     this.settings = new SettingsStore(options.dataDir);
     const confined = confinedPaths(options.dataDir, () => this.chosenFiles());
-    this.dispatch = createDispatcher({ ...createHandlers(() => this.workspace, this.imports, confined), ...createWorkspaceHandlers(this, confined) });
-    this.trustedDispatch = createDispatcher({
-      ...createHandlers(() => this.workspace, this.imports, trustedPaths),
-      ...createWorkspaceHandlers(this, trustedPaths),
-    });
+    const page = createDispatcher({ ...createHandlers(() => this.workspace, this.imports, confined), ...createWorkspaceHandlers(this, confined) });
+    const trusted = createDispatcher({ ...createHandlers(() => this.workspace, this.imports, trustedPaths), ...createWorkspaceHandlers(this, trustedPaths) });
+    // Before each answer, the index catches up with what another connection changed.
+    const synced = (dispatch: Dispatch): Dispatch => async (method, input) => {
+      await this.ws?.syncExternal().catch(() => undefined);
+      return dispatch(method, input);
+    };
+    this.dispatch = synced(page);
+    this.trustedDispatch = synced(trusted);
   }
 
   /** A session serving a workspace that is already open (tests, embedding). */
@@ -148,10 +154,11 @@ export class Session {
   }
 
   /** Closes the open workspace for an operation on its file; `reopen` follows. */
-  private async release(): Promise<{ file: string; passphrase: string | undefined }> {
+  private async release(): Promise<{ file: string; passphrase: string | undefined; lock: WorkspaceLock }> {
     const ws = this.workspace;
     if (this.imports.controller) throw new WorkbenchError(ErrorCode.Conflict, 'An import is running; wait for it or cancel it first.');
-    const held = { file: ws.file, passphrase: ws.passphrase };
+    // The lock is kept while the file is closed, so no other program takes it meanwhile.
+    const held = { file: ws.file, passphrase: ws.passphrase, lock: acquireLock(ws.file) };
     // Re-keying and restoring need the only connection to the file.
     await ws.stopWorkers();
     ws.removeAllListeners();
@@ -172,7 +179,7 @@ export class Session {
       key = next;
     } finally {
       // With whichever key the file has now: the new one, or the old if re-keying failed.
-      await this.openFile(held.file, key ? { passphrase: key } : {});
+      await this.openFile(held.file, key ? { passphrase: key } : {}).finally(() => held.lock.release());
     }
     return this.workspace;
   }
@@ -185,20 +192,24 @@ export class Session {
   async restore(backup: string, file?: string, passphrase?: string): Promise<Workspace> {
     const target = file ? resolve(file) : this.workspace.file;
     let key = passphrase;
-    if (this.ws && resolve(this.ws.file) === target) {
-      key = key ?? this.ws.passphrase;
-      verifyWorkspaceCopy(backup, key);
-      const held = await this.release();
+    if (!this.ws || resolve(this.ws.file) !== target) {
+      restoreManaged(target, backup, this.options.dataDir, key);
+      return this.openFile(target, key ? { passphrase: key } : {});
+    }
+    key = key ?? this.ws.passphrase;
+    verifyWorkspaceCopy(backup, key);
+    const held = await this.release();
+    try {
       try {
         restoreManaged(target, backup, this.options.dataDir, key);
       } catch (err) {
         await this.openFile(held.file, held.passphrase ? { passphrase: held.passphrase } : {}).catch(() => undefined);
         throw err;
       }
-    } else {
-      restoreManaged(target, backup, this.options.dataDir, key);
+      return await this.openFile(target, key ? { passphrase: key } : {});
+    } finally {
+      held.lock.release();
     }
-    return this.openFile(target, key ? { passphrase: key } : {});
   }
 
   status(info: (ws: Workspace) => WorkspaceInfo): WorkspaceStatus {
