@@ -49,7 +49,13 @@ export function createWorkspaceHandlers(session: Session, paths: PathGuard): Pic
       return workspaceInfo(await session.openFile(target, passphrase ? { passphrase } : {}));
     },
     'workspaces.merge': ({ other, passphrase }) => mergeWithBackup(ws(), dataDir, paths.existing(other, 'other'), passphrase),
-    'workspaces.encrypt': async ({ passphrase }) => workspaceInfo(await session.rekey(ws().passphrase, passphrase)),
+    'workspaces.encrypt': async ({ passphrase, current }) => {
+      // As decrypt does: whoever reaches the open window must still know the passphrase to change it.
+      if (ws().passphrase && current === undefined) {
+        throw new WorkbenchError(ErrorCode.NeedsPassphrase, `${ws().file} is encrypted: give its current passphrase to change it.`, { field: 'current' });
+      }
+      return workspaceInfo(await session.rekey(current, passphrase));
+    },
     'workspaces.decrypt': async ({ passphrase }) => {
       if (!ws().passphrase) throw new WorkbenchError(ErrorCode.InvalidInput, `${ws().file} is not encrypted.`);
       return workspaceInfo(await session.rekey(passphrase, undefined));
