@@ -321,6 +321,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     if (options.maxFileBytes) job.maxFileBytes = options.maxFileBytes;
     if (options.batchDocs) job.batchDocs = options.batchDocs;
     if (options.batchBytes) job.batchBytes = options.batchBytes;
+    if (options.fileTimeoutMs) job.fileTimeoutMs = options.fileTimeoutMs;
     if (options.files) job.files = options.files;
     const summary = await importInWorker(this.workers, job, {
       ...options,
