@@ -9,7 +9,7 @@ import type { ExportFormat } from '../../services/export';
 import { DEFAULT_MAX_FILE_BYTES } from '../../import/run-import';
 import type { Workspace } from '../../workspace';
 import { parseId, type Runner } from '../main';
-import { renderSnippet, table } from '../output';
+import { renderSnippet, table, terminalSafe } from '../output';
 
 function summaryText(s: ImportSummary): string {
   const lines = [`${s.files} file(s): ${s.imported} imported, ${s.duplicates} duplicate(s), ${s.failed} failed${s.cancelled ? ' (cancelled)' : ''}.`];
@@ -38,7 +38,7 @@ async function runImport(ws: Workspace, paths: string[], json: boolean, maxFileB
       signal: controller.signal,
       onProgress: (p) => {
         if (!bar) return;
-        const payload = { mb: (p.bytesDone / 1048576).toFixed(1), file: (p.currentPath ?? '').split('/').pop()?.slice(0, 40) ?? '' };
+        const payload = { mb: (p.bytesDone / 1048576).toFixed(1), file: terminalSafe((p.currentPath ?? '').split('/').pop()?.slice(0, 40) ?? '') };
         if (!started) {
           bar.start(p.filesTotal, p.filesDone, payload);
           started = true;
