@@ -3,7 +3,6 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type MiniSearch from 'minisearch';
 import type { ImportProgress, ImportSummary } from '../shared/schemas';
-import { ErrorCode, WorkbenchError } from '../shared/errors';
 import type { HandoutMark } from '../shared/schemas';
 import { isPlainSqlite, openDatabase, type Db, type OpenOptions } from './db/open';
 import { HANDOUT_META } from './workspaces/handout';
@@ -26,25 +25,8 @@ import { UndoLog } from './services/undo';
 import { AnalysisService } from './services/analysis';
 import { analysisPending, analyze, type AnalysisProgress } from './analysis/run-analysis';
 import { BackgroundJobs } from './analysis/background-jobs';
-import { checkWorkspace, type CheckReport } from './check';
+import { checkWorkspace, quickCheck, type CheckReport } from './check';
 import { acquireLock, inUseError, lockOwner, type WorkspaceLock } from './workspaces/lock';
-
-/**
- * SQLite's quick_check (the file's structure, without matching indexes to tables): a
- * workspace that fails it is damaged, and is not written to.
- */
-function quickCheck(db: Db, file: string): void {
-  let result: string;
-  try {
-    result = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check).join('; ');
-  } catch (err) {
-    result = (err as Error).message;
-  }
-  if (result !== 'ok') {
-    db.close();
-    throw new WorkbenchError(ErrorCode.Damaged, `${file} is damaged: SQLite's quick_check reports ${result.slice(0, 300)}.`, { file, reason: result.slice(0, 300) });
-  }
-}
 
 /** The sample corpus a new workspace starts with. */
 export function defaultSeedsDir(): string {
