@@ -27,6 +27,10 @@ interface Held {
 // Within one process the lock is shared: switching back to the same file, or re-keying the
 // open workspace, must not lock the process out of its own workspace.
 const held = new Map<string, Held>();
+// The desktop app's addon (built for Electron's ABI), remembered from the first open that names
+// it, for the locks taken later without a workspace at hand (restore, re-key, merge).
+let binding: string | undefined;
+const bindingOf = (given: string | undefined) => (given ? (binding = given) : binding);
 
 export function lockFileOf(file: string): string {
   return `${resolve(file)}.lock`;
@@ -38,7 +42,8 @@ export function lockOwner(file: string, nativeBinding?: string): number | null {
   if (!existsSync(lock)) return null;
   let db: Db | null = null;
   try {
-    db = new Database(lock, { timeout: 0, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const native = bindingOf(nativeBinding);
+    db = new Database(lock, { timeout: 0, fileMustExist: true, ...(native ? { nativeBinding: native } : {}) });
     try {
       db.exec('BEGIN IMMEDIATE');
       db.exec('ROLLBACK');
@@ -73,7 +78,8 @@ export function acquireLock(file: string, nativeBinding?: string): WorkspaceLock
     return handle(key);
   }
   if (!existsSync(dirname(key))) throw new WorkbenchError(ErrorCode.CannotOpen, `The folder ${dirname(key)} does not exist.`, { file: key });
-  const db = new Database(lockFileOf(key), { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
+  const native = bindingOf(nativeBinding);
+  const db = new Database(lockFileOf(key), { timeout: 0, ...(native ? { nativeBinding: native } : {}) });
   try {
     db.exec('BEGIN IMMEDIATE');
     db.exec('CREATE TABLE IF NOT EXISTS owner (id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, since TEXT NOT NULL)');
