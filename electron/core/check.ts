@@ -1,4 +1,5 @@
 import type MiniSearch from 'minisearch';
+import { ErrorCode, WorkbenchError } from '../shared/errors';
 import type { Db } from './db/open';
 import { corpusChecksum, savedChecksum } from './search/index-store';
 import { docKey, noteKey, type PersonalEntry } from './search/personal-index';
@@ -52,4 +53,21 @@ export function checkWorkspace(db: Db, index: MiniSearch<PersonalEntry>): CheckR
   const saved = savedChecksum(db);
   if (saved !== null && saved !== corpusChecksum(db)) problems.push('the saved search index is stale (it is rebuilt on the next open)');
   return { ok: problems.length === 0, problems, checked: { documents, notes: notes.length } };
+}
+
+/**
+ * SQLite's quick_check (the file's structure, without matching indexes to tables): a
+ * workspace that fails it is damaged, and is not written to.
+ */
+export function quickCheck(db: Db, file: string): void {
+  let result: string;
+  try {
+    result = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check).join('; ');
+  } catch (err) {
+    result = (err as Error).message;
+  }
+  if (result !== 'ok') {
+    db.close();
+    throw new WorkbenchError(ErrorCode.Damaged, `${file} is damaged: SQLite's quick_check reports ${result.slice(0, 300)}.`, { file, reason: result.slice(0, 300) });
+  }
 }

@@ -3,7 +3,6 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type MiniSearch from 'minisearch';
 import type { ImportProgress, ImportSummary } from '../shared/schemas';
-import { ErrorCode, WorkbenchError } from '../shared/errors';
 import type { HandoutMark } from '../shared/schemas';
 import { isPlainSqlite, openDatabase, type Db, type OpenOptions } from './db/open';
 import { HANDOUT_META } from './workspaces/handout';
@@ -12,7 +11,7 @@ import { SOURCE_WORKERS, importInWorker, type ImportWorkers } from './import/run
 import type { StoredEntry } from './import/store';
 import type { ImportJob } from './import/worker-protocol';
 import { SearchEngine } from './search/engine';
-import { loadOrRebuild, readSaved, save as saveIndex, type LoadOutcome } from './search/index-store';
+import { corpusChecksum, loadOrRebuild, readSaved, rebuild as rebuildIndex, save as saveIndex, type LoadOutcome } from './search/index-store';
 import { docKey, keyId, noteKey, readDocumentEntries, readNoteEntries, remove, upsert, type PersonalEntry } from './search/personal-index';
 import { Vocabulary } from './search/vocabulary';
 import type { ChangeKind, ServiceContext } from './services/context';
@@ -27,25 +26,9 @@ import { UndoLog } from './services/undo';
 import { AnalysisService } from './services/analysis';
 import { analysisPending, analyze, type AnalysisProgress } from './analysis/run-analysis';
 import { BackgroundJobs } from './analysis/background-jobs';
-import { checkWorkspace, type CheckReport } from './check';
+import { checkWorkspace, quickCheck, type CheckReport } from './check';
+import { acquireLock, inUseError, lockOwner, type WorkspaceLock } from './workspaces/lock';
 import { importWithProjects } from './interchange/import-projects';
-
-/**
- * SQLite's quick_check (the file's structure, without matching indexes to tables): a
- * workspace that fails it is damaged, and is not written to.
- */
-function quickCheck(db: Db, file: string): void {
-  let result: string;
-  try {
-    result = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check).join('; ');
-  } catch (err) {
-    result = (err as Error).message;
-  }
-  if (result !== 'ok') {
-    db.close();
-    throw new WorkbenchError(ErrorCode.Damaged, `${file} is damaged: SQLite's quick_check reports ${result.slice(0, 300)}.`, { file, reason: result.slice(0, 300) });
-  }
-}
 
 /** The sample corpus a new workspace starts with. */
 export function defaultSeedsDir(): string {
@@ -64,6 +47,11 @@ export interface OpenWorkspaceOptions extends OpenOptions {
   waitForIndex?: boolean;
   /** The import and parse worker scripts; bundled builds pass their compiled ones. */
   workers?: ImportWorkers;
+  /**
+   * Open beside the process that owns the workspace, only to read: no lock is taken and
+   * nothing is written (a write fails with WORKSPACE_IN_USE naming the owner).
+   */
+  reader?: boolean;
 }
 
 export interface WorkspaceEvents {
@@ -103,6 +91,11 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   private pendingDocs = new Set<number>();
   private pendingNotes = new Set<number>();
   private dirty = false;
+  // The corpus checksum the index reflects, and the last PRAGMA data_version seen: another
+  // connection's commit changes the latter, and the former tells whether it touched the corpus.
+  private indexed = '';
+  private seenVersion = -1;
+  private importing = 0;
   private closed = false;
 
   private constructor(
@@ -112,6 +105,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     private readonly nativeBinding: string | undefined,
     /** Kept in memory only, for the import worker's connection, backups and hand-outs. */
     readonly passphrase: string | undefined,
+    /** The one-owner lock; null for a reader beside the owner. */
+    private readonly lock: WorkspaceLock | null,
   ) {
     super();
     this.jobs = new BackgroundJobs(workers.analysis, { file, nativeBinding, passphrase });
@@ -163,12 +158,12 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     const present = new Set([...docs, ...notes].map((e) => e.id));
     remove(index, [...[...this.pendingDocs].map(docKey), ...[...this.pendingNotes].map(noteKey)].filter((k) => !present.has(k)));
     upsert(index, [...docs, ...notes]);
-    if (this.pendingDocs.size || this.pendingNotes.size) this.dirty = true;
+    if (this.pendingDocs.size || this.pendingNotes.size) this.touched();
     this.pendingDocs.clear();
     this.pendingNotes.clear();
     this.index = index;
     this.outcome = outcome;
-    if (outcome !== 'loaded') this.dirty = true;
+    this.touched(outcome !== 'loaded' || this.dirty);
     this.emit('indexReady');
   }
 
@@ -179,13 +174,28 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   static async open(file: string, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
     // A write-ahead log left with pages in it means the last session did not close cleanly.
     const unclean = existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0;
-    const { db, created } = openDatabase(file, options);
+    const lock = options.reader ? null : acquireLock(file, options.nativeBinding);
+    let opened: ReturnType<typeof openDatabase>;
+    try {
+      opened = openDatabase(file, { ...options, ...(options.reader ? { readonly: true } : {}) });
+    } catch (err) {
+      lock?.release();
+      throw err;
+    }
+    const { db, created } = opened;
     // The shells answer at once and check in a worker (a second on 100k documents), unless
     // the last session crashed; the CLI and tests check before anything else.
     const checkLater = options.waitForIndex === false && !unclean && !created;
-    if (!created && !checkLater) quickCheck(db, file);
+    if (!created && !checkLater) {
+      try {
+        quickCheck(db, file);
+      } catch (err) {
+        lock?.release();
+        throw err;
+      }
+    }
     const encrypted = options.passphrase !== undefined && !isPlainSqlite(file);
-    const ws = new Workspace(file, db, options.workers ?? SOURCE_WORKERS, options.nativeBinding, encrypted ? options.passphrase : undefined);
+    const ws = new Workspace(file, db, options.workers ?? SOURCE_WORKERS, options.nativeBinding, encrypted ? options.passphrase : undefined, lock);
     try {
       if (checkLater) ws.checkInBackground();
       if (options.waitForIndex !== false || created) await ws.ready;
@@ -203,9 +213,45 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     return ws;
   }
 
+  /** Opened beside the owner, only to read. */
+  get reader(): boolean {
+    return this.lock === null;
+  }
+
+  /** Refuses a write in a reader, naming the process that owns the workspace. */
+  assertWriter(): void {
+    if (this.reader) throw inUseError(this.file, lockOwner(this.file, this.nativeBinding));
+  }
+
   /** How the index came to be: loaded from the file, or rebuilt and why. Null while loading. */
   get indexOutcome(): LoadOutcome | null {
     return this.outcome;
+  }
+
+  /** The index changed with the corpus (by this process): it is to be saved, and reflects the corpus as it is now. */
+  private touched(dirty = true): void {
+    this.dirty = dirty;
+    this.indexed = corpusChecksum(this.db);
+    this.seenVersion = this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /**
+   * Brings the index up to date when another connection has changed the corpus since it
+   * was last looked at (PRAGMA data_version, then the revision checksum): called before
+   * each answer, it costs one pragma when nothing changed.
+   */
+  async syncExternal(): Promise<void> {
+    if (!this.index || this.closed || this.importing > 0) return;
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version === this.seenVersion) return;
+    this.seenVersion = version;
+    if (corpusChecksum(this.db) === this.indexed) return;
+    const index = await rebuildIndex(this.db);
+    if (this.closed) return;
+    this.index = index;
+    this.vocabulary.invalidate();
+    this.touched();
+    this.emit('changed', 'documents');
   }
 
   /** Re-reads documents or notes into the index, or remembers them until it has loaded. */
@@ -216,7 +262,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     }
     const unique = [...new Set(ids)];
     upsert(this.index, kind === 'documents' ? readDocumentEntries(this.db, unique) : readNoteEntries(this.db, unique));
-    this.dirty = true;
+    this.touched();
   }
 
   private unindex(keys: string[]): void {
@@ -226,7 +272,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
       return;
     }
     remove(this.index, keys);
-    this.dirty = true;
+    this.touched();
   }
 
   private stored(entries: StoredEntry[]): void {
@@ -238,7 +284,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     });
     if (this.index) {
       upsert(this.index, docs);
-      this.dirty = true;
+      this.touched();
     } else entries.forEach((d) => this.pendingDocs.add(d.id));
   }
 
@@ -247,16 +293,24 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
    * REFI-QDA projects and codebooks among them are brought in here, after the rest.
    */
   async importFiles(paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
-    return importWithProjects(this, paths, options, (p, o) => this.importPlain(p, o));
+    this.assertWriter();
+    this.importing++;
+    try {
+      return await importWithProjects(this, paths, options, (p, o) => this.runImport(p, o));
+    } finally {
+      this.importing--;
+      if (this.index) this.touched(this.dirty);
+    }
   }
 
-  private async importPlain(paths: string[], options: ImportOptions): Promise<ImportSummary> {
+  private async runImport(paths: string[], options: ImportOptions): Promise<ImportSummary> {
     const job: Omit<ImportJob, 'parseWorker'> = { file: this.file, paths };
     if (this.nativeBinding) job.nativeBinding = this.nativeBinding;
     if (this.passphrase) job.passphrase = this.passphrase;
     if (options.maxFileBytes) job.maxFileBytes = options.maxFileBytes;
     if (options.batchDocs) job.batchDocs = options.batchDocs;
     if (options.batchBytes) job.batchBytes = options.batchBytes;
+    if (options.fileTimeoutMs) job.fileTimeoutMs = options.fileTimeoutMs;
     if (options.files) job.files = options.files;
     const summary = await importInWorker(this.workers, job, {
       ...options,
@@ -288,6 +342,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
    */
   analyze(): Promise<AnalysisProgress> {
     if (this.analysing) return this.analysing;
+    if (this.reader) return Promise.resolve({ done: 0, total: 0 });
     if (!analysisPending(this.db)) return Promise.resolve({ done: 0, total: 0 });
     const run = this.jobs.available
       ? this.jobs.analyze((p) => {
@@ -338,7 +393,9 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
 
   /** Saves the search index when it has changed since it was loaded or saved. */
   flush(): void {
-    if (!this.dirty || this.closed || !this.index) return;
+    if (!this.dirty || this.closed || !this.index || this.reader) return;
+    // Never saved with a checksum it does not reflect: a stale index would be trusted at the next open.
+    if (corpusChecksum(this.db) !== this.indexed) return;
     saveIndex(this.db, this.index);
     this.dirty = false;
   }
@@ -372,11 +429,12 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.flush();
     this.closed = true;
     try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (!this.reader) this.db.pragma('wal_checkpoint(TRUNCATE)');
     } catch {
       // A worker may still be finishing a batch: the log is checkpointed by the next connection instead.
     } finally {
       this.db.close();
+      this.lock?.release();
     }
   }
 }

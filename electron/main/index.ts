@@ -63,7 +63,7 @@ async function openWorkspace(path: string, create = false): Promise<void> {
 async function chooseAndImport(kind: 'openFile' | 'openDirectory'): Promise<void> {
   if (!window || !session) return;
   const result = await dialog.showOpenDialog(window, { title: kind === 'openFile' ? 'Import files' : 'Import a folder', properties: [kind, 'multiSelections'] });
-  if (!result.canceled && result.filePaths.length) await session.dispatch('import.paths', { paths: result.filePaths });
+  if (!result.canceled && result.filePaths.length) await session.trustedDispatch('import.paths', { paths: result.filePaths });
 }
 
 function buildMenu(): void {
@@ -113,6 +113,8 @@ if (!app.requestSingleInstanceLock()) {
       if (!isTrustedSender(event.senderFrame, window?.webContents ?? null)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the workbench window.' } };
       }
+      // The window's calls are confined like the browser shell's: a path the renderer sends was
+      // typed, not picked; the menu's native dialogs use the trusted dispatcher.
       return session!.dispatch(String(method), input);
     });
     session = new Session({ dataDir: app.getPath('userData'), open: openOptions() });

@@ -57,7 +57,13 @@ export function serveApp(root: string): (request: Request) => Response {
   return (request) => {
     const url = new URL(request.url);
     if (url.host !== 'workbench') return new Response('Not found', { status: 404 });
-    let path = normalize(decodeURIComponent(url.pathname));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      return new Response('Not a valid address', { status: 400 });
+    }
+    let path = normalize(decoded);
     if (path === '/' || path === sep) path = '/index.html';
     let file = join(root, path);
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');

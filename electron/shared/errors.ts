@@ -32,6 +32,8 @@ export const ErrorCode = {
   IsHandout: 'IS_HANDOUT',
   /** No workspace is open (it is locked, damaged, or none was chosen yet). */
   NoWorkspace: 'NO_WORKSPACE',
+  /** Another process owns the workspace for writing; `details.pid` names it. Close it there, or run the command there. */
+  InUse: 'WORKSPACE_IN_USE',
   /** Something unexpected; the message says what. */
   Internal: 'INTERNAL',
 } as const;

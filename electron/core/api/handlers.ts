@@ -5,6 +5,7 @@ import type { ImportSummary } from '../../shared/schemas';
 import type { EventName, EventPayload } from '../../shared/api/contract';
 import { runBatch } from '../search/batch';
 import type { Workspace } from '../workspace';
+import type { PathGuard } from './path-guard';
 import type { createWorkspaceHandlers } from './workspace-handlers';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -25,6 +26,7 @@ export const LIBRARY_FILES = {
 export function createHandlers(
   ws: () => Workspace,
   imports: { controller: AbortController | null; done: (s: ImportSummary) => void },
+  guard: PathGuard,
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void = () => undefined,
 ): Pick<Handlers, ContentMethods> {
   const runImport = async (paths: string[], files?: Array<{ path: string; data: Uint8Array }>): Promise<ImportSummary> => {
@@ -126,7 +128,7 @@ export function createHandlers(
       return { fileName: `${stem}.${format}`, mimeType: format === 'qdpx' ? 'application/zip' : 'application/xml', base64: data.toString('base64') };
     },
     'import.paths': async ({ paths }) => {
-      const summary = await runImport(paths);
+      const summary = await runImport(guard.importPaths(paths));
       imports.done(summary);
       return summary;
     },

@@ -6,10 +6,14 @@ import { ErrorCode, WorkbenchError, isWorkbenchError } from '../../shared/errors
 import type { ImportSummary } from '../../shared/schemas';
 import type { OpenWorkspaceOptions, Workspace } from '../workspace';
 import { userDataDir } from '../paths';
-import { damaged, openManaged, rekeyWorkspace, restoreManaged } from '../workspaces/manager';
+import { verifyWorkspaceCopy } from '../workspaces/backups';
+import { damaged, openManaged, restoreManaged } from '../workspaces/manager';
+import { rekeyWorkspace } from '../workspaces/rekey';
+import { acquireLock, type WorkspaceLock } from '../workspaces/lock';
 import { SettingsStore } from '../workspaces/settings';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createHandlers } from './handlers';
+import { confinedPaths, trustedPaths } from './path-guard';
 import { createWorkspaceHandlers } from './workspace-handlers';
 
 type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -27,7 +31,10 @@ export interface SessionOptions {
  * server hold one of these; opening, switching, restoring and re-keying go through it.
  */
 export class Session {
+  /** For calls from a page (HTTP, the window's IPC): paths confined to the folders the user chose. */
   readonly dispatch: Dispatch;
+  /** For the CLI and the desktop shell's native dialogs: any path the user picked. */
+  readonly trustedDispatch: Dispatch;
   readonly settings: SettingsStore;
   private ws: Workspace | null = null;
   private problem: WorkspaceProblem | null = null;
@@ -36,7 +43,16 @@ export class Session {
 
   constructor(readonly options: SessionOptions) {
     this.settings = new SettingsStore(options.dataDir);
-    this.dispatch = createDispatcher({ ...createHandlers(() => this.workspace, this.imports, (event, payload) => this.emit(event, payload)), ...createWorkspaceHandlers(this) });
+    const confined = confinedPaths(options.dataDir, () => this.chosenFiles());
+    const page = createDispatcher({ ...createHandlers(() => this.workspace, this.imports, confined, (event, payload) => this.emit(event, payload)), ...createWorkspaceHandlers(this, confined) });
+    const trusted = createDispatcher({ ...createHandlers(() => this.workspace, this.imports, trustedPaths, (event, payload) => this.emit(event, payload)), ...createWorkspaceHandlers(this, trustedPaths) });
+    // Before each answer, the index catches up with what another connection changed.
+    const synced = (dispatch: Dispatch): Dispatch => async (method, input) => {
+      await this.ws?.syncExternal().catch(() => undefined);
+      return dispatch(method, input);
+    };
+    this.dispatch = synced(page);
+    this.trustedDispatch = synced(trusted);
   }
 
   /** A session serving a workspace that is already open (tests, embedding). */
@@ -56,6 +72,11 @@ export class Session {
 
   get current(): Workspace | null {
     return this.ws;
+  }
+
+  /** The workspaces the user chose: their folders are the ones a page may name files in. */
+  private chosenFiles(): string[] {
+    return [...this.settings.recentExisting(), ...(this.ws ? [this.ws.file] : []), ...(this.problem ? [this.problem.file] : [])];
   }
 
   private wire(ws: Workspace): void {
@@ -133,10 +154,11 @@ export class Session {
   }
 
   /** Closes the open workspace for an operation on its file; `reopen` follows. */
-  private async release(): Promise<{ file: string; passphrase: string | undefined }> {
+  private async release(): Promise<{ file: string; passphrase: string | undefined; lock: WorkspaceLock }> {
     const ws = this.workspace;
     if (this.imports.controller) throw new WorkbenchError(ErrorCode.Conflict, 'An import is running; wait for it or cancel it first.');
-    const held = { file: ws.file, passphrase: ws.passphrase };
+    // The lock is kept while the file is closed, so no other program takes it meanwhile.
+    const held = { file: ws.file, passphrase: ws.passphrase, lock: acquireLock(ws.file) };
     // Re-keying and restoring need the only connection to the file.
     await ws.stopWorkers();
     ws.removeAllListeners();
@@ -157,22 +179,37 @@ export class Session {
       key = next;
     } finally {
       // With whichever key the file has now: the new one, or the old if re-keying failed.
-      await this.openFile(held.file, key ? { passphrase: key } : {});
+      await this.openFile(held.file, key ? { passphrase: key } : {}).finally(() => held.lock.release());
     }
     return this.workspace;
   }
 
-  /** Restores a backup over the open workspace, or over `file` (a damaged one moved aside), and opens it. */
+  /**
+   * Restores a backup over the open workspace, or over `file` (a damaged one moved aside),
+   * and opens it. The backup is verified before anything is closed, and when restoring
+   * fails the workspace that was open is opened again.
+   */
   async restore(backup: string, file?: string, passphrase?: string): Promise<Workspace> {
-    let target = file ? resolve(file) : null;
+    const target = file ? resolve(file) : this.workspace.file;
     let key = passphrase;
-    if (!target || (this.ws && resolve(this.ws.file) === target)) {
-      const held = await this.release();
-      target = held.file;
-      key = key ?? held.passphrase;
+    if (!this.ws || resolve(this.ws.file) !== target) {
+      restoreManaged(target, backup, this.options.dataDir, key);
+      return this.openFile(target, key ? { passphrase: key } : {});
     }
-    restoreManaged(target, backup, this.options.dataDir, key);
-    return this.openFile(target, key ? { passphrase: key } : {});
+    key = key ?? this.ws.passphrase;
+    verifyWorkspaceCopy(backup, key);
+    const held = await this.release();
+    try {
+      try {
+        restoreManaged(target, backup, this.options.dataDir, key);
+      } catch (err) {
+        await this.openFile(held.file, held.passphrase ? { passphrase: held.passphrase } : {}).catch(() => undefined);
+        throw err;
+      }
+      return await this.openFile(target, key ? { passphrase: key } : {});
+    } finally {
+      held.lock.release();
+    }
   }
 
   status(info: (ws: Workspace) => WorkspaceInfo): WorkspaceStatus {

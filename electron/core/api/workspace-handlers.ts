@@ -7,6 +7,7 @@ import { listBackups } from '../workspaces/backups';
 import { exportHandout } from '../workspaces/handout';
 import { backupNow, mergeWithBackup } from '../workspaces/manager';
 import type { Handlers } from './handlers';
+import type { PathGuard } from './path-guard';
 import type { Session } from './session';
 
 export function workspaceInfo(ws: Workspace): WorkspaceInfo {
@@ -31,29 +32,40 @@ type WorkspaceMethods =
   | 'notes.setHandout';
 
 /** The methods about whole workspaces: they need the session, which can switch the workspace. */
-export function createWorkspaceHandlers(session: Session): Pick<Handlers, WorkspaceMethods> {
+export function createWorkspaceHandlers(session: Session, paths: PathGuard): Pick<Handlers, WorkspaceMethods> {
   const ws = () => session.workspace;
   const dataDir = session.options.dataDir;
   return {
     'workspace.info': () => workspaceInfo(ws()),
     'workspaces.status': () => session.status(workspaceInfo),
-    'workspaces.open': async ({ file, passphrase }) => workspaceInfo(await session.openFile(file, passphrase ? { passphrase } : {})),
+    'workspaces.open': async ({ file, passphrase }) => workspaceInfo(await session.openFile(paths.existing(file, 'file'), passphrase ? { passphrase } : {})),
     'workspaces.create': async ({ file, passphrase, empty }) =>
-      workspaceInfo(await session.openFile(file, { create: true, ...(passphrase ? { passphrase } : {}), ...(empty ? { importPaths: [] } : {}) })),
-    'workspaces.handout': ({ out, tags, highlights, notes, title }) => exportHandout(ws(), out, { tags, highlights, notes, ...(title ? { title } : {}) }),
+      workspaceInfo(await session.openFile(paths.target(file, 'file'), { create: true, ...(passphrase ? { passphrase } : {}), ...(empty ? { importPaths: [] } : {}) })),
+    'workspaces.handout': ({ out, tags, highlights, notes, title }) =>
+      exportHandout(ws(), paths.target(out, 'out'), { tags, highlights, notes, ...(title ? { title } : {}) }),
     'workspaces.adopt': async ({ handout, file, passphrase }) => {
-      adoptHandout(handout, file, passphrase);
-      return workspaceInfo(await session.openFile(file, passphrase ? { passphrase } : {}));
+      const target = paths.target(file, 'file');
+      adoptHandout(paths.existing(handout, 'handout'), target, passphrase);
+      return workspaceInfo(await session.openFile(target, passphrase ? { passphrase } : {}));
     },
-    'workspaces.merge': ({ other, passphrase }) => mergeWithBackup(ws(), dataDir, other, passphrase),
-    'workspaces.encrypt': async ({ passphrase }) => workspaceInfo(await session.rekey(ws().passphrase, passphrase)),
+    'workspaces.merge': ({ other, passphrase }) => mergeWithBackup(ws(), dataDir, paths.existing(other, 'other'), passphrase),
+    'workspaces.encrypt': async ({ passphrase, current }) => {
+      // As decrypt does: whoever reaches the open window must still know the passphrase to change it.
+      if (ws().passphrase && current === undefined) {
+        throw new WorkbenchError(ErrorCode.NeedsPassphrase, `${ws().file} is encrypted: give its current passphrase to change it.`, { field: 'current' });
+      }
+      return workspaceInfo(await session.rekey(current, passphrase));
+    },
     'workspaces.decrypt': async ({ passphrase }) => {
       if (!ws().passphrase) throw new WorkbenchError(ErrorCode.InvalidInput, `${ws().file} is not encrypted.`);
       return workspaceInfo(await session.rekey(passphrase, undefined));
     },
-    'backups.list': ({ file }) => listBackups(dataDir, file ?? ws().file),
+    'backups.list': ({ file }) => listBackups(dataDir, file ? paths.target(file, 'file') : ws().file),
     'backups.create': () => backupNow(ws(), dataDir),
-    'backups.restore': async ({ backup, file, passphrase }) => workspaceInfo(await session.restore(backup, file, passphrase)),
+    'backups.restore': async ({ backup, file, passphrase }) => {
+      const target = file ? paths.target(file, 'file') : ws().file;
+      return workspaceInfo(await session.restore(paths.backup(backup, target, 'backup'), target, passphrase));
+    },
     'undo.list': () => ws().undo.list(),
     'undo.run': () => ws().undo.undoLatest(),
     'notes.setHandout': ({ id, handout }) => ws().notes.setHandout(id, handout),

@@ -65,15 +65,27 @@ export async function main(argv: string[]): Promise<number> {
       const file = this.workspacePath(cmd);
       const given = this.passphrase(cmd);
       const options = { ...open, dataDir: this.dataDir(), ...(given ? { passphrase: given } : {}) };
+      const openOrRead = async (o: typeof options): Promise<Workspace> => {
+        try {
+          return await openManaged(file, o);
+        } catch (err) {
+          // Another program owns the workspace: read beside it; a write then fails naming it.
+          if (isWorkbenchError(err) && err.code === ErrorCode.InUse) return openManaged(file, { ...o, reader: true });
+          throw err;
+        }
+      };
       let ws: Workspace;
       try {
-        ws = await openManaged(file, options);
+        ws = await openOrRead(options);
       } catch (err) {
         if (!(isWorkbenchError(err) && err.code === ErrorCode.NeedsPassphrase && !given && process.stdin.isTTY)) throw err;
-        ws = await openManaged(file, { ...options, passphrase: await promptPassphrase(`Passphrase for ${file}: `) });
+        ws = await openOrRead({ ...options, passphrase: await promptPassphrase(`Passphrase for ${file}: `) });
       }
       try {
         return await fn(ws, this.out(cmd));
+      } catch (err) {
+        if (ws.reader && (err as { code?: string }).code === 'SQLITE_READONLY') ws.assertWriter();
+        throw err;
       } finally {
         ws.close();
       }

@@ -7,11 +7,26 @@ export interface Out {
   result(value: unknown, human: () => string): void;
 }
 
+// Stand-ins for bold on and off in snippets: the only terminal codes the workbench itself prints.
+const BOLD = '\uE000';
+const PLAIN = '\uE001';
+
+/**
+ * Text for a terminal: control characters (escape sequences in a file name or a title,
+ * which could move the cursor, retitle the window or hide text) are shown as \xNN, never
+ * passed through; newlines and tabs stay.
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- escaping control characters is the point
+  const escaped = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return escaped.split(BOLD).join('\x1b[1m').split(PLAIN).join('\x1b[22m');
+}
+
 export function makeOut(json: boolean): Out {
   return {
     json,
     result(value, human) {
-      process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+      process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${terminalSafe(human())}\n`);
     },
   };
 }
@@ -22,7 +37,7 @@ const tty = () => process.stdout.isTTY === true;
 export function renderSnippet(s: Snippet): string {
   let out = '';
   let at = 0;
-  const [open, close] = tty() ? ['\x1b[1m', '\x1b[22m'] : ['«', '»'];
+  const [open, close] = tty() ? [BOLD, PLAIN] : ['«', '»'];
   for (const [a, b] of s.marks) {
     out += s.text.slice(at, a) + open + s.text.slice(a, b) + close;
     at = b;
@@ -41,6 +56,6 @@ export function reportError(err: unknown, json: boolean): number {
   const code = isWorkbenchError(err) ? err.code : 'INTERNAL';
   const message = err instanceof Error ? err.message : String(err);
   if (json) process.stdout.write(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`);
-  else process.stderr.write(`workbench: ${message}\n`);
+  else process.stderr.write(`workbench: ${terminalSafe(message)}\n`);
   return 1;
 }

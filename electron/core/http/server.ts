@@ -18,6 +18,8 @@ export interface ServerOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** The largest request body, in bytes (256 MB). */
+  maxBody?: number;
 }
 
 export interface RunningServer {
@@ -40,21 +42,33 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
   res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+class TooLarge extends Error {}
+
+/** Ends a refused request without reading its body: the connection is closed after the answer. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string): void {
+  res.shouldKeepAlive = false;
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+  res.end(JSON.stringify({ ok: false, error: { code, message } }), () => req.socket.destroy());
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error(`request larger than ${MAX_BODY / 1048576} MB`));
-        req.destroy();
+      if (size > limit) {
+        req.pause();
+        req.removeAllListeners('data');
+        reject(new TooLarge());
       } else chunks.push(c);
     });
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
+
+const tooLarge = (limit: number) => `The request is larger than ${Math.round(limit / 1048576)} MB; import large files from the desktop app or the command line.`;
 
 /**
  * The browser shell: the same interface and the same dispatcher as the desktop app,
@@ -65,6 +79,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const root = resolve(options.staticDir);
+  const maxBody = options.maxBody ?? MAX_BODY;
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
@@ -84,15 +99,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     if (url.pathname.startsWith('/api/')) {
       const given = (req.headers.authorization ?? '').replace(/^Bearer /, '') || url.searchParams.get('token') || '';
-      if (!sameToken(given, token)) return send(res, 401, JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong token: open the address the server printed.' } }));
+      // Refused before a byte of the body is read.
+      if (!sameToken(given, token)) return refuse(req, res, 401, 'UNAUTHORIZED', 'Missing or wrong token: open the address the server printed.');
       if (url.pathname === '/api/invoke' && req.method === 'POST') {
-        let call: { method?: unknown; input?: unknown };
+        if (Number(req.headers['content-length'] ?? 0) > maxBody) return refuse(req, res, 413, 'TOO_LARGE', tooLarge(maxBody));
+        let call: unknown;
         try {
-          call = JSON.parse(await readBody(req)) as typeof call;
+          call = JSON.parse(await readBody(req, maxBody));
         } catch (err) {
+          if (err instanceof TooLarge) return refuse(req, res, 413, 'TOO_LARGE', tooLarge(maxBody));
           return send(res, 400, JSON.stringify({ ok: false, error: { code: ErrorCode.InvalidInput, message: `The request is not JSON: ${(err as Error).message}` } }));
         }
-        const result = await options.session.dispatch(String(call.method ?? ''), call.input);
+        if (typeof call !== 'object' || call === null || Array.isArray(call)) {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: ErrorCode.InvalidInput, message: 'The request must be a JSON object: { "method": "…", "input": { … } }.' } }));
+        }
+        const { method, input } = call as { method?: unknown; input?: unknown };
+        const result = await options.session.dispatch(String(method ?? ''), input);
         return send(res, 200, JSON.stringify(result));
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {
@@ -110,7 +132,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
-    let path = normalize(decodeURIComponent(url.pathname));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, `The address ${url.pathname} is not valid (a broken %-escape).`, 'text/plain; charset=utf-8');
+    }
+    let path = normalize(decoded);
     if (path === sep || path === '/') path = '/index.html';
     const file = join(root, path);
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {

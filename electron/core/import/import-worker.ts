@@ -3,46 +3,28 @@
  * decoding and indexing thousands of files never holds up the thread that answers the
  * user, and transactions can be large enough to be fast.
  */
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
-import type { FileResult } from './parse-file';
+import { parsePool } from './parse-pool';
 import { DEFAULT_MAX_FILE_BYTES, importPaths } from './run-import';
 import { insertDocuments, mergeSegments, shaLookup } from './store';
-import type { FromWorker, ImportJob, ParseResponse, ToWorker } from './worker-protocol';
+import type { FromWorker, ImportJob, ToWorker } from './worker-protocol';
 
 const job = workerData as ImportJob;
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
 const controller = new AbortController();
+let parser: ReturnType<typeof parsePool> | null = null;
 port.on('message', (m: ToWorker) => {
-  if (m.type === 'cancel') controller.abort();
+  if (m.type !== 'cancel') return;
+  controller.abort();
+  // The file being parsed stops now, not when its parser is done.
+  parser?.cancel();
 });
-
-/** Hands chunks of files to the parse worker, so parsing runs beside the inserts. */
-function parseWorker(url: string) {
-  const worker = new Worker(new URL(url));
-  const waiting = new Map<number, { resolve: (r: FileResult[]) => void; reject: (e: Error) => void }>();
-  let nextId = 0;
-  worker.on('message', (m: ParseResponse) => {
-    waiting.get(m.id)?.resolve(m.results);
-    waiting.delete(m.id);
-  });
-  worker.on('error', (err) => waiting.forEach((w) => w.reject(err)));
-  const maxBytes = job.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  return {
-    parseChunk: (entries: Array<{ path: string; size: number; data?: Uint8Array }>) =>
-      new Promise<FileResult[]>((resolve, reject) => {
-        const id = nextId++;
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, entries, maxBytes });
-      }),
-    stop: () => worker.terminate(),
-  };
-}
 
 try {
   const { db } = openDatabase(job.file, { ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });
-  const parser = job.parseWorker ? parseWorker(job.parseWorker) : null;
+  parser = job.parseWorker ? parsePool(job.parseWorker, job.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, job.fileTimeoutMs) : null;
   try {
     const summary = await importPaths(
       {

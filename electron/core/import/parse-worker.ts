@@ -1,9 +1,17 @@
-/** Reads and parses files for the import worker, on the other core. */
+/** Reads and parses files for the import worker, on the other core; one file at a time, saying which. */
 import { parentPort } from 'node:worker_threads';
-import { parseInProcess } from './parse-file';
-import type { ParseRequest, ParseResponse } from './worker-protocol';
+import { parseFile } from './parse-file';
+import type { ParseMessage, ParseRequest } from './worker-protocol';
 
 const port = parentPort!;
+const post = (m: ParseMessage) => port.postMessage(m);
+let queue = Promise.resolve();
 port.on('message', (m: ParseRequest) => {
-  void parseInProcess(m.entries, m.maxBytes).then((results) => port.postMessage({ id: m.id, results } satisfies ParseResponse));
+  queue = queue.then(async () => {
+    for (let i = 0; i < m.entries.length; i++) {
+      const e = m.entries[i]!;
+      post({ type: 'started', id: m.id, index: m.offset + i });
+      post({ type: 'parsed', id: m.id, index: m.offset + i, result: await parseFile(e.path, e.size, m.maxBytes, e.data) });
+    }
+  });
 });

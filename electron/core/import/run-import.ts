@@ -18,6 +18,8 @@ export interface ImportOptions {
   /** A batch is committed when it reaches this many documents or bytes. */
   batchDocs?: number;
   batchBytes?: number;
+  /** How long one file may take to parse (in the parse worker) before it fails; 60 s by default. */
+  fileTimeoutMs?: number;
   /** Parses a chunk of files, in another thread say; by default here, one after another. */
   parseChunk?: (entries: Array<{ path: string; size: number; data?: Uint8Array }>) => Promise<FileResult[]>;
   /**

@@ -15,6 +15,8 @@ export interface ImportJob {
   maxFileBytes?: number;
   batchDocs?: number;
   batchBytes?: number;
+  /** How long one file may take to parse before it fails and the parser is restarted. */
+  fileTimeoutMs?: number;
 }
 
 export type ToWorker = { type: 'cancel' };
@@ -27,11 +29,11 @@ export type FromWorker =
 
 export interface ParseRequest {
   id: number;
+  /** The position of the first entry in its chunk (after a restart, the files still to parse). */
+  offset: number;
   entries: Array<{ path: string; size: number; data?: Uint8Array }>;
   maxBytes: number;
 }
 
-export interface ParseResponse {
-  id: number;
-  results: FileResult[];
-}
+/** Said before each file (its time budget starts) and after it, with its result. */
+export type ParseMessage = { type: 'started'; id: number; index: number } | { type: 'parsed'; id: number; index: number; result: FileResult };

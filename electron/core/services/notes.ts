@@ -17,6 +17,19 @@ interface Row {
   readonly: number;
 }
 
+/**
+ * The largest note: 1 MB of Markdown is some 150,000 words. A note is indexed and saved
+ * with the search index on every change, so a 90 MB paste would stall the workbench.
+ */
+export const MAX_NOTE_BYTES = 1024 * 1024;
+
+function checkNoteSize(body: string): void {
+  const bytes = Buffer.byteLength(body, 'utf8');
+  if (bytes > MAX_NOTE_BYTES) {
+    throw invalid('body', `the note is ${(bytes / 1048576).toFixed(1)} MB; a note may hold at most ${MAX_NOTE_BYTES / 1048576} MB. Import long texts as documents instead.`);
+  }
+}
+
 const COLUMNS = `id, body, document_id AS documentId, highlight_id AS highlightId, created_at AS createdAt, updated_at AS updatedAt,
   handout, origin, readonly`;
 
@@ -139,6 +152,7 @@ export class NotesService {
   }
 
   create(input: CreateNote): Note {
+    checkNoteSize(input.body);
     const { documentId, highlightId } = this.resolveAttachment(input);
     const now = nowIso();
     const db = this.ctx.db;
@@ -159,6 +173,7 @@ export class NotesService {
 
   /** Replaces a note's Markdown (and so its links). */
   update(id: number, body: string): Note {
+    checkNoteSize(body);
     const before = this.writable(id);
     if (before.body === body) return before;
     const db = this.ctx.db;

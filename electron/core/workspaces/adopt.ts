@@ -3,7 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { ErrorCode, WorkbenchError, invalid } from '../../shared/errors';
 import type { HandoutMark } from '../../shared/schemas';
 import { isPlainSqlite, openDatabase } from '../db/open';
-import { fsyncFile, partialName, removeDatabaseFiles } from './files';
+import { forgetPartial, fsyncFile, partialName, removeDatabaseFiles } from './files';
 import { HANDOUT_META, readHandoutMark } from './handout';
 
 function notAHandout(file: string): WorkbenchError {
@@ -43,9 +43,14 @@ export function adoptHandout(handout: string, target: string, passphrase?: strin
     }
     fsyncFile(partial);
     renameSync(partial, target);
+    forgetPartial(partial);
     return mark;
   } catch (err) {
     removeDatabaseFiles(partial);
+    // The copy is an internal detail: the error names the hand-out the user chose.
+    if (err instanceof WorkbenchError && err.message.includes(partial)) {
+      throw new WorkbenchError(err.code, err.message.split(partial).join(handout), { ...err.details, file: handout });
+    }
     throw err;
   }
 }

@@ -5,7 +5,7 @@ import { ErrorCode, WorkbenchError } from '../../shared/errors';
 import type { BackupInfo } from '../../shared/schemas';
 import { APPLICATION_ID } from '../db/migrations';
 import { isPlainSqlite, type Db } from '../db/open';
-import { fsyncFile, integrityProblems, openCopy, partialName, removeDatabaseFiles, writeVerifiedCopy } from './files';
+import { forgetPartial, fsyncFile, integrityProblems, openCopy, partialName, removeDatabaseFiles, writeVerifiedCopy } from './files';
 
 /** How many backups are kept for each workspace; the oldest go first. */
 export const KEEP_BACKUPS = 10;
@@ -114,6 +114,7 @@ export function restoreBackup(backup: string, workspaceFile: string, passphrase?
     fsyncFile(partial);
     for (const f of [`${workspaceFile}-wal`, `${workspaceFile}-shm`]) rmSync(f, { force: true });
     renameSync(partial, workspaceFile);
+    forgetPartial(partial);
   } catch (err) {
     removeDatabaseFiles(partial);
     throw err;

@@ -1,11 +1,71 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ErrorCode, WorkbenchError } from '../../shared/errors';
 import { keyOf, type Db } from '../db/open';
+import { userDataDir } from '../paths';
+
+const PARTIAL = /\.partial-(\d+)-\d+$/;
+
+// Every partial file is listed here before it is created, so that one left by a crash
+// (a hand-out's, anywhere on disk) is found and removed at the next start.
+const registry = () => join(userDataDir(), 'partials');
+const entryOf = (partial: string) => join(registry(), `${createHash('sha256').update(partial).digest('hex').slice(0, 20)}`);
 
 /** A name beside `target` for writing before the rename, unique to this process and moment. */
 export function partialName(target: string): string {
-  return `${target}.partial-${process.pid}-${Date.now()}`;
+  const partial = `${resolve(target)}.partial-${process.pid}-${Date.now()}`;
+  mkdirSync(registry(), { recursive: true });
+  writeFileSync(entryOf(partial), partial);
+  return partial;
+}
+
+/** The partial file was renamed into place or removed: it is no longer looked for. */
+export function forgetPartial(partial: string): void {
+  rmSync(entryOf(resolve(partial)), { force: true });
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the partial files a killed process left: those listed in the registry, and any
+ * `.partial-<pid>-…` in `folders` (beside a workspace, its backups), whose process is gone.
+ * A partial may hold plaintext of a workspace encrypted since; it is never kept.
+ */
+export function sweepPartials(folders: string[] = []): string[] {
+  const removed: string[] = [];
+  const drop = (partial: string) => {
+    const m = PARTIAL.exec(partial);
+    if (!m || alive(Number(m[1]))) return false;
+    if (existsSync(partial)) removed.push(partial);
+    removeDatabaseFiles(partial);
+    return true;
+  };
+  if (existsSync(registry())) {
+    for (const name of readdirSync(registry())) {
+      const entry = join(registry(), name);
+      let partial = '';
+      try {
+        partial = readFileSync(entry, 'utf8');
+      } catch {
+        continue;
+      }
+      if (drop(partial)) rmSync(entry, { force: true });
+    }
+  }
+  for (const folder of folders.filter((f) => existsSync(f))) {
+    for (const name of readdirSync(folder)) if (PARTIAL.test(name.replace(/-(wal|shm|journal)$/, ''))) drop(join(folder, name.replace(/-(wal|shm|journal)$/, '')));
+  }
+  return removed;
 }
 
 export function fsyncFile(file: string): void {
@@ -19,6 +79,7 @@ export function fsyncFile(file: string): void {
 
 export function removeDatabaseFiles(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+  if (PARTIAL.test(file)) forgetPartial(file);
 }
 
 /** Opens a copy the workbench made (a backup, a hand-out being written), with the key when there is one. */
@@ -66,6 +127,7 @@ export function writeVerifiedCopy(db: Db, target: string, passphrase: string | u
     }
     fsyncFile(partial);
     renameSync(partial, target);
+    forgetPartial(partial);
   } catch (err) {
     removeDatabaseFiles(partial);
     throw err;

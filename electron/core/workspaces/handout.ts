@@ -5,6 +5,7 @@ import type { HandoutMark, HandoutSummary } from '../../shared/schemas';
 import { isPlainSqlite, type Db } from '../db/open';
 import type { Workspace } from '../workspace';
 import { openCopy, writeVerifiedCopy } from './files';
+import { assertReplaceable } from './targets';
 
 export interface HandoutOptions {
   /** Tags on documents and passages. */
@@ -29,6 +30,7 @@ const ADOPTED = 'adopted_from';
 export function exportHandout(ws: Workspace, out: string, options: HandoutOptions): HandoutSummary {
   if (resolve(out) === resolve(ws.file)) throw invalid('out', 'a hand-out cannot replace the workspace it is made from');
   if (!existsSync(dirname(resolve(out)))) throw invalid('out', `the folder ${dirname(resolve(out))} does not exist`);
+  assertReplaceable(out, 'out', [ws.file], ws.passphrase);
   ws.flush();
   const title = options.title?.trim() || basename(out).replace(/\.[^.]+$/, '');
   const privateNotes = ws.db.prepare('SELECT count(*) FROM notes WHERE handout = 0').pluck().get() as number;
@@ -74,7 +76,7 @@ export function exportHandout(ws: Workspace, out: string, options: HandoutOption
  * leaves untouched, and workspaces (write-ahead log) are not opened here at all.
  */
 export function readHandoutMark(file: string, passphrase?: string): HandoutMark | null {
-  if (!existsSync(file) || statSync(file).size < 100) return null;
+  if (!existsSync(file) || !statSync(file).isFile() || statSync(file).size < 100) return null;
   const plain = isPlainSqlite(file);
   if (plain) {
     const header = Buffer.alloc(20);

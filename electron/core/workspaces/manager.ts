@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { ErrorCode, WorkbenchError, isWorkbenchError } from '../../shared/errors';
 import type { BackupInfo, MergeSummary } from '../../shared/schemas';
-import { keyOf, openDatabase } from '../db/open';
+import { openDatabase } from '../db/open';
 import { Workspace, type OpenWorkspaceOptions } from '../workspace';
 import { backupDue, listBackups, makeBackup, moveAside, restoreBackup } from './backups';
 import { handoutError, readHandoutMark } from './handout';
 import { mergeWorkspace } from './merge';
-import { openCopy } from './files';
+import { withLock } from './lock';
+import { recoverOnOpen } from './rekey';
 
 export interface ManagedOptions extends OpenWorkspaceOptions {
   /** The app's data folder, where backups are kept. */
@@ -34,6 +35,13 @@ export async function openManaged(file: string, options: ManagedOptions): Promis
     });
   } catch (err) {
     if (isWorkbenchError(err) && err.code === ErrorCode.Damaged && existed && existsSync(file)) throw damaged(file, dataDir, err.message);
+    throw err;
+  }
+  if (ws.reader) return ws;
+  try {
+    recoverOnOpen(file, dataDir, ws.passphrase);
+  } catch (err) {
+    ws.close();
     throw err;
   }
   if (existed && backupDue(dataDir, file) && options.waitForIndex === false) {
@@ -72,6 +80,7 @@ export function backupNow(ws: Workspace, dataDir: string, reason = 'manual'): Ba
 
 /** Merges another workspace in, after a verified backup of this one. */
 export function mergeWithBackup(ws: Workspace, dataDir: string, other: string, otherPassphrase?: string): MergeSummary {
+  ws.assertWriter();
   const backup = backupNow(ws, dataDir, 'before-merge');
   return { ...mergeWorkspace(ws, other, otherPassphrase ?? ws.passphrase), backup: backup.file };
 }
@@ -81,6 +90,10 @@ export function mergeWithBackup(ws: Workspace, dataDir: string, other: string, o
  * it opens; when it does not (damaged, or already moved aside), it is moved aside.
  */
 export function restoreManaged(file: string, backup: string, dataDir: string, passphrase?: string): BackupInfo | null {
+  return withLock(file, () => restoreLocked(file, backup, dataDir, passphrase));
+}
+
+function restoreLocked(file: string, backup: string, dataDir: string, passphrase?: string): BackupInfo | null {
   let saved: BackupInfo | null = null;
   if (existsSync(file)) {
     try {
@@ -91,7 +104,9 @@ export function restoreManaged(file: string, backup: string, dataDir: string, pa
         db.close();
       }
     } catch (err) {
-      if (isWorkbenchError(err) && (err.code === ErrorCode.WrongPassphrase || err.code === ErrorCode.NeedsPassphrase)) throw err;
+      // Only a damaged workspace is moved aside; any other file (not a workspace, locked, a
+      // newer schema, the wrong key) is left exactly as it is, and nothing is restored over it.
+      if (!(isWorkbenchError(err) && err.code === ErrorCode.Damaged)) throw restoreRefused(file, err);
       moveAside(file);
     }
   }
@@ -99,32 +114,8 @@ export function restoreManaged(file: string, backup: string, dataDir: string, pa
   return saved;
 }
 
-/**
- * Encrypts, re-keys or (with `next` undefined) decrypts a closed workspace and its
- * backups, so no plaintext copy of it is left in the backup folder. SQLite3MultipleCiphers
- * re-keys only in rollback-journal mode; free pages are dropped first (VACUUM), so no old
- * page survives unencrypted.
- */
-export function rekeyWorkspace(file: string, dataDir: string, current: string | undefined, next: string | undefined): void {
-  if (next === '') throw new WorkbenchError(ErrorCode.InvalidInput, 'passphrase: it must not be empty.', { field: 'passphrase' });
-  const { db } = openDatabase(file, current ? { passphrase: current } : {});
-  try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma('journal_mode = DELETE');
-    db.exec('VACUUM');
-    db.rekey(keyOf(next ?? ''));
-    db.pragma('journal_mode = WAL');
-  } finally {
-    db.close();
-  }
-  for (const b of listBackups(dataDir, file)) {
-    const copy = openCopy(b.file, current);
-    try {
-      copy.pragma('journal_mode = DELETE');
-      copy.exec('VACUUM');
-      copy.rekey(keyOf(next ?? ''));
-    } finally {
-      copy.close();
-    }
-  }
+function restoreRefused(file: string, err: unknown): WorkbenchError {
+  if (isWorkbenchError(err) && (err.code === ErrorCode.WrongPassphrase || err.code === ErrorCode.NeedsPassphrase)) return err;
+  const why = err instanceof Error ? err.message : String(err);
+  return new WorkbenchError(isWorkbenchError(err) ? err.code : ErrorCode.CannotOpen, `Nothing was restored over ${file}: ${why}`, { file });
 }

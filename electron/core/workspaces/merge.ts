@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ErrorCode, WorkbenchError, invalid } from '../../shared/errors';
 import type { MergeSummary } from '../../shared/schemas';
@@ -9,6 +9,7 @@ import { LATEST_VERSION, userVersion } from '../db/migrations';
 import { sha256 } from '../import/hash';
 import type { Workspace } from '../workspace';
 import { openCopy } from './files';
+import { lockOwner } from './lock';
 
 interface OtherHighlight {
   id: number;
@@ -66,6 +67,9 @@ function openOther(file: string, passphrase: string | undefined): Db {
  */
 export function mergeWorkspace(ws: Workspace, otherFile: string, passphrase?: string): MergeSummary {
   if (resolve(otherFile) === resolve(ws.file)) throw invalid('other', 'a workspace cannot be merged into itself');
+  // A read-only connection to a workspace in WAL mode still makes its -wal and -shm; those
+  // it made are removed after, unless another program has the workspace open meanwhile.
+  const made = ['-wal', '-shm'].map((x) => otherFile + x).filter((f) => !existsSync(f));
   const other = openOther(otherFile, passphrase);
   const from = basename(otherFile);
   const summary: MergeSummary = {
@@ -193,6 +197,8 @@ export function mergeWorkspace(ws: Workspace, otherFile: string, passphrase?: st
     })();
   } finally {
     other.close();
+    const wal = `${otherFile}-wal`;
+    if (lockOwner(otherFile) === null && (!existsSync(wal) || statSync(wal).size === 0)) for (const f of made) rmSync(f, { force: true });
   }
   ws.afterMerge([...touchedDocs], newNotes);
   return summary;

@@ -81,9 +81,11 @@ export const workspaceMethods = {
     doc: 'Brings tags, highlights and notes from another workspace holding the same documents, after a backup; says what could not be placed. Example: `{ other: "/home/me/laptop.workspace" }`.',
   }),
   'workspaces.encrypt': method({
-    input: z.object({ passphrase: Passphrase }),
+    input: z.object({ passphrase: Passphrase, current: Passphrase.optional() }),
     output: WorkspaceInfo,
-    doc: 'Protects the open workspace and its backups with a passphrase (or changes it), and reopens it. Example: `{ passphrase: "correct horse battery staple" }`.',
+    doc:
+      'Protects the open workspace and its backups with a passphrase, and reopens it; changing the passphrase of an encrypted one needs the ' +
+      '`current` one. Example: `{ passphrase: "correct horse battery staple" }`, or `{ passphrase: "new words", current: "correct horse battery staple" }`.',
   }),
   'workspaces.decrypt': method({
     input: z.object({ passphrase: Passphrase }),

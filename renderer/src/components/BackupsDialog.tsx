@@ -70,11 +70,12 @@ export function PassphraseDialog({ encrypted, onClose }: { encrypted: boolean; o
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
   const [current, setCurrent] = useState('');
+  const [old, setOld] = useState('');
   const action = useAction<unknown>();
   const encrypt = () => {
     if (!next) return action.setError('Type a passphrase.');
     if (next !== again) return action.setError('The two passphrases differ; nothing was changed.');
-    void action.run(() => api.workspaces.encrypt({ passphrase: next })).then((r) => r && onClose());
+    void action.run(() => api.workspaces.encrypt({ passphrase: next, ...(encrypted ? { current: old } : {}) })).then((r) => r && onClose());
   };
   return (
     <Dialog label={encrypted ? 'Passphrase' : 'Protect with a passphrase'} onClose={onClose}>
@@ -90,7 +91,8 @@ export function PassphraseDialog({ encrypted, onClose }: { encrypted: boolean; o
           encrypt();
         }}
       >
-        <Field label={encrypted ? 'New passphrase' : 'Passphrase'} type="password" value={next} onChange={setNext} autoFocus />
+        {encrypted && <Field label="Passphrase now" type="password" value={old} onChange={setOld} autoFocus />}
+        <Field label={encrypted ? 'New passphrase' : 'Passphrase'} type="password" value={next} onChange={setNext} autoFocus={!encrypted} />
         <Field label={encrypted ? 'New passphrase again' : 'Passphrase again'} type="password" value={again} onChange={setAgain} />
         <button type="submit" disabled={action.busy}>
           {encrypted ? 'Change passphrase' : 'Encrypt'}

@@ -11,7 +11,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../../import/run-import';
 import { DEFAULT_OCR_LANGUAGES, OCR_LANG_ENV, installedLanguages, ocrLanguages } from '../../import/ocr';
 import type { Workspace } from '../../workspace';
 import { parseId, type Runner } from '../main';
-import { renderSnippet, table } from '../output';
+import { renderSnippet, table, terminalSafe } from '../output';
 
 interface SearchOptions {
   limit: string;
@@ -91,7 +91,7 @@ async function runImport(ws: Workspace, paths: string[], json: boolean, maxFileB
       signal: controller.signal,
       onProgress: (p) => {
         if (!bar) return;
-        const payload = { mb: (p.bytesDone / 1048576).toFixed(1), file: (p.currentPath ?? '').split('/').pop()?.slice(0, 40) ?? '' };
+        const payload = { mb: (p.bytesDone / 1048576).toFixed(1), file: terminalSafe((p.currentPath ?? '').split('/').pop()?.slice(0, 40) ?? '') };
         if (!started) {
           bar.start(p.filesTotal, p.filesDone, payload);
           started = true;

@@ -5,7 +5,8 @@ import type { MergeSummary } from '../../../shared/schemas';
 import { listBackups } from '../../workspaces/backups';
 import { adoptHandout } from '../../workspaces/adopt';
 import { exportHandout } from '../../workspaces/handout';
-import { backupNow, mergeWithBackup, openManaged, rekeyWorkspace, restoreManaged } from '../../workspaces/manager';
+import { backupNow, mergeWithBackup, openManaged, restoreManaged } from '../../workspaces/manager';
+import { pendingRekey, keyState, rekeyWorkspace } from '../../workspaces/rekey';
 import type { Runner } from '../main';
 import { newPassphrase, passphraseFromFile, promptPassphrase } from '../passphrase';
 import { table } from '../output';
@@ -123,8 +124,18 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .action(async (opts: { newPassphraseFile?: string }, cmd: Command) => {
       const file = run.workspacePath(cmd);
       if (!existsSync(file)) throw new WorkbenchError(ErrorCode.CannotOpen, `${file} does not exist.`, { file });
+      const given = run.passphrase(cmd);
+      if (pendingRekey(file)?.to === 'encrypted') {
+        // An earlier run was killed: the workspace may be on the new passphrase already, its backups not.
+        const next = opts.newPassphraseFile ? passphraseFromFile(opts.newPassphraseFile) : (given ?? (await newPassphrase(undefined)));
+        if (keyState(file, next) === 'opens') {
+          rekeyWorkspace(file, run.dataDir(), given !== next ? given : undefined, next);
+          run.out(cmd).result({ file, encrypted: true }, () => `${file} is encrypted; the interrupted encryption of its backups was finished.`);
+          return;
+        }
+      }
       const current = await currentPassphrase(run, cmd, file);
-      const next = opts.newPassphraseFile ? passphraseFromFile(opts.newPassphraseFile) : current === undefined && run.passphrase(cmd) ? run.passphrase(cmd)! : await newPassphrase(undefined);
+      const next = opts.newPassphraseFile ? passphraseFromFile(opts.newPassphraseFile) : current === undefined && given ? given : await newPassphrase(undefined);
       rekeyWorkspace(file, run.dataDir(), current, next);
       run.out(cmd).result({ file, encrypted: true }, () => `${file} is encrypted; it opens only with the passphrase. Its backups were re-encrypted too.`);
     });
@@ -134,6 +145,12 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .description('remove the passphrase: the workspace and its backups are written in plaintext again')
     .action(async (_opts: unknown, cmd: Command) => {
       const file = run.workspacePath(cmd);
+      if (pendingRekey(file)?.to === 'plain' && keyState(file, undefined) === 'plain') {
+        // An earlier run was killed after the workspace: its backups are decrypted with the passphrase given.
+        rekeyWorkspace(file, run.dataDir(), run.passphrase(cmd) ?? (await promptPassphrase(`Earlier passphrase of ${file}: `)), undefined);
+        run.out(cmd).result({ file, encrypted: false }, () => `${file} is no longer encrypted; the interrupted decryption of its backups was finished.`);
+        return;
+      }
       const current = await currentPassphrase(run, cmd, file);
       if (current === undefined) throw new WorkbenchError(ErrorCode.InvalidInput, `${file} is not encrypted.`, { file });
       rekeyWorkspace(file, run.dataDir(), current, undefined);

@@ -25,6 +25,12 @@ export const docxImporter: Importer = {
     const bytes = await file.read();
     const entries = await readZipSafely(bytes, (name) => !name.startsWith('word/media/') && !name.startsWith('word/embeddings/'));
     if (!entries.has('word/document.xml')) throw new Error('not a Word document (no word/document.xml inside)');
+    // Word never writes a DOCTYPE; one in a part is an entity attack (or damage), refused with that reason.
+    for (const [name, data] of entries) {
+      if (name.endsWith('.xml') && /<!DOCTYPE/i.test(data.subarray(0, 4096).toString('latin1'))) {
+        throw new Error(`not a Word document Word would write: its part ${name} declares a DOCTYPE (entities), which is refused`);
+      }
+    }
     const { value: html } = await mammoth.convertToHtml({ buffer: await repack(entries) });
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
     const body = normalizeBody(htmlToText(document.body as unknown as Parameters<typeof htmlToText>[0]));

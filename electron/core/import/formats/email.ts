@@ -1,5 +1,5 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { normalizeBody } from '../decode';
+import { decodeText, normalizeBody } from '../decode';
 import { importerFor } from '../registry-lookup';
 import type { Importer, ParsedDocument, SourceFile } from '../types';
 import { htmlToText } from './html-text';
@@ -80,11 +80,22 @@ export function splitMbox(text: string): string[] {
   return messages;
 }
 
+/**
+ * A message is text that starts with header fields ("From: …"). Anything else named .eml —
+ * random bytes say — is refused for the reason a .txt would be, not stored as garbage.
+ */
+function assertMessage(raw: Buffer): void {
+  const { text } = decodeText(raw);
+  const first = text.split(/\r?\n/).find((l) => l.trim()) ?? '';
+  if (!/^[\x21-\x39\x3b-\x7e]+:/.test(first)) throw new Error('not an e-mail message (it does not start with header fields such as "From:")');
+}
+
 export const emailImporter: Importer = {
   format: 'email',
   extensions: ['.eml'],
   async parse(file) {
     const raw = await file.read();
+    assertMessage(raw);
     const docs = await parseMessage(raw, file.name, 0);
     docs[0]!.original = { mediaType: 'message/rfc822', content: raw };
     return docs;

@@ -47,3 +47,19 @@ describe('the daily backup in the shells', () => {
     session.close();
   });
 });
+
+describe('changing the passphrase through the API', () => {
+  it('asks for the current one, as removing it does', async () => {
+    const data = tempDir();
+    const file = join(tempDir(), 'locked.workspace');
+    (await openManaged(file, { dataDir: data, create: true, importPaths: [], passphrase: 'first words' })).close();
+    const session = new Session({ dataDir: data });
+    await session.openFile(file, { passphrase: 'first words' });
+    expect(await session.dispatch('workspaces.encrypt', { passphrase: 'taken over' })).toMatchObject({ ok: false, error: { code: 'NEEDS_PASSPHRASE' } });
+    expect(await session.dispatch('workspaces.encrypt', { passphrase: 'taken over', current: 'a guess' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(session.workspace.passphrase).toBe('first words');
+    expect(await session.dispatch('workspaces.encrypt', { passphrase: 'second words', current: 'first words' })).toMatchObject({ ok: true, result: { encrypted: true } });
+    expect(session.workspace.passphrase).toBe('second words');
+    session.close();
+  });
+});

@@ -79,4 +79,67 @@ describe('the browser shell', () => {
     expect(r.status).toBe(400);
     expect(JSON.parse(r.body).error.message).toMatch(/^The request is not JSON/);
   });
+
+  it('a body of null, and a broken %-escape, get clear errors, not INTERNAL', async () => {
+    const s = await start();
+    const r = await raw(s.port, '/api/invoke', { Host: `127.0.0.1:${s.port}`, Authorization: `Bearer ${s.token}` }, 'null');
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('must be a JSON object') });
+    const bad = await raw(s.port, '/%E0%A4%A', { Host: `127.0.0.1:${s.port}` });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain('not valid');
+  });
+});
+
+describe('request limits of the browser shell', () => {
+  async function small() {
+    server = await startServer({ session: Session.of(await newWorkspace({ importPaths: [] })), staticDir: builtRendererDir(), maxBody: 1024 * 1024 });
+    return server;
+  }
+
+  /** Streams `mb` megabytes at the server and says what came back, and how much it took. */
+  function flood(s: RunningServer, headers: Record<string, string>, mb: number): Promise<{ status: number; body: string; sent: number }> {
+    return new Promise((resolve) => {
+      let sent = 0;
+      const req = request({ host: '127.0.0.1', port: s.port, path: '/api/invoke', method: 'POST', headers: { Host: `127.0.0.1:${s.port}`, ...headers } }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent }));
+      });
+      req.on('error', () => undefined);
+      const chunk = Buffer.alloc(64 * 1024, 0x61);
+      const pump = () => {
+        while (sent < mb * 1048576) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+  }
+
+  it('answers 413 with a message to a body over the limit, instead of resetting the connection', async () => {
+    const s = await small();
+    const r = await flood(s, { Authorization: `Bearer ${s.token}` }, 8);
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body).error).toMatchObject({ code: 'TOO_LARGE', message: expect.stringContaining('larger than 1 MB') });
+    const declared = await raw(s.port, '/api/invoke', { Host: `127.0.0.1:${s.port}`, Authorization: `Bearer ${s.token}`, 'Content-Length': String(50 * 1048576) }, 'x');
+    expect(declared.status).toBe(413);
+  });
+
+  it('refuses a request without the token before reading its body', async () => {
+    const s = await small();
+    const r = await flood(s, {}, 64);
+    expect(r.status).toBe(401);
+    // The answer came, and the connection was closed, long before 64 MB were sent.
+    expect(r.sent).toBeLessThan(64 * 1048576);
+  });
+
+  it('a note over the size limit is refused with a clear error', async () => {
+    const session = Session.of(await newWorkspace({ importPaths: [] }));
+    const r = await session.dispatch('notes.create', { body: 'x'.repeat(2 * 1048576) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('at most 1 MB') } });
+    expect(session.workspace.notes.listFree()).toHaveLength(0);
+  });
 });

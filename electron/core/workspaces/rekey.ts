@@ -1,0 +1,123 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ErrorCode, WorkbenchError } from '../../shared/errors';
+import { isPlainSqlite, keyOf, openDatabase, type Db } from '../db/open';
+import { backupFolder, listBackups } from './backups';
+import { fsyncFile, openCopy, sweepPartials } from './files';
+import { withLock } from './lock';
+
+/**
+ * Re-keying is journaled. `<file>.rekey` records the intent (whether the workspace is to
+ * end encrypted or plain; never a passphrase) before anything is touched, and is removed
+ * only when the workspace and every backup have the same key. A kill at any moment leaves
+ * it behind; the next open with the workspace's passphrase re-keys the plaintext backups
+ * left over, and running `encrypt` (or `decrypt`) again finishes the rest.
+ */
+export interface RekeyIntent {
+  to: 'encrypted' | 'plain';
+  started: string;
+}
+
+export const journalOf = (file: string) => `${resolve(file)}.rekey`;
+
+export function pendingRekey(file: string): RekeyIntent | null {
+  try {
+    return JSON.parse(readFileSync(journalOf(file), 'utf8')) as RekeyIntent;
+  } catch {
+    return null;
+  }
+}
+
+/** How a file stands with a key: in plaintext, opened by it, or on another key. */
+export function keyState(file: string, key: string | undefined): 'plain' | 'opens' | 'other' {
+  if (isPlainSqlite(file)) return 'plain';
+  if (!key) return 'other';
+  let db: Db | null = null;
+  try {
+    db = openCopy(file, key, { readonly: true });
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return 'opens';
+  } catch {
+    return 'other';
+  } finally {
+    db?.close();
+  }
+}
+
+/** Re-keys one closed database in place; free pages go first (VACUUM), so no old page survives. */
+function rekeyFile(db: Db, next: string | undefined, wal: boolean): void {
+  try {
+    if (wal) db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+    db.exec('VACUUM');
+    db.rekey(keyOf(next ?? ''));
+    if (wal) db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
+  }
+}
+
+const done = (state: ReturnType<typeof keyState>, next: string | undefined) => (next ? state === 'opens' : state === 'plain');
+
+/**
+ * Brings each backup to the workspace's key: a plaintext one is re-keyed with `next`, one
+ * on `current` too. Returns the backups left on a key neither opens.
+ */
+function rekeyBackups(file: string, dataDir: string, current: string | undefined, next: string | undefined): string[] {
+  const left: string[] = [];
+  for (const b of listBackups(dataDir, file)) {
+    const state = keyState(b.file, next);
+    if (done(state, next)) continue;
+    const from = state === 'plain' ? undefined : current;
+    if (state !== 'plain' && (from === undefined || keyState(b.file, from) !== 'opens')) {
+      left.push(b.file);
+      continue;
+    }
+    rekeyFile(openCopy(b.file, from), next, false);
+  }
+  return left;
+}
+
+/**
+ * Encrypts, re-keys or (with `next` undefined) decrypts a closed workspace and its
+ * backups, holding the workspace's lock. Resumable: a workspace already on `next` (an
+ * earlier run was killed) is left as it is, and its backups are finished.
+ */
+export function rekeyWorkspace(file: string, dataDir: string, current: string | undefined, next: string | undefined): void {
+  if (next === '') throw new WorkbenchError(ErrorCode.InvalidInput, 'passphrase: it must not be empty.', { field: 'passphrase' });
+  withLock(file, () => {
+    sweepPartials([resolve(file, '..'), backupFolder(dataDir, file)]);
+    const journal = journalOf(file);
+    if (!existsSync(journal)) {
+      writeFileSync(journal, JSON.stringify({ to: next ? 'encrypted' : 'plain', started: new Date().toISOString() } satisfies RekeyIntent));
+      fsyncFile(journal);
+    }
+    if (!done(keyState(file, next), next)) {
+      // openDatabase proves `current` (a wrong one changes nothing) and replays a pending log.
+      rekeyFile(openDatabase(file, current ? { passphrase: current } : {}).db, next, true);
+    }
+    const left = rekeyBackups(file, dataDir, current, next);
+    if (left.length) {
+      throw new WorkbenchError(
+        ErrorCode.WrongPassphrase,
+        `${file} was re-keyed, but ${left.length} backup(s) are on a passphrase that was not given (${left.join(', ')}); run the command again with the earlier passphrase as the current one.`,
+        { file },
+      );
+    }
+    rmSync(journal, { force: true });
+  });
+}
+
+/**
+ * On open, with the workspace's own key: finishes an interrupted re-keying as far as that
+ * key allows (a plaintext backup beside an encrypted workspace is encrypted at once), and
+ * removes the partial files a killed process left.
+ */
+export function recoverOnOpen(file: string, dataDir: string, passphrase: string | undefined): void {
+  sweepPartials([resolve(file, '..'), backupFolder(dataDir, file)]);
+  if (!pendingRekey(file)) return;
+  const key = passphrase && !isPlainSqlite(file) ? passphrase : undefined;
+  withLock(file, () => {
+    if (rekeyBackups(file, dataDir, undefined, key).length === 0) rmSync(journalOf(file), { force: true });
+  });
+}
