@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { ErrorCode, WorkbenchError, isWorkbenchError } from '../../shared/errors';
 import type { BackupInfo, MergeSummary } from '../../shared/schemas';
 import { openDatabase } from '../db/open';
@@ -6,7 +6,7 @@ import { Workspace, type OpenWorkspaceOptions } from '../workspace';
 import { backupDue, listBackups, makeBackup, moveAside, restoreBackup } from './backups';
 import { handoutError, readHandoutMark } from './handout';
 import { mergeWorkspace } from './merge';
-import { withLock } from './lock';
+import { lockFileOf, withLock } from './lock';
 import { recoverOnOpen } from './rekey';
 
 export interface ManagedOptions extends OpenWorkspaceOptions {
@@ -90,7 +90,14 @@ export function mergeWithBackup(ws: Workspace, dataDir: string, other: string, o
  * it opens; when it does not (damaged, or already moved aside), it is moved aside.
  */
 export function restoreManaged(file: string, backup: string, dataDir: string, passphrase?: string): BackupInfo | null {
-  return withLock(file, () => restoreLocked(file, backup, dataDir, passphrase));
+  const lockExisted = existsSync(lockFileOf(file));
+  try {
+    return withLock(file, () => restoreLocked(file, backup, dataDir, passphrase));
+  } catch (err) {
+    // Refused over a file that is not a workspace: leave its folder exactly as it was, without our lock file.
+    if (!lockExisted && isWorkbenchError(err) && err.message.startsWith('Nothing was restored over')) rmSync(lockFileOf(file), { force: true });
+    throw err;
+  }
 }
 
 function restoreLocked(file: string, backup: string, dataDir: string, passphrase?: string): BackupInfo | null {
