@@ -17,6 +17,7 @@ const LINEAR_SNIPPET_TERMS = 6;
 
 const isNote = (r: { id: unknown }) => String(r.id).startsWith('n:');
 
+/** What a search adds to a document's metadata for one hit. */
 export type HitInfo = {
   score: number;
   matchedIn: MatchField[];
@@ -46,14 +47,7 @@ export function hydrate(
   db: Db,
   ids: number[],
   plan: Pick<Plan, 'any' | 'terms'>,
-  info: (id: number) => {
-    score: number;
-    matchedIn: MatchField[];
-    terms?: string[];
-    missing?: string[];
-    passage?: DocumentHit['passage'];
-    snippet?: Snippet;
-  },
+  info: (id: number) => HitInfo,
 ): DocumentHit[] {
   if (ids.length === 0) return [];
   const json = JSON.stringify(ids);
