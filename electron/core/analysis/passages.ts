@@ -70,6 +70,27 @@ function stem(term: string): string {
   return term.length > 4 && term.endsWith('s') && !term.endsWith('ss') ? term.slice(0, -1) : term;
 }
 
+/**
+ * How far two sentences say the same in other words: their shared content words weighted
+ * by rarity, over the lighter of the two (a rewrite shortens); 0 below three shared words.
+ */
+export function rewordScore(wa: Set<string>, wb: Set<string>, idf: (term: string) => number): number {
+  let shared = 0;
+  let count = 0;
+  let weightA = 0;
+  let weightB = 0;
+  for (const w of wa) weightA += idf(w);
+  for (const w of wb) {
+    const weight = idf(w);
+    weightB += weight;
+    if (wa.has(w)) {
+      shared += weight;
+      count++;
+    }
+  }
+  return count >= 3 ? shared / Math.min(weightA, weightB) : 0;
+}
+
 /** A sentence's content words, plural s dropped: what a rewording keeps. */
 export function contentWords(sentence: string): Set<string> {
   return new Set([...tokenSpans(sentence)].map((t) => t.term).filter((t) => t.length > 2 && !STOPWORDS.has(t) && !/^\d+$/.test(t)).map(stem));
@@ -160,21 +181,7 @@ export function sharedPassagesOf(db: Db, docId: number, body: string, idf: (term
         let best: { b: number; score: number } | null = null;
         wordsB.forEach((wb, b) => {
           if (usedB.has(b) || wb.size < 4) return;
-          // Weighted by rarity, over the lighter of the two sentences: a rewrite shortens.
-          let shared = 0;
-          let count = 0;
-          let weightA = 0;
-          let weightB = 0;
-          for (const w of wa) weightA += idf(w);
-          for (const w of wb) {
-            const weight = idf(w);
-            weightB += weight;
-            if (wa.has(w)) {
-              shared += weight;
-              count++;
-            }
-          }
-          const score = count >= 3 ? shared / Math.min(weightA, weightB) : 0;
+          const score = rewordScore(wa, wb, idf);
           if (score >= REWORD_THRESHOLD && (!best || score > best.score)) best = { b, score };
         });
         if (best) {

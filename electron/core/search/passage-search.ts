@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { containment, contentWords, fingerprints } from '../analysis/passages';
+import { containment, contentWords, fingerprints, rewordScore } from '../analysis/passages';
 import { splitSentences, type Sentence } from '../../shared/text/sentences';
 
 /**
@@ -32,23 +32,6 @@ const READ_LIMIT = 400_000;
 /** A fingerprint shared by more documents than this is boilerplate and says nothing. */
 const COMMON = 50;
 
-function reworded(a: Set<string>, b: Set<string>, idf: (w: string) => number): number {
-  let shared = 0;
-  let count = 0;
-  let wa = 0;
-  let wb = 0;
-  for (const w of a) wa += idf(w);
-  for (const w of b) {
-    const weight = idf(w);
-    wb += weight;
-    if (a.has(w)) {
-      shared += weight;
-      count++;
-    }
-  }
-  return count >= 3 ? shared / Math.min(wa, wb) : 0;
-}
-
 /** The documents holding the passage, best first. `byWords`: the documents its words rank first. */
 export function findPassage(db: Db, text: string, byWords: number[], idf: (w: string) => number): PassageMatch[] {
   const pasted = splitSentences(text).filter((s) => contentWords(s.text).size >= 2);
@@ -79,7 +62,7 @@ export function findPassage(db: Db, text: string, byWords: number[], idf: (w: st
       let best: { sentence: Sentence; score: number } | null = null;
       for (const s of sentences) {
         const copy = containment(p.text, s.text);
-        const score = copy >= COPY ? copy : reworded(wordsOf[i]!, contentWords(s.text), idf) * 0.9;
+        const score = copy >= COPY ? copy : rewordScore(wordsOf[i]!, contentWords(s.text), idf) * 0.9;
         if ((copy >= COPY || score >= REWORDED) && (!best || score > best.score)) best = { sentence: s, score };
       }
       if (best) found.push(best);
