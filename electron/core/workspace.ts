@@ -343,7 +343,12 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   analyze(): Promise<AnalysisProgress> {
     if (this.analysing) return this.analysing;
     if (this.reader) return Promise.resolve({ done: 0, total: 0 });
-    if (!analysisPending(this.db)) return Promise.resolve({ done: 0, total: 0 });
+    // A read that fails (a damaged page) rejects, as the run would: callers start it and carry on.
+    try {
+      if (!analysisPending(this.db)) return Promise.resolve({ done: 0, total: 0 });
+    } catch (err) {
+      return Promise.reject(err);
+    }
     const run = this.jobs.available
       ? this.jobs.analyze((p) => {
           this.emit('analysisProgress', p);
