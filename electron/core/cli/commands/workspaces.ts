@@ -134,6 +134,14 @@ export function registerWorkspaces(program: Command, run: Runner): void {
           return;
         }
       }
+      if (!given && opts.newPassphraseFile) {
+        // The same command again after a crash whose work the next open finished: it is done already.
+        const wanted = passphraseFromFile(opts.newPassphraseFile);
+        if (keyState(file, wanted) === 'opens') {
+          run.out(cmd).result({ file, encrypted: true }, () => `${file} is already encrypted with this passphrase; nothing to change.`);
+          return;
+        }
+      }
       const current = await currentPassphrase(run, cmd, file);
       const next = opts.newPassphraseFile ? passphraseFromFile(opts.newPassphraseFile) : current === undefined && given ? given : await newPassphrase(undefined);
       rekeyWorkspace(file, run.dataDir(), current, next);

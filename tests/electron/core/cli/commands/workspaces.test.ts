@@ -94,3 +94,22 @@ describe('workbench handout, adopt, merge, backup, restore, undo', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   }, 120_000);
 });
+
+describe('workbench encrypt, run again', () => {
+  it('succeeds without asking when the workspace already opens with the new passphrase', () => {
+    const dir = tempDir();
+    const w = join(dir, 'again.workspace');
+    const pass = join(dir, 'pass');
+    writeFileSync(pass, 'a long enough passphrase\n');
+    expect(cli(['init', '-w', w]).code).toBe(0);
+    expect(cli(['encrypt', '--new-passphrase-file', pass, '-w', w]).code).toBe(0);
+    const again = cli(['encrypt', '--new-passphrase-file', pass, '-w', w]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('already encrypted with this passphrase');
+    expect(cli(['info', '--passphrase-file', pass, '-w', w]).code).toBe(0);
+    const other = join(dir, 'other');
+    writeFileSync(other, 'another passphrase entirely\n');
+    // A different new passphrase still needs the current one.
+    expect(cli(['encrypt', '--new-passphrase-file', other, '-w', w]).stderr).toContain('pass --passphrase-file');
+  }, 180_000);
+});
