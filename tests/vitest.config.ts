@@ -13,7 +13,7 @@ export default defineConfig({
     environment: 'node',
     // Many tests start the real CLI or a browser; on a busy 2-core machine one start can take 10 s.
     // A limit is for a test that hangs, not a measure of speed (that is `npm run bench`).
-    testTimeout: 120_000,
+    testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // The CLI and the shells keep backups in the app's data folder: in tests, a temporary one, never the user's.
