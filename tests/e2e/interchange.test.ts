@@ -63,7 +63,7 @@ describe('interchange in a browser: citations, the library, REFI-QDA and scans',
     await expect.poll(() => page.getByRole('button', { name: /^Filter by tag Wagner/ }).count()).toBe(1);
     await shot(page, 'interchange-4-imported-project');
     expect(errors).toEqual([]);
-  }, 120_000); // an export, and an import of three sources with a PDF
+  }, 300_000); // an export, and an import of three sources with a PDF
 
   it('imports a photo of a page by OCR, marks it OCR in the library and the reader, and shows the page image beside the text', async () => {
     const { page, errors } = await openPage(wb.browser(), wb.served().url);
@@ -81,5 +81,5 @@ describe('interchange in a browser: citations, the library, REFI-QDA and scans',
     await expect.poll(() => reader.getByRole('img', { name: /was recognised from$/ }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1308);
     await shot(page, 'interchange-5-ocr-page-image');
     expect(errors).toEqual([]);
-  }, 150_000);
+  }, 300_000);
 });

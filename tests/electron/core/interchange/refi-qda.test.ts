@@ -90,7 +90,7 @@ describe('REFI-QDA export', () => {
     expect(notes.find((n) => n.body.startsWith('Free thought'))).toMatchObject({ documentId: null, highlightId: null });
     // The imported workspace exports a project the schema validates too.
     expect(validate(exportProject(other)['project.qde'])).toMatch(/valid/);
-  }, 90_000); // two workspaces, an export and an import
+  }, 300_000); // two workspaces, an export and an import
 });
 
 describe('REFI-QDA import of a project made to the schema', () => {

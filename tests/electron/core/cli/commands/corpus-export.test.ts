@@ -49,7 +49,7 @@ describe('workbench export: citations and the library', () => {
     const r = cli(['export', '--format', 'md', '--query', 'x', '-w', w]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/--query and --ids go with citations/);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('workbench import --ocr-lang', () => {
@@ -59,5 +59,5 @@ describe('workbench import --ocr-lang', () => {
     const r = cli(['import', join(tempDir()), '--ocr-lang', 'eng+klingon', '-w', w]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('--ocr-lang: OCR language klingon is not installed; installed: eng, fra.');
-  }, 60_000);
+  }, 300_000);
 });

@@ -92,7 +92,7 @@ describe('workbench handout, adopt, merge, backup, restore, undo', () => {
     const done = cliJson<{ documents: number }>(['handout', '--out', out, '-w', w]);
     expect(done.documents).toBe(300);
     expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('workbench encrypt, run again', () => {
