@@ -115,7 +115,22 @@ export function rekeyWorkspace(file: string, dataDir: string, current: string | 
  */
 export function recoverOnOpen(file: string, dataDir: string, passphrase: string | undefined): void {
   sweepPartials([resolve(file, '..'), backupFolder(dataDir, file)]);
-  if (!pendingRekey(file)) return;
+  const pending = pendingRekey(file);
+  if (!pending) return;
+  if (pending.to === 'encrypted' && passphrase && existsSync(`${file}-journal`) && !isPlainSqlite(file) && keyState(file, passphrase) !== 'opens') {
+    // Killed inside SQLite's own re-key of a plaintext workspace: its rollback journal holds the plaintext
+    // pages. Opening without a key plays them back; then the encryption is done again, to the end.
+    withLock(file, () => {
+      const db = openCopy(file, undefined);
+      try {
+        db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      } finally {
+        db.close();
+      }
+      if (isPlainSqlite(file)) rekeyWorkspace(file, dataDir, undefined, passphrase);
+    });
+    return;
+  }
   const key = passphrase && !isPlainSqlite(file) ? passphrase : undefined;
   withLock(file, () => {
     if (rekeyBackups(file, dataDir, undefined, key).length === 0) rmSync(journalOf(file), { force: true });
