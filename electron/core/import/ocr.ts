@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, symlinkSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -56,9 +56,11 @@ function languageFolder(langs: string[]): string {
   mkdirSync(dir, { recursive: true });
   for (const code of langs) {
     const target = join(dir, `${code}.traineddata.gz`);
-    if (existsSync(target)) continue;
     const data = require(`@tesseract.js-data/${code}`) as { langPath: string };
     const source = join(data.langPath, `${code}.traineddata.gz`);
+    // A link left by another install (or one whose node_modules is gone) is replaced.
+    if (existsSync(target) && (!isLink(target) || readlinkSync(target) === source)) continue;
+    rmSync(target, { force: true });
     try {
       symlinkSync(source, target);
     } catch {
@@ -105,4 +107,12 @@ export async function recognise(
   const words = pages.filter((p) => p.text);
   const confidence = words.length ? Math.round(words.reduce((s, p) => s + p.confidence, 0) / words.length) : 0;
   return { pages, info: { engine: `tesseract.js ${version}`, languages: langs.join('+'), confidence, pages: pages.map((p) => p.confidence) } };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
