@@ -3,6 +3,32 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/*
+ * Nothing heavy loads before it is needed (in the spirit of VS Code's rule against static Node
+ * module imports). These libraries take from tens of milliseconds to seconds to load: only the
+ * modules of the "heavy zone" below, which use them, may import them statically. Everything
+ * else reaches the zone with `import()` when a command, an importer or the analysis needs it,
+ * so `workbench --help`, a search or the first window never pays for a parser it does not use.
+ */
+const HEAVY_LIBRARIES = [
+  'compromise', 'fr-compromise', 'es-compromise', 'de-compromise', 'chrono-node', 'linkedom', 'mailparser', 'mammoth',
+  'jszip', 'yaml', 'yauzl', '@mozilla/readability', 'pdfjs-dist', 'pdfjs-dist/*', 'tesseract.js', '@citation-js/*',
+  '@xmldom/xmldom', 'franc-min', 'chardet', 'stopword', '@orama/stemmers', 'cli-progress',
+];
+/** The modules that use them: importers, the analysis, exchange formats. */
+const HEAVY_ZONE = [
+  'electron/core/import/formats/**',
+  'electron/core/import/{parse-file,run-import,decode,language,import-worker,parse-worker}.ts',
+  'electron/core/analysis/{entities,entity-text,dates,run-analysis,analysis-worker}.ts',
+  'electron/core/interchange/**',
+];
+/** The zone's modules as import paths, for the rule that keeps everyone else's imports of them dynamic. */
+const HEAVY_MODULES = [
+  '**/import/formats/*', '**/import/parse-file', '**/import/run-import', '**/import/decode', '**/import/language',
+  '**/analysis/entities', '**/analysis/entity-text', '**/analysis/dates', '**/analysis/run-analysis',
+  '**/interchange/*',
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'tests/.artifacts/**', 'tests/.tmp/**'] },
   js.configs.recommended,
@@ -51,6 +77,29 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core runs in plain Node.' }] }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: HEAVY_ZONE,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: HEAVY_LIBRARIES,
+              allowTypeImports: true,
+              message: 'A heavy library: import it in a module of the heavy zone (eslint.config.js), or load it with import() where it is used.',
+            },
+            {
+              group: HEAVY_MODULES,
+              allowTypeImports: true,
+              message: 'This module loads heavy libraries: reach it with `await import()` where it is needed, so that nothing else pays for it.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

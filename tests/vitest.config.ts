@@ -16,6 +16,7 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['tests/global-setup.ts'],
     // The CLI and the shells keep backups in the app's data folder: in tests, a temporary one, never the user's.
     env: { WORKBENCH_DATA_DIR: mkdtempSync(join(tmpdir(), 'workbench-data-')) },
   },

@@ -7,7 +7,7 @@ import type { HandoutMark } from '../shared/schemas';
 import { isPlainSqlite, openDatabase, type Db, type OpenOptions } from './db/open';
 import { HANDOUT_META } from './workspaces/handout';
 import type { ImportOptions } from './import/run-import';
-import { SOURCE_WORKERS, importInWorker, type ImportWorkers } from './import/run-in-worker';
+import { DEFAULT_WORKERS, importInWorker, type ImportWorkers } from './import/run-in-worker';
 import type { StoredEntry } from './import/store';
 import type { ImportJob } from './import/worker-protocol';
 import { SearchEngine } from './search/engine';
@@ -24,11 +24,10 @@ import { SavedSearchesService } from './services/saved-searches';
 import { TagsService } from './services/tags';
 import { UndoLog } from './services/undo';
 import { AnalysisService } from './services/analysis';
-import { analysisPending, analyze, type AnalysisProgress } from './analysis/run-analysis';
+import { analysisPending, type AnalysisProgress } from './analysis/pending';
 import { BackgroundJobs } from './analysis/background-jobs';
 import { checkWorkspace, quickCheck, type CheckReport } from './check';
 import { acquireLock, inUseError, lockOwner, type WorkspaceLock } from './workspaces/lock';
-import { importWithProjects } from './interchange/import-projects';
 
 /** The sample corpus a new workspace starts with. */
 export function defaultSeedsDir(): string {
@@ -140,7 +139,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.savedSearches = new SavedSearchesService(ctx);
     this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags);
     this.search = new SearchEngine(db, this.vocabulary, () => this.index);
-    this.library = new LibraryExport(db, (req) => this.search.search(req));
+    this.library = new LibraryExport(db, (req) => this.search.query(req));
     this.analysis = new AnalysisService(db, () => this.emit('changed', 'analysis'));
     this.ready = this.loadIndex(readSaved(db));
   }
@@ -195,7 +194,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
       }
     }
     const encrypted = options.passphrase !== undefined && !isPlainSqlite(file);
-    const ws = new Workspace(file, db, options.workers ?? SOURCE_WORKERS, options.nativeBinding, encrypted ? options.passphrase : undefined, lock);
+    const ws = new Workspace(file, db, options.workers ?? DEFAULT_WORKERS, options.nativeBinding, encrypted ? options.passphrase : undefined, lock);
     try {
       if (checkLater) ws.checkInBackground();
       if (options.waitForIndex !== false || created) await ws.ready;
@@ -296,6 +295,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.assertWriter();
     this.importing++;
     try {
+      // REFI-QDA projects among the paths are read by the exchange module, loaded only for an import.
+      const { importWithProjects } = await import('./interchange/import-projects');
       return await importWithProjects(this, paths, options, (p, o) => this.runImport(p, o));
     } finally {
       this.importing--;
@@ -354,7 +355,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
           this.emit('analysisProgress', p);
           this.emit('changed', 'analysis');
         })
-      : analyze(this.db, { onProgress: (p) => this.emit('analysisProgress', p) });
+      : // In this thread only where no worker can start; the analysis libraries load here, not at open.
+        import('./analysis/run-analysis').then(({ analyze }) => analyze(this.db, { onProgress: (p) => this.emit('analysisProgress', p) }));
     this.analysing = run
       .then((p) => {
         if (!this.closed) this.emit('changed', 'analysis');

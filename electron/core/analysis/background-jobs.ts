@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ErrorCode, WorkbenchError } from '../../shared/errors';
-import type { AnalysisProgress } from './run-analysis';
+import type { AnalysisProgress } from './pending';
 
 /** What analysis-worker.ts receives. */
 export interface BackgroundJob {

@@ -12,16 +12,11 @@ import { detectLanguage } from '../import/language';
 import { findMentions, nlpFor, surnameMentions } from './entities';
 import { FUNCTION_WORDS } from './entity-text';
 import { sharedPassagesOf, type PendingFingerprints } from './passages';
+import { ANALYSIS_VERSION, pendingAnalysis, type AnalysisProgress } from './pending';
 
-/** Bump when the analysis changes: every document is analysed again. */
-export const ANALYSIS_VERSION = 2;
 /** Documents read and compared before one short write; small enough that a batch takes well under a second. */
 const BATCH = 20;
 
-export interface AnalysisProgress {
-  done: number;
-  total: number;
-}
 
 function idfOf(db: Db): (term: string) => number {
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.documents_vocab USING fts5vocab(main, 'documents_fts', 'row')");
@@ -39,24 +34,11 @@ function idfOf(db: Db): (term: string) => number {
   };
 }
 
-/** Whether any document lacks the current analysis: a cheap question asked after every import, switch and undo. */
-export function analysisPending(db: Db): boolean {
-  return (
-    db
-      .prepare('SELECT EXISTS (SELECT 1 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM analyzed a WHERE a.document_id = d.id AND a.version = ?))')
-      .pluck()
-      .get(ANALYSIS_VERSION) === 1
-  );
-}
-
 /** Figures are read with English rules (what a number counts, its scale words): other languages are left out rather than misread. */
 function english(lang: string | null): boolean {
   return lang === null || lang === 'en';
 }
 
-export function pendingAnalysis(db: Db): number[] {
-  return db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM analyzed WHERE version = ?) ORDER BY id').pluck().all(ANALYSIS_VERSION) as number[];
-}
 
 export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgress) => void; signal?: AbortSignal } = {}): Promise<AnalysisProgress> {
   const pending = pendingAnalysis(db);

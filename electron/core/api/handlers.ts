@@ -51,7 +51,7 @@ export function createHandlers(
       ws().documents.meta(id);
       return ws().search.similar(id, limit);
     },
-    'search.query': (req) => ws().search.search(req),
+    'search.query': (req) => ws().search.query(req),
     'search.hits': ({ documentId, query }) => ws().search.hits(documentId, query),
     'search.suggest': ({ prefix, limit }) => ws().search.suggest(prefix, limit),
     'search.batch': async (req) => {

@@ -2,7 +2,6 @@ import { Command, CommanderError } from 'commander';
 import { ErrorCode, WorkbenchError, isWorkbenchError } from '../../shared/errors';
 import { userDataDir } from '../paths';
 import type { Workspace, OpenWorkspaceOptions } from '../workspace';
-import { openManaged } from '../workspaces/manager';
 import { registerAnalysis } from './commands/analysis';
 import { registerAnnotate } from './commands/annotate';
 import { registerBatch } from './commands/batch';
@@ -65,6 +64,8 @@ export async function main(argv: string[]): Promise<number> {
       const file = this.workspacePath(cmd);
       const given = this.passphrase(cmd);
       const options = { ...open, dataDir: this.dataDir(), ...(given ? { passphrase: given } : {}) };
+      // The engine loads here, when a command opens a workspace: `--help` and argument errors stay instant.
+      const { openManaged } = await import('../workspaces/manager');
       const openOrRead = async (o: typeof options): Promise<Workspace> => {
         try {
           return await openManaged(file, o);

@@ -1,3 +1,4 @@
+import type { SingleBar } from 'cli-progress';
 import { isWorkbenchError } from '../../shared/errors';
 import type { Snippet } from '../../shared/schemas';
 
@@ -58,4 +59,14 @@ export function reportError(err: unknown, json: boolean): number {
   if (json) process.stdout.write(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`);
   else process.stderr.write(`workbench: ${terminalSafe(message)}\n`);
   return 1;
+}
+
+/**
+ * A progress bar on stderr (so it never mixes with a table, CSV or JSON), or null when
+ * stderr is not a terminal; cli-progress loads only then.
+ */
+export async function progressBar(format: string, enabled = true): Promise<SingleBar | null> {
+  if (!enabled || process.stderr.isTTY !== true) return null;
+  const { default: cliProgress } = await import('cli-progress');
+  return new cliProgress.SingleBar({ format, stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
 }

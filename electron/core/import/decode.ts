@@ -113,9 +113,3 @@ export function normalizeBody(text: string): string {
     .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
     .normalize('NFC');
 }
-
-/** Decodes a kept original with the encoding recorded at import. */
-export function decodeStored(bytes: Uint8Array, encoding: string | null): string {
-  const label = encoding && iconv.encodingExists(encoding) ? encoding : 'utf-8';
-  return iconv.decode(Buffer.from(bytes), label).replace(/^\ufeff/, '');
-}

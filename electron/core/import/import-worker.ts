@@ -6,7 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
 import { parsePool } from './parse-pool';
-import { DEFAULT_MAX_FILE_BYTES, importPaths } from './run-import';
+import { DEFAULT_MAX_FILE_BYTES } from './limits';
+import { importPaths } from './run-import';
 import { insertDocuments, mergeSegments, shaLookup } from './store';
 import type { FromWorker, ImportJob, ToWorker } from './worker-protocol';
 

@@ -1,4 +1,5 @@
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../../shared/schemas';
+import { DEFAULT_MAX_FILE_BYTES } from './limits';
 import { parseInProcess, type FileResult, type NewDocument } from './parse-file';
 import { walk, type WalkEntry } from './walk';
 
@@ -30,7 +31,6 @@ export interface ImportOptions {
   files?: Array<{ path: string; data: Uint8Array }>;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 /**
  * Documents and bytes per transaction. Imports run in a worker thread with their own
  * connection, so a batch can be large enough to amortise FTS5's segment writes.

@@ -13,12 +13,21 @@ export interface ImportWorkers {
   analysis?: URL;
 }
 
-/** Where the workers live when running from source. */
-export const SOURCE_WORKERS: ImportWorkers = {
-  import: new URL('./import-worker.js', import.meta.url),
-  parse: new URL('./parse-worker.js', import.meta.url),
-  analysis: new URL('../analysis/analysis-worker.js', import.meta.url),
-};
+/**
+ * Where the workers live: built beside this code in out/cli (the CLI), or, running from
+ * source (tests, tsx), the small .js files that load the TypeScript workers through tsx.
+ */
+export const DEFAULT_WORKERS: ImportWorkers = import.meta.url.endsWith('.ts')
+  ? {
+      import: new URL('./import-worker.js', import.meta.url),
+      parse: new URL('./parse-worker.js', import.meta.url),
+      analysis: new URL('../analysis/analysis-worker.js', import.meta.url),
+    }
+  : {
+      import: new URL('./import-worker.js', import.meta.url),
+      parse: new URL('./parse-worker.js', import.meta.url),
+      analysis: new URL('./analysis-worker.js', import.meta.url),
+    };
 
 /**
  * Runs an import in a worker thread. `onStored` receives what the search index needs of

@@ -27,7 +27,7 @@ export async function runBatch(engine: SearchEngine, input: BatchRequest, option
   options.onProgress?.({ done: 0, total: queries.length });
   for (const { line, query } of queries) {
     if (options.signal?.aborted) break;
-    rows.push(runOne(engine, line, query, req.limit, req.all));
+    rows.push(await runOne(engine, line, query, req.limit, req.all));
     if (performance.now() - sliceStart > SLICE_MS) {
       options.onProgress?.({ done: rows.length, total: queries.length });
       await yieldToLoop();
@@ -44,13 +44,13 @@ export async function runBatch(engine: SearchEngine, input: BatchRequest, option
   };
 }
 
-function runOne(engine: SearchEngine, line: number, query: string, limit: number, all: boolean): BatchRow {
+async function runOne(engine: SearchEngine, line: number, query: string, limit: number, all: boolean): Promise<BatchRow> {
   if (!query.trim()) {
     return { line, query, total: 0, documents: [], error: { code: 'BAD_QUERY', message: `Line ${line} is empty: an empty query would list every document.` } };
   }
   try {
     // One document is asked for even when none are listed: the engine needs a page to count.
-    const res = engine.search({ query, limit: Math.max(1, limit), all });
+    const res = await engine.query({ query, limit: Math.max(1, limit), all });
     const documents = res.documents.slice(0, limit).map((d) => ({ id: d.id, title: d.title, outlet: d.outlet, published: d.published, score: d.score }));
     return { line, query, total: res.total, documents, error: null };
   } catch (err) {

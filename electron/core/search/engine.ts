@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Db } from '../db/open';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../shared/query';
 import { SearchRequest, type DocumentHit, type HitRange, type MatchField, type NoteHit, type SearchResponse, type Snippet } from '../../shared/schemas';
-import { buildFilters, type FilterSql } from './filters';
+import { buildFilters, loadFilterModules, type FilterSql } from './filters';
 import { orExpression } from './fts';
 import { rankPartial, type Ranked, type RankedGroup } from './ranked';
 import { findPassage, type PassageMatch } from './passage-search';
@@ -31,6 +31,15 @@ export class SearchEngine {
   ) {}
 
   /** Searches documents and notes. See the query language in electron/shared/query.ts. */
+  /**
+   * Searches, first loading what the query's filters need (entity: filters load the
+   * analysis's name rules). Every caller outside the engine goes through here.
+   */
+  async query(input: SearchRequest): Promise<SearchResponse> {
+    await loadFilterModules(parseQuery(input.query));
+    return this.search(input);
+  }
+
   search(input: SearchRequest): SearchResponse {
     const req = SearchRequest.parse(input);
     const asPassage = passageWords(req.query, req.passage);

@@ -2,7 +2,25 @@ import type MiniSearch from 'minisearch';
 import type { Db } from '../db/open';
 import type { ParsedQuery } from '../../shared/query';
 import { docKey, keyId, type PersonalEntry } from './personal-index';
-import { documentsWithEntity } from '../analysis/entities';
+import { ErrorCode, WorkbenchError } from '../../shared/errors';
+import type * as Entities from '../analysis/entities';
+
+/**
+ * Entity filters group names with the analysis's language rules (compromise, seconds to
+ * load), so that module loads only for a query that has one: SearchEngine.query awaits
+ * loadFilterModules before searching.
+ */
+let entities: typeof Entities | null = null;
+
+/** Loads what the query's filters need; a no-op for most queries. */
+export async function loadFilterModules(q: ParsedQuery): Promise<void> {
+  if (!entities && q.filters.some((f) => f.field === 'entity')) entities = await import('../analysis/entities');
+}
+
+function documentsWithEntity(db: Db, name: string): number[] {
+  if (!entities) throw new WorkbenchError(ErrorCode.Internal, 'An entity: filter was searched before its module loaded (use SearchEngine.query).');
+  return entities.documentsWithEntity(db, name);
+}
 
 /**
  * The constraints of a query that are not words to rank: field filters and dates, as an

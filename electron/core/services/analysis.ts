@@ -1,7 +1,8 @@
 import { ErrorCode, WorkbenchError, notFound } from '../../shared/errors';
 import type { EntityInfo, EntityMention, FigureRow, SharedPassage, Timeline } from '../../shared/schemas';
 import { claimAbout } from '../../shared/text/figures';
-import { cachedGroups, findEntity, groupsStamp } from '../analysis/entities';
+import type * as Entities from '../analysis/entities';
+import type { EntityGroup } from '../analysis/entities';
 import type { Db } from '../db/open';
 
 interface DocRow {
@@ -91,17 +92,28 @@ export class AnalysisService {
     return out.sort((a, b) => a.start - b.start || a.other.id - b.other.id);
   }
 
+  /**
+   * The grouping of names uses the analysis's language rules (compromise, slow to load):
+   * loaded by the first entity call, not with the workspace.
+   */
+  private grouping: typeof Entities | null = null;
+
+  private async groups(): Promise<typeof Entities> {
+    return (this.grouping ??= await import('../analysis/entities'));
+  }
+
   /** People, organisations and places, with how many documents and mentions each has; most documents first. */
-  entities(limit = 500): EntityInfo[] {
+  async entities(limit = 500): Promise<EntityInfo[]> {
+    const { groupsStamp, cachedGroups } = await this.groups();
     // Counting over every mention takes a second at 100k documents: kept until they change.
     const stamp = groupsStamp(this.db);
-    if (this.entityCache?.stamp !== stamp) this.entityCache = { stamp, list: this.countEntities() };
+    if (this.entityCache?.stamp !== stamp) this.entityCache = { stamp, list: this.countEntities(cachedGroups(this.db)) };
     return this.entityCache.list.slice(0, limit);
   }
 
   private entityCache: { stamp: string; list: EntityInfo[] } | null = null;
 
-  private countEntities(): EntityInfo[] {
+  private countEntities(groups: EntityGroup[]): EntityInfo[] {
     const perKey = new Map<string, { docs: Set<number>; mentions: number }>();
     for (const r of this.db.prepare('SELECT key, document_id AS doc, count(*) AS n FROM entity_mentions GROUP BY key, document_id').iterate() as Iterable<{ key: string; doc: number; n: number }>) {
       const s = perKey.get(r.key) ?? { docs: new Set(), mentions: 0 };
@@ -109,7 +121,7 @@ export class AnalysisService {
       s.mentions += r.n;
       perKey.set(r.key, s);
     }
-    return cachedGroups(this.db)
+    return groups
       .map((g) => {
         const docs = new Set<number>();
         let mentions = 0;
@@ -124,15 +136,15 @@ export class AnalysisService {
       .sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name));
   }
 
-  private entity(key: string) {
-    const e = findEntity(this.db, key);
+  private async entity(key: string): Promise<EntityGroup> {
+    const e = (await this.groups()).findEntity(this.db, key);
     if (!e) throw new WorkbenchError(ErrorCode.NotFound, `No entity "${key}".`, { key });
     return e;
   }
 
   /** Where an entity is mentioned, in one document or in all. */
-  mentions(key: string, documentId?: number): EntityMention[] {
-    const e = this.entity(key);
+  async mentions(key: string, documentId?: number): Promise<EntityMention[]> {
+    const e = await this.entity(key);
     return this.db
       .prepare(
         `SELECT document_id AS documentId, start_offset AS start, end_offset AS "end", surface FROM entity_mentions
@@ -142,20 +154,20 @@ export class AnalysisService {
   }
 
   /** Merges entities by hand: every variant of each goes to the first. */
-  merge(keys: string[]): EntityInfo {
+  async merge(keys: string[]): Promise<EntityInfo> {
     if (keys.length < 2) throw new WorkbenchError(ErrorCode.InvalidInput, 'keys: name at least two entities to merge.', { field: 'keys' });
-    const [target, ...rest] = keys.map((k) => this.entity(k));
+    const [target, ...rest] = await Promise.all(keys.map((k) => this.entity(k)));
     const put = this.db.prepare('INSERT INTO entity_overrides (key, entity_key) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET entity_key = excluded.entity_key');
     this.db.transaction(() => {
       for (const e of [target!, ...rest]) for (const m of e!.members) put.run(m, target!.members[0]!);
     })();
     this.changed();
-    return this.entities(100_000).find((e) => e.variants.includes(target!.members[0]!))!;
+    return (await this.entities(100_000)).find((e) => e.variants.includes(target!.members[0]!))!;
   }
 
   /** Splits one variant (a mention key) out of its entity, into an entity of its own. */
-  split(variant: string): EntityInfo {
-    const e = this.entity(variant);
+  async split(variant: string): Promise<EntityInfo> {
+    const e = await this.entity(variant);
     if (!e.members.includes(variant)) throw new WorkbenchError(ErrorCode.InvalidInput, `variant: "${variant}" is an entity, not one of its variants; give a variant (${e.members.join(', ')}).`, { field: 'variant' });
     if (e.members.length === 1) throw new WorkbenchError(ErrorCode.InvalidInput, `variant: "${variant}" is already an entity of its own.`, { field: 'variant' });
     const put = this.db.prepare('INSERT INTO entity_overrides (key, entity_key) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET entity_key = excluded.entity_key');
@@ -166,7 +178,7 @@ export class AnalysisService {
       for (const m of rest) put.run(m, rest[0]!);
     })();
     this.changed();
-    return this.entities(100_000).find((x) => x.variants.includes(variant))!;
+    return (await this.entities(100_000)).find((x) => x.variants.includes(variant))!;
   }
 
   /** Every figure with its document, grouped so claims about the same thing sit together. */

@@ -2,7 +2,7 @@ import { ErrorCode, WorkbenchError, notFound } from '../../shared/errors';
 import { MetadataPatch, type DocumentFull, type DocumentMeta } from '../../shared/schemas';
 import type { ServiceContext } from './context';
 import { tagRefs } from './tag-refs';
-import { decodeStored } from '../import/decode';
+import { decodeStored } from '../import/decode-stored';
 
 const META_COLUMNS = `id, title, outlet, author, published, url, file_name AS fileName, format, encoding, sha256,
   size_bytes AS sizeBytes, imported_at AS importedAt, parent_id AS parentId, lang`;

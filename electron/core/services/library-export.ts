@@ -71,15 +71,15 @@ export async function cslItem(hit: Pick<DocumentHit, 'id' | 'title' | 'outlet' |
 export class LibraryExport {
   constructor(
     private readonly db: Db,
-    private readonly search: (req: SearchRequest) => SearchResponse,
+    private readonly search: (req: SearchRequest) => Promise<SearchResponse>,
   ) {}
 
-  private rows(selection: LibrarySelection): Row[] {
+  private async rows(selection: LibrarySelection): Promise<Row[]> {
     const query = selection.query?.trim() ?? '';
     const hits: DocumentHit[] = [];
     // The search pages at most 1000 documents at a time; walk every page.
     for (let offset = 0; ; offset += 1000) {
-      const res = this.search({ query, limit: 1000, offset, sort: query ? 'relevance' : 'date' });
+      const res = await this.search({ query, limit: 1000, offset, sort: query ? 'relevance' : 'date' });
       hits.push(...res.documents);
       if (res.documents.length < 1000 || hits.length >= res.total) break;
     }
@@ -101,7 +101,7 @@ export class LibraryExport {
   }
 
   async export(format: LibraryFormat, selection: LibrarySelection = {}): Promise<string> {
-    const rows = this.rows(selection);
+    const rows = await this.rows(selection);
     if (format === 'library-csv') return this.csv(rows, Boolean(selection.query?.trim()));
     const items = await Promise.all(rows.map((r) => cslItem(r.hit, r.importedAt)));
     return formatCitations(items, format);

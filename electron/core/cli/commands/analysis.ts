@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import type { Workspace } from '../../workspace';
 import { parseId, type Runner } from '../main';
-import { table } from '../output';
+import { progressBar, table } from '../output';
 
 const clip = (s: string, n = 70) => {
   const flat = s.replace(/\s+/g, ' ').trim();
@@ -11,7 +10,7 @@ const clip = (s: string, n = 70) => {
 
 /** Brings the analysis up to date first, with a progress bar on a terminal. */
 async function upToDate(ws: Workspace, json: boolean): Promise<void> {
-  const bar = !json && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'Analysing [{bar}] {value}/{total} documents', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+  const bar = await progressBar('Analysing [{bar}] {value}/{total} documents', !json);
   let started = false;
   const onProgress = (p: { done: number; total: number }) => {
     if (!bar) return;
@@ -60,21 +59,21 @@ export function registerAnalysis(program: Command, run: Runner): void {
       await run.withWorkspace(cmd, async (ws, out) => {
         await upToDate(ws, out.json);
         if (opts.merge) {
-          const e = ws.analysis.merge(opts.merge);
+          const e = await ws.analysis.merge(opts.merge);
           out.result(e, () => `Merged into ${e.name}: ${e.variants.join(', ')}.`);
           return;
         }
         if (opts.split) {
-          const e = ws.analysis.split(opts.split);
+          const e = await ws.analysis.split(opts.split);
           out.result(e, () => `“${opts.split}” is now an entity of its own: ${e.name}.`);
           return;
         }
         if (opts.mentions) {
-          const list = ws.analysis.mentions(opts.mentions);
+          const list = await ws.analysis.mentions(opts.mentions);
           out.result(list, () => table(list.map((m) => [`#${m.documentId}`, `${m.start}–${m.end}`, m.surface])));
           return;
         }
-        const list = ws.analysis.entities(Number(opts.limit));
+        const list = await ws.analysis.entities(Number(opts.limit));
         out.result(list, () => table([['entity', 'kind', 'docs', 'mentions', 'variants'], ...list.map((e) => [e.name, e.kind, String(e.documents), String(e.mentions), e.variants.join(', ')])]));
       });
     });

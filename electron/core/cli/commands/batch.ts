@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import cliProgress from 'cli-progress';
 import { ErrorCode, WorkbenchError } from '../../../shared/errors';
 import type { BatchResult } from '../../../shared/api/contract-search';
 import { batchCsv, listFormat, parseQueryList } from '../../../shared/text/query-list';
-import { runBatch } from '../../search/batch';
 import type { Runner } from '../main';
-import { table } from '../output';
+import { progressBar, table } from '../output';
 
 function humanText(res: BatchResult): string {
   const rows = [['line', 'documents', 'query', 'first documents']];
@@ -38,17 +36,14 @@ export function registerBatch(program: Command, run: Runner): void {
       const queries = parseQueryList(readFileSync(file, 'utf8'), listFormat(file));
       if (queries.length === 0) throw new WorkbenchError(ErrorCode.InvalidInput, `${file} holds no query: write one a line.`, { file });
       await run.withWorkspace(cmd, async (ws, out) => {
-        // The bar goes to stderr, so it never mixes with the table, the CSV or the JSON.
-        const showBar = process.stderr.isTTY === true;
-        const bar = showBar
-          ? new cliProgress.SingleBar({ format: 'Searching [{bar}] {value}/{total} queries', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
-          : null;
+        const bar = await progressBar('Searching [{bar}] {value}/{total} queries');
         const controller = new AbortController();
         const onSigint = () => controller.abort();
         process.once('SIGINT', onSigint);
         bar?.start(queries.length, 0);
         let res: BatchResult;
         try {
+          const { runBatch } = await import('../../search/batch');
           res = await runBatch(ws.search, { queries, limit, all: !opts.some }, { signal: controller.signal, onProgress: (p) => bar?.update(p.done) });
         } finally {
           process.off('SIGINT', onSigint);

@@ -1,17 +1,20 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import cliProgress from 'cli-progress';
 import { ErrorCode, WorkbenchError } from '../../../shared/errors';
-import { SortKey, type ImportSummary, type SearchResponse } from '../../../shared/schemas';
+import type { ImportSummary, SearchResponse, SortKey } from '../../../shared/schemas';
 import { normalizeDate } from '../../../shared/text/dates';
 import type { ExportFormat } from '../../services/export';
 import { LIBRARY_FORMATS, type LibraryFormat } from '../../services/library-export';
-import { DEFAULT_MAX_FILE_BYTES } from '../../import/run-import';
+import { DEFAULT_MAX_FILE_BYTES } from '../../import/limits';
 import { DEFAULT_OCR_LANGUAGES, OCR_LANG_ENV, installedLanguages, ocrLanguages } from '../../import/ocr';
 import type { Workspace } from '../../workspace';
 import { parseId, type Runner } from '../main';
-import { renderSnippet, table, terminalSafe } from '../output';
+import { progressBar, renderSnippet, table, terminalSafe } from '../output';
+
+/** The contract's SortKey values, written out so that `--help` does not load the schemas; the type keeps them complete. */
+const SORTS: Record<SortKey, true> = { relevance: true, date: true, title: true, outlet: true };
+const SORT_KEYS = Object.keys(SORTS) as SortKey[];
 
 interface SearchOptions {
   limit: string;
@@ -74,13 +77,7 @@ function summaryText(s: ImportSummary): string {
 }
 
 async function runImport(ws: Workspace, paths: string[], json: boolean, maxFileBytes?: number): Promise<ImportSummary> {
-  const showBar = !json && process.stderr.isTTY === true;
-  const bar = showBar
-    ? new cliProgress.SingleBar(
-        { format: 'Importing [{bar}] {value}/{total} files | {mb} MB | {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
+  const bar = await progressBar('Importing [{bar}] {value}/{total} files | {mb} MB | {file}', !json);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -155,7 +152,7 @@ export function registerCorpus(program: Command, run: Runner): void {
     .argument('[query]', 'for example: wagner "not from moscow" -cuba date:2019')
     .option('-n, --limit <n>', 'how many results', '20')
     .option('--offset <n>', 'skip this many results', '0')
-    .addOption(new Option('--sort <key>', 'order of results').choices(SortKey.options).default('relevance'))
+    .addOption(new Option('--sort <key>', 'order of results').choices(SORT_KEYS).default('relevance'))
     .option('--clean', 'leave boilerplate out: donation boxes, polls, comment threads')
     .option('--all', 'only the documents with every word (by default, those with some of them follow)')
     .option('--passage <text>', 'find where a passage (or a lightly reworded one) appears')
@@ -168,8 +165,8 @@ Examples:
   workbench search --passage-file quote.txt      where else this paragraph appears`)
     .action(async (queryArg: string | undefined, opts: SearchOptions, cmd: Command) => {
       const { query, passage } = searchInput(queryArg, opts);
-      await run.withWorkspace(cmd, (ws, out) => {
-        const res = ws.search.search({
+      await run.withWorkspace(cmd, async (ws, out) => {
+        const res = await ws.search.query({
           query, passage, all: Boolean(opts.all), limit: Number(opts.limit), offset: Number(opts.offset), sort: opts.sort, clean: Boolean(opts.clean),
         });
         const documents = res.documents.map((d) => ({ ...d, date: d.published }));

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Session } from '../../api/session';
-import { startServer } from '../../http/server';
 import { builtRendererDir, defaultWorkspacePath, userDataDir } from '../../paths';
 import type { Runner } from '../main';
 
@@ -13,6 +11,8 @@ export function registerServe(program: Command, run: Runner): void {
     .argument('[workspace]', 'the workspace file (default: the one in the app data folder, made with the sample corpus on first start)')
     .option('--port <n>', 'port (default: a free one)', '0')
     .action(async (file: string | undefined, opts: { port: string }, cmd: Command) => {
+      // The whole engine behind the dispatcher: loaded when serving, not for every command's start.
+      const [{ Session }, { startServer }] = await Promise.all([import('../../api/session'), import('../../http/server')]);
       const session = new Session({ dataDir: userDataDir(), open: { waitForIndex: false } });
       const last = session.settings.read().last;
       const path = resolve(file ?? (last && existsSync(last) ? last : defaultWorkspacePath()));

@@ -2,11 +2,6 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { ErrorCode, WorkbenchError } from '../../../shared/errors';
 import type { MergeSummary } from '../../../shared/schemas';
-import { listBackups } from '../../workspaces/backups';
-import { adoptHandout } from '../../workspaces/adopt';
-import { exportHandout } from '../../workspaces/handout';
-import { backupNow, mergeWithBackup, openManaged, restoreManaged } from '../../workspaces/manager';
-import { pendingRekey, keyState, rekeyWorkspace } from '../../workspaces/rekey';
 import type { Runner } from '../main';
 import { newPassphrase, passphraseFromFile, promptPassphrase } from '../passphrase';
 import { table } from '../output';
@@ -22,6 +17,11 @@ function mergeText(s: MergeSummary): string {
   return lines.join('\n');
 }
 
+// The workspace operations load with the command that runs them, not at every command's start.
+const handouts = () => Promise.all([import('../../workspaces/handout'), import('../../workspaces/adopt')]);
+const manager = () => import('../../workspaces/manager');
+const rekey = () => import('../../workspaces/rekey');
+
 export function registerWorkspaces(program: Command, run: Runner): void {
   program
     .command('handout')
@@ -32,6 +32,7 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .option('--notes', 'include the notes marked for hand-out (private notes never go)')
     .option('--title <title>', 'the name the class sees (default: the file name)')
     .action(async (opts: { out: string; tags?: boolean; highlights?: boolean; notes?: boolean; title?: string }, cmd: Command) => {
+      const [{ exportHandout }] = await handouts();
       await run.withWorkspace(cmd, (ws, out) => {
         const s = exportHandout(ws, opts.out, { tags: Boolean(opts.tags), highlights: Boolean(opts.highlights), notes: Boolean(opts.notes), ...(opts.title ? { title: opts.title } : {}) });
         out.result(s, () =>
@@ -50,6 +51,7 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .action(async (handout: string, _opts: unknown, cmd: Command) => {
       const file = run.workspacePath(cmd);
       const passphrase = run.passphrase(cmd);
+      const [, { adoptHandout }] = await handouts();
       const mark = adoptHandout(handout, file, passphrase);
       await run.withWorkspace(cmd, (ws, out) => {
         const info = ws.info();
@@ -63,6 +65,7 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .argument('<other>', 'the other workspace file (only read)')
     .option('--other-passphrase-file <file>', 'the other workspace’s passphrase, if it differs')
     .action(async (other: string, opts: { otherPassphraseFile?: string }, cmd: Command) => {
+      const { mergeWithBackup } = await manager();
       await run.withWorkspace(cmd, (ws, out) => {
         const s = mergeWithBackup(ws, run.dataDir(), other, opts.otherPassphraseFile ? passphraseFromFile(opts.otherPassphraseFile) : undefined);
         out.result(s, () => mergeText(s));
@@ -73,6 +76,7 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .command('backup')
     .description('make a verified backup now, in the app’s data folder')
     .action(async (_opts: unknown, cmd: Command) => {
+      const { backupNow } = await manager();
       await run.withWorkspace(cmd, (ws, out) => {
         const b = backupNow(ws, run.dataDir());
         out.result(b, () => `Backed up to ${b.file} (${(b.bytes / 1048576).toFixed(1)} MB, integrity checked).`);
@@ -82,7 +86,8 @@ export function registerWorkspaces(program: Command, run: Runner): void {
   program
     .command('backups')
     .description('list the backups of the workspace, newest first')
-    .action((_opts: unknown, cmd: Command) => {
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { listBackups } = await import('../../workspaces/backups');
       const list = listBackups(run.dataDir(), run.workspacePath(cmd));
       run.out(cmd).result(list, () =>
         list.length ? table([['made', 'why', 'MB', 'file'], ...list.map((b) => [b.createdAt, b.reason, (b.bytes / 1048576).toFixed(1), b.file])]) : 'No backups yet.',
@@ -93,8 +98,9 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .command('restore')
     .description('put a backup in place of the workspace; what is there now is backed up (or, if damaged, moved aside) first')
     .argument('<backup>', 'the backup file (see workbench backups)')
-    .action((backup: string, _opts: unknown, cmd: Command) => {
+    .action(async (backup: string, _opts: unknown, cmd: Command) => {
       const file = run.workspacePath(cmd);
+      const { restoreManaged } = await manager();
       const saved = restoreManaged(file, backup, run.dataDir(), run.passphrase(cmd));
       run.out(cmd).result({ file, restored: backup, previous: saved?.file ?? null }, () =>
         `Restored ${file} from ${backup}.${saved ? ` What was there is kept as ${saved.file}.` : ''}`,
@@ -125,6 +131,7 @@ export function registerWorkspaces(program: Command, run: Runner): void {
       const file = run.workspacePath(cmd);
       if (!existsSync(file)) throw new WorkbenchError(ErrorCode.CannotOpen, `${file} does not exist.`, { file });
       const given = run.passphrase(cmd);
+      const { pendingRekey, keyState, rekeyWorkspace } = await rekey();
       if (pendingRekey(file)?.to === 'encrypted') {
         // An earlier run was killed: the workspace may be on the new passphrase already, its backups not.
         const next = opts.newPassphraseFile ? passphraseFromFile(opts.newPassphraseFile) : (given ?? (await newPassphrase(undefined)));
@@ -153,6 +160,7 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .description('remove the passphrase: the workspace and its backups are written in plaintext again')
     .action(async (_opts: unknown, cmd: Command) => {
       const file = run.workspacePath(cmd);
+      const { pendingRekey, keyState, rekeyWorkspace } = await rekey();
       if (pendingRekey(file)?.to === 'plain' && keyState(file, undefined) === 'plain') {
         // An earlier run was killed after the workspace: its backups are decrypted with the passphrase given.
         rekeyWorkspace(file, run.dataDir(), run.passphrase(cmd) ?? (await promptPassphrase(`Earlier passphrase of ${file}: `)), undefined);
@@ -170,6 +178,7 @@ export function registerWorkspaces(program: Command, run: Runner): void {
 async function currentPassphrase(run: Runner, cmd: Command, file: string): Promise<string | undefined> {
   // Opening proves the passphrase (and makes the usual backups) before anything is re-keyed.
   let given = run.passphrase(cmd);
+  const { openManaged } = await manager();
   let ws;
   try {
     ws = await openManaged(file, { dataDir: run.dataDir(), ...(given ? { passphrase: given } : {}) });

@@ -41,7 +41,7 @@ describe('shared passages on the seeds', () => {
 describe('entities on the seeds', () => {
   it('merges the name variants the issue lists, and counts documents', async () => {
     const ws = await analysed();
-    const all = ws.analysis.entities(1000);
+    const all = await ws.analysis.entities(1000);
     const named = (variant: string) => all.find((e) => e.variants.includes(variant));
     expect(named('maduro')).toMatchObject({ name: 'Nicolás Maduro', kind: 'person', documents: 5 });
     expect(named('nicolas maduro')).toBe(named('maduro'));
@@ -50,28 +50,28 @@ describe('entities on the seeds', () => {
     expect(named('dmitry peskov')).toMatchObject({ name: 'Dmitry Peskov', documents: 2, variants: ['dimitry peskov', 'dmitry peskov'] });
     // Wagner, the Wagner group and Wagner Group: one key.
     expect(named('wagner')).toMatchObject({ kind: 'organization', documents: 4 });
-    const surfaces = new Set(ws.analysis.mentions('wagner').map((m) => m.surface));
+    const surfaces = new Set((await ws.analysis.mentions('wagner')).map((m) => m.surface));
     expect(surfaces).toEqual(new Set(['Wagner', 'Wagner group', 'Wagner Group']));
   });
 
   it('filters the library by an entity and marks its mentions', async () => {
     const ws = await analysed();
-    expect(ws.search.search({ query: 'entity:"Dmitry Peskov"' }).documents.map((d) => d.id).sort()).toEqual([SEED.insight, SEED.moscowTimes]);
+    expect((await ws.search.query({ query: 'entity:"Dmitry Peskov"' })).documents.map((d) => d.id).sort()).toEqual([SEED.insight, SEED.moscowTimes]);
     const body = ws.documents.get(SEED.insight).body;
-    expect(ws.analysis.mentions('Dmitry Peskov', SEED.insight).map((m) => body.slice(m.start, m.end))).toEqual(['Dimitry Peskov']);
+    expect((await ws.analysis.mentions('Dmitry Peskov', SEED.insight)).map((m) => body.slice(m.start, m.end))).toEqual(['Dimitry Peskov']);
   });
 
   it('lets the user split a variant out and merge entities, and keeps that after re-analysis', async () => {
     const ws = await analysed();
-    const maduro = ws.analysis.split('maduro');
+    const maduro = await ws.analysis.split('maduro');
     expect(maduro.variants).toEqual(['maduro']);
-    expect(ws.analysis.entities(1000).find((e) => e.variants.includes('nicolas maduro'))!.variants).toEqual(['nicolas maduro']);
-    const merged = ws.analysis.merge(['nicolas maduro', 'maduro']);
+    expect((await ws.analysis.entities(1000)).find((e) => e.variants.includes('nicolas maduro'))!.variants).toEqual(['nicolas maduro']);
+    const merged = await ws.analysis.merge(['nicolas maduro', 'maduro']);
     expect(merged.variants).toEqual(['maduro', 'nicolas maduro']);
-    ws.analysis.merge(['moscow', 'russia']);
+    await ws.analysis.merge(['moscow', 'russia']);
     ws.db.exec('DELETE FROM analyzed');
     await ws.analyze();
-    expect(ws.analysis.entities(1000).find((e) => e.variants.includes('russia'))!.variants).toEqual(['moscow', 'russia']);
+    expect((await ws.analysis.entities(1000)).find((e) => e.variants.includes('russia'))!.variants).toEqual(['moscow', 'russia']);
   });
 });
 
@@ -156,7 +156,7 @@ describe('what issue 14 adds on the seeds', () => {
   });
 
   it('has one entity for Vladimir Putin', async () => {
-    const putin = seeds().analysis.entities(1000).filter((e) => e.variants.some((v) => v.includes('putin')));
+    const putin = (await seeds().analysis.entities(1000)).filter((e) => e.variants.some((v) => v.includes('putin')));
     expect(putin).toHaveLength(1);
     expect(putin[0]).toMatchObject({ name: 'Vladimir Putin', kind: 'person' });
   });
