@@ -16,8 +16,16 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two at a time on a 2-core machine (vitest's default leaves one core idle): most tests
+    // wait on a worker thread, a CLI process or Chromium, so two files overlap well.
+    maxWorkers: 2,
     globalSetup: ['tests/global-setup.ts'],
     // The CLI and the shells keep backups in the app's data folder: in tests, a temporary one, never the user's.
-    env: { WORKBENCH_DATA_DIR: mkdtempSync(join(tmpdir(), 'workbench-data-')) },
+    env: {
+      WORKBENCH_DATA_DIR: mkdtempSync(join(tmpdir(), 'workbench-data-')),
+      // The import and analysis workers as global-setup.ts has just built them from this source:
+      // a worker then starts without compiling TypeScript, as in the CLI and the app.
+      WORKBENCH_WORKERS_DIR: join(root, 'out/cli'),
+    },
   },
 });

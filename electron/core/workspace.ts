@@ -51,6 +51,12 @@ export interface OpenWorkspaceOptions extends OpenOptions {
    * nothing is written (a write fails with WORKSPACE_IN_USE naming the owner).
    */
   reader?: boolean;
+  /**
+   * Start the analysis in the background after an import or an undo (the default, for the
+   * shells). The CLI passes false: its process ends with the command, so a started analysis
+   * would only be stopped again; the analysis commands bring it up to date when asked.
+   */
+  backgroundAnalysis?: boolean;
 }
 
 export interface WorkspaceEvents {
@@ -96,6 +102,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   private seenVersion = -1;
   private importing = 0;
   private closed = false;
+  private backgroundAnalysis = true;
 
   private constructor(
     readonly file: string,
@@ -116,7 +123,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
       corpusChanged: () => {
         this.vocabulary.invalidate();
         // A document brought back by undo lost its analysis with it; it is done again.
-        this.analyze().catch(() => undefined);
+        if (this.backgroundAnalysis) this.analyze().catch(() => undefined);
       },
       changed: (kind) => this.emit('changed', kind),
     });
@@ -185,7 +192,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     // The shells answer at once and check in a worker (a second on 100k documents), unless
     // the last session crashed; the CLI and tests check before anything else.
     const checkLater = options.waitForIndex === false && !unclean && !created;
-    if (!created && !checkLater) {
+    // A reader writes nothing and leaves checking to the owner or the next full open.
+    if (!created && !checkLater && !options.reader) {
       try {
         quickCheck(db, file);
       } catch (err) {
@@ -195,6 +203,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     }
     const encrypted = options.passphrase !== undefined && !isPlainSqlite(file);
     const ws = new Workspace(file, db, options.workers ?? DEFAULT_WORKERS, options.nativeBinding, encrypted ? options.passphrase : undefined, lock);
+    ws.backgroundAnalysis = options.backgroundAnalysis !== false;
     try {
       if (checkLater) ws.checkInBackground();
       if (options.waitForIndex !== false || created) await ws.ready;
@@ -325,7 +334,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
       this.vocabulary.invalidate();
       this.emit('changed', 'documents');
       // In the background: the import is done for the user; passages, entities and figures follow.
-      this.analyze().catch(() => undefined);
+      if (this.backgroundAnalysis) this.analyze().catch(() => undefined);
     }
     return summary;
   }

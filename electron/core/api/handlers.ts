@@ -29,11 +29,12 @@ export function createHandlers(
   guard: PathGuard,
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void = () => undefined,
 ): Pick<Handlers, ContentMethods> {
-  const runImport = async (paths: string[], files?: Array<{ path: string; data: Uint8Array }>): Promise<ImportSummary> => {
+  const runImport = async (paths: string[], files?: Array<{ path: string; data: Uint8Array }>, maxFileMb?: number): Promise<ImportSummary> => {
     if (imports.controller) throw new WorkbenchError(ErrorCode.Conflict, 'An import is already running; wait for it or cancel it.');
     imports.controller = new AbortController();
     try {
-      return await ws().importFiles(paths, { signal: imports.controller.signal, ...(files ? { files } : {}) });
+      const limit = maxFileMb ? { maxFileBytes: Math.round(maxFileMb * 1048576) } : {};
+      return await ws().importFiles(paths, { signal: imports.controller.signal, ...(files ? { files } : {}), ...limit });
     } finally {
       imports.controller = null;
     }
@@ -80,23 +81,27 @@ export function createHandlers(
       return { ok: true };
     },
     'tags.apply': ({ tagId, documentIds, highlightIds }) => {
-      if (documentIds.length) ws().tags.applyToDocuments(tagId, documentIds);
-      if (highlightIds.length) ws().tags.applyToHighlights(tagId, highlightIds);
-      return ws().tags.get(tagId);
+      let changed = documentIds.length ? ws().tags.applyToDocuments(tagId, documentIds) : 0;
+      if (highlightIds.length) changed += ws().tags.applyToHighlights(tagId, highlightIds);
+      return { ...ws().tags.get(tagId), changed };
     },
     'tags.remove': ({ tagId, documentIds, highlightIds }) => {
-      if (documentIds.length) ws().tags.removeFromDocuments(tagId, documentIds);
-      if (highlightIds.length) ws().tags.removeFromHighlights(tagId, highlightIds);
-      return ws().tags.get(tagId);
+      let changed = documentIds.length ? ws().tags.removeFromDocuments(tagId, documentIds) : 0;
+      if (highlightIds.length) changed += ws().tags.removeFromHighlights(tagId, highlightIds);
+      return { ...ws().tags.get(tagId), changed };
     },
     'highlights.list': ({ documentId }) => ws().highlights.listForDocument(documentId),
     'highlights.get': ({ id }) => ws().highlights.get(id),
-    'highlights.create': (input) => ws().highlights.create(input),
+    'highlights.create': ({ documentId, start, end, quote, occurrence, tagIds }) =>
+      quote !== undefined
+        ? ws().highlights.createFromQuote(documentId, quote, occurrence, tagIds)
+        : ws().highlights.create({ documentId, start: start!, end: end!, tagIds }),
     'highlights.delete': ({ id }) => {
       ws().highlights.delete(id);
       return { ok: true };
     },
     'notes.forDocument': ({ documentId }) => ws().notes.listForDocument(documentId),
+    'notes.list': () => ws().notes.listAll(),
     'notes.free': () => ws().notes.listFree(),
     'notes.get': ({ id }) => ws().notes.get(id),
     'notes.create': (input) => ws().notes.create(input),
@@ -127,8 +132,8 @@ export function createHandlers(
       const data = format === 'qdpx' ? await exportQdpx(ws()) : Buffer.from(exportCodebook(ws()));
       return { fileName: `${stem}.${format}`, mimeType: format === 'qdpx' ? 'application/zip' : 'application/xml', base64: data.toString('base64') };
     },
-    'import.paths': async ({ paths }) => {
-      const summary = await runImport(guard.importPaths(paths));
+    'import.paths': async ({ paths, maxFileMb }) => {
+      const summary = await runImport(guard.importPaths(paths), undefined, maxFileMb);
       imports.done(summary);
       return summary;
     },

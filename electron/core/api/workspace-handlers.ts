@@ -14,41 +14,55 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
   return { ...ws.info(), name: basename(ws.file), indexReady: ws.indexOutcome !== null };
 }
 
-type WorkspaceMethods =
+/** Methods on the open workspace as a whole: they need only the workspace and the data folder. */
+type OpenWorkspaceMethods =
   | 'workspace.info'
-  | 'workspaces.status'
-  | 'workspaces.open'
-  | 'workspaces.create'
   | 'workspaces.handout'
-  | 'workspaces.adopt'
   | 'workspaces.merge'
-  | 'workspaces.encrypt'
-  | 'workspaces.decrypt'
   | 'backups.list'
   | 'backups.create'
-  | 'backups.restore'
   | 'undo.list'
   | 'undo.run'
   | 'notes.setHandout';
 
-/** The methods about whole workspaces: they need the session, which can switch the workspace. */
-export function createWorkspaceHandlers(session: Session, paths: PathGuard): Pick<Handlers, WorkspaceMethods> {
-  const ws = () => session.workspace;
-  const dataDir = session.options.dataDir;
+type SessionMethods =
+  | 'workspaces.status'
+  | 'workspaces.open'
+  | 'workspaces.create'
+  | 'workspaces.adopt'
+  | 'workspaces.encrypt'
+  | 'workspaces.decrypt'
+  | 'backups.restore';
+
+/** The handlers for the open workspace as a whole, shared by the session and the CLI (which has no session). */
+export function createOpenWorkspaceHandlers(ws: () => Workspace, dataDir: string, paths: PathGuard): Pick<Handlers, OpenWorkspaceMethods> {
   return {
     'workspace.info': () => workspaceInfo(ws()),
+    'workspaces.handout': ({ out, tags, highlights, notes, title }) =>
+      exportHandout(ws(), paths.target(out, 'out'), { tags, highlights, notes, ...(title ? { title } : {}) }),
+    'workspaces.merge': ({ other, passphrase }) => mergeWithBackup(ws(), dataDir, paths.existing(other, 'other'), passphrase),
+    'backups.list': ({ file }) => listBackups(dataDir, file ? paths.target(file, 'file') : ws().file),
+    'backups.create': () => backupNow(ws(), dataDir),
+    'undo.list': () => ws().undo.list(),
+    'undo.run': () => ws().undo.undoLatest(),
+    'notes.setHandout': ({ id, handout }) => ws().notes.setHandout(id, handout),
+  };
+}
+
+/** The methods about whole workspaces: they need the session, which can switch the workspace. */
+export function createWorkspaceHandlers(session: Session, paths: PathGuard): Pick<Handlers, OpenWorkspaceMethods | SessionMethods> {
+  const ws = () => session.workspace;
+  return {
+    ...createOpenWorkspaceHandlers(ws, session.options.dataDir, paths),
     'workspaces.status': () => session.status(workspaceInfo),
     'workspaces.open': async ({ file, passphrase }) => workspaceInfo(await session.openFile(paths.existing(file, 'file'), passphrase ? { passphrase } : {})),
     'workspaces.create': async ({ file, passphrase, empty }) =>
       workspaceInfo(await session.openFile(paths.target(file, 'file'), { create: true, ...(passphrase ? { passphrase } : {}), ...(empty ? { importPaths: [] } : {}) })),
-    'workspaces.handout': ({ out, tags, highlights, notes, title }) =>
-      exportHandout(ws(), paths.target(out, 'out'), { tags, highlights, notes, ...(title ? { title } : {}) }),
     'workspaces.adopt': async ({ handout, file, passphrase }) => {
       const target = paths.target(file, 'file');
       adoptHandout(paths.existing(handout, 'handout'), target, passphrase);
       return workspaceInfo(await session.openFile(target, passphrase ? { passphrase } : {}));
     },
-    'workspaces.merge': ({ other, passphrase }) => mergeWithBackup(ws(), dataDir, paths.existing(other, 'other'), passphrase),
     'workspaces.encrypt': async ({ passphrase, current }) => {
       // As decrypt does: whoever reaches the open window must still know the passphrase to change it.
       if (ws().passphrase && current === undefined) {
@@ -60,14 +74,9 @@ export function createWorkspaceHandlers(session: Session, paths: PathGuard): Pic
       if (!ws().passphrase) throw new WorkbenchError(ErrorCode.InvalidInput, `${ws().file} is not encrypted.`);
       return workspaceInfo(await session.rekey(passphrase, undefined));
     },
-    'backups.list': ({ file }) => listBackups(dataDir, file ? paths.target(file, 'file') : ws().file),
-    'backups.create': () => backupNow(ws(), dataDir),
     'backups.restore': async ({ backup, file, passphrase }) => {
       const target = file ? paths.target(file, 'file') : ws().file;
       return workspaceInfo(await session.restore(paths.backup(backup, target, 'backup'), target, passphrase));
     },
-    'undo.list': () => ws().undo.list(),
-    'undo.run': () => ws().undo.undoLatest(),
-    'notes.setHandout': ({ id, handout }) => ws().notes.setHandout(id, handout),
   };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ErrorCode, WorkbenchError, isWorkbenchError } from '../../shared/errors';
 import { userDataDir } from '../paths';
+import type { Api } from '../../shared/api/client';
 import type { Workspace, OpenWorkspaceOptions } from '../workspace';
 import { registerAnalysis } from './commands/analysis';
 import { registerAnnotate } from './commands/annotate';
@@ -17,9 +18,21 @@ export interface GlobalOptions {
   passphraseFile?: string;
 }
 
+/**
+ * How a command opens its workspace. `read`: it only reads, so it opens as a reader when that
+ * is safe (openToRead: no lock, backup, quick_check or index save); a function decides after
+ * opening whether reading is enough (the analysis commands need a writer when analysis is due).
+ */
+export type CommandOpen = OpenWorkspaceOptions & { read?: boolean | ((ws: Workspace) => boolean) };
+
 export interface Runner {
   /** Opens the workspace named by -w (or WORKBENCH_WORKSPACE), runs fn, saves and closes. */
-  withWorkspace<T>(cmd: Command, fn: (ws: Workspace, out: Out) => Promise<T> | T, open?: OpenWorkspaceOptions): Promise<T>;
+  withWorkspace<T>(cmd: Command, fn: (ws: Workspace, out: Out) => Promise<T> | T, open?: CommandOpen): Promise<T>;
+  /**
+   * Opens the workspace like withWorkspace and gives fn the engine's API: every call goes
+   * through the dispatcher that IPC and HTTP use, validated against the contract.
+   */
+  withApi<T>(cmd: Command, fn: (api: Api, out: Out, ws: Workspace) => Promise<T> | T, open?: CommandOpen): Promise<T>;
   out(cmd: Command): Out;
   workspacePath(cmd: Command): string;
   /** The passphrase from --passphrase-file, if one was given. */
@@ -63,10 +76,16 @@ export async function main(argv: string[]): Promise<number> {
     async withWorkspace(cmd, fn, open) {
       const file = this.workspacePath(cmd);
       const given = this.passphrase(cmd);
-      const options = { ...open, dataDir: this.dataDir(), ...(given ? { passphrase: given } : {}) };
+      const { read, ...rest } = open ?? {};
+      const options = { ...rest, backgroundAnalysis: false, dataDir: this.dataDir(), ...(given ? { passphrase: given } : {}) };
       // The engine loads here, when a command opens a workspace: `--help` and argument errors stay instant.
-      const { openManaged } = await import('../workspaces/manager');
+      const { openManaged, openToRead } = await import('../workspaces/manager');
       const openOrRead = async (o: typeof options): Promise<Workspace> => {
+        if (read) {
+          const reader = await openToRead(file, o);
+          if (reader && (read === true || read(reader))) return reader;
+          reader?.close();
+        }
         try {
           return await openManaged(file, o);
         } catch (err) {
@@ -90,6 +109,16 @@ export async function main(argv: string[]): Promise<number> {
       } finally {
         ws.close();
       }
+    },
+    withApi(cmd, fn, open) {
+      return this.withWorkspace(
+        cmd,
+        async (ws, out) => {
+          const { cliApi } = await import('./api');
+          return fn(cliApi(ws, this.dataDir()), out, ws);
+        },
+        open,
+      );
     },
     setExitCode(code) {
       exitCode = code;

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ErrorCode, WorkbenchError } from '../../shared/errors';
 import type { ImportSummary } from '../../shared/schemas';
@@ -13,21 +15,25 @@ export interface ImportWorkers {
   analysis?: URL;
 }
 
+function builtIn(dir: URL): ImportWorkers {
+  return { import: new URL('import-worker.js', dir), parse: new URL('parse-worker.js', dir), analysis: new URL('analysis-worker.js', dir) };
+}
+
 /**
- * Where the workers live: built beside this code in out/cli (the CLI), or, running from
- * source (tests, tsx), the small .js files that load the TypeScript workers through tsx.
+ * Where the workers live: built beside this code in out/cli (the CLI); in the folder named by
+ * WORKBENCH_WORKERS_DIR (the tests, which build them first: a worker then starts without
+ * compiling TypeScript); or, running from source, the small .js files that load the
+ * TypeScript workers through tsx.
  */
-export const DEFAULT_WORKERS: ImportWorkers = import.meta.url.endsWith('.ts')
-  ? {
-      import: new URL('./import-worker.js', import.meta.url),
-      parse: new URL('./parse-worker.js', import.meta.url),
-      analysis: new URL('../analysis/analysis-worker.js', import.meta.url),
-    }
-  : {
-      import: new URL('./import-worker.js', import.meta.url),
-      parse: new URL('./parse-worker.js', import.meta.url),
-      analysis: new URL('./analysis-worker.js', import.meta.url),
-    };
+export const DEFAULT_WORKERS: ImportWorkers = process.env.WORKBENCH_WORKERS_DIR
+  ? builtIn(pathToFileURL(`${resolve(process.env.WORKBENCH_WORKERS_DIR)}/`))
+  : import.meta.url.endsWith('.ts')
+    ? {
+        import: new URL('./import-worker.js', import.meta.url),
+        parse: new URL('./parse-worker.js', import.meta.url),
+        analysis: new URL('../analysis/analysis-worker.js', import.meta.url),
+      }
+    : builtIn(new URL('./', import.meta.url));
 
 /**
  * Runs an import in a worker thread. `onStored` receives what the search index needs of

@@ -89,7 +89,9 @@ export class DocumentsService {
     const rows = this.ctx.db
       .prepare('SELECT id, body FROM documents WHERE id IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify(ids)) as Array<{ id: number; body: string }>;
-    if (rows.length === 0) return 0;
+    const found = new Set(rows.map((r) => r.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) throw new WorkbenchError(ErrorCode.NotFound, `No document with id ${missing.join(', ')}; nothing was deleted.`, { id: missing[0] });
     const affectedNotes = this.ctx.db
       .prepare(
         `SELECT id FROM notes WHERE document_id IN (SELECT value FROM json_each(?))

@@ -1,13 +1,14 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { ErrorCode, WorkbenchError, isWorkbenchError } from '../../shared/errors';
 import type { BackupInfo, MergeSummary } from '../../shared/schemas';
 import { openDatabase } from '../db/open';
+import { LATEST_VERSION } from '../db/migrations';
 import { Workspace, type OpenWorkspaceOptions } from '../workspace';
 import { backupDue, listBackups, makeBackup, moveAside, restoreBackup } from './backups';
 import { handoutError, readHandoutMark } from './handout';
 import { mergeWorkspace } from './merge';
-import { lockFileOf, withLock } from './lock';
-import { recoverOnOpen } from './rekey';
+import { lockFileOf, lockOwner, withLock } from './lock';
+import { pendingRekey, recoverOnOpen } from './rekey';
 
 export interface ManagedOptions extends OpenWorkspaceOptions {
   /** The app's data folder, where backups are kept. */
@@ -54,6 +55,35 @@ export async function openManaged(file: string, options: ManagedOptions): Promis
       ws.close();
       throw new WorkbenchError(ErrorCode.Internal, `The daily backup of ${file} failed, so it was not opened: ${(err as Error).message}`, { file });
     }
+  }
+  return ws;
+}
+
+/**
+ * Opens a workspace only to read it (search, show, info…): no lock, no backup, no
+ * quick_check, nothing written, so a reading command answers at once. Returns null when
+ * reading alone would not be safe and the full open (openManaged) must run first: the file
+ * is missing or is a hand-out, its schema needs migrating, a re-key or a rollback journal is
+ * pending, or the last session stopped with pages in its log and nobody holds the workspace
+ * (the full open checks it). Beside a running owner, the reader sees what it has committed.
+ */
+export async function openToRead(file: string, options: ManagedOptions): Promise<Workspace | null> {
+  if (!existsSync(file) || existsSync(`${file}-journal`) || pendingRekey(file)) return null;
+  const logged = existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0;
+  if (logged && lockOwner(file, options.nativeBinding) === null) return null;
+  if (readHandoutMark(file, options.passphrase)) return null;
+  const { dataDir: _dataDir, create: _create, importPaths: _paths, ...rest } = options;
+  let ws: Workspace;
+  try {
+    ws = await Workspace.open(file, { ...rest, reader: true });
+  } catch (err) {
+    // Damage is the full open's to handle (it moves the file aside and names the backup).
+    if (isWorkbenchError(err) && err.code === ErrorCode.Damaged) return null;
+    throw err;
+  }
+  if (ws.db.pragma('user_version', { simple: true }) !== LATEST_VERSION) {
+    ws.close();
+    return null;
   }
   return ws;
 }

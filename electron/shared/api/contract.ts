@@ -42,6 +42,10 @@ export const UploadFile = z.object({
   data: z.string(),
 });
 
+
+/** A tag after applying or removing it, with how many of the given items changed. */
+const TagChange = Tag.extend({ changed: z.number().int() });
+
 export const contract = {
   'workspace.info': method({
     input: Nothing,
@@ -131,13 +135,13 @@ export const contract = {
   'tags.delete': method({ input: ById, output: Ok, doc: 'Deletes a tag; documents, highlights and notes stay. Example: `{ id: 5 }`.' }),
   'tags.apply': method({
     input: z.object({ tagId: Id, documentIds: z.array(Id).default([]), highlightIds: z.array(Id).default([]) }),
-    output: Tag,
-    doc: 'Puts a tag on documents and highlights. Example: `{ tagId: 1, documentIds: [2, 3] }`.',
+    output: TagChange,
+    doc: 'Puts a tag on documents and highlights; `changed` counts those that did not have it. Example: `{ tagId: 1, documentIds: [2, 3] }`.',
   }),
   'tags.remove': method({
     input: z.object({ tagId: Id, documentIds: z.array(Id).default([]), highlightIds: z.array(Id).default([]) }),
-    output: Tag,
-    doc: 'Takes a tag off documents and highlights. Example: `{ tagId: 1, highlightIds: [7] }`.',
+    output: TagChange,
+    doc: 'Takes a tag off documents and highlights; `changed` counts those that had it. Example: `{ tagId: 1, highlightIds: [7] }`.',
   }),
 
   'highlights.list': method({
@@ -147,9 +151,24 @@ export const contract = {
   }),
   'highlights.get': method({ input: ById, output: Highlight, doc: 'One highlight, with where it is now in its document. Example: `{ id: 7 }`.' }),
   'highlights.create': method({
-    input: z.object({ documentId: Id, start: z.number().int(), end: z.number().int(), tagIds: z.array(Id).default([]) }),
+    input: z
+      .object({
+        documentId: Id,
+        start: z.number().int().optional(),
+        end: z.number().int().optional(),
+        /** Instead of start and end: the exact passage, and which of its occurrences (from 1). */
+        quote: z.string().min(1).optional(),
+        occurrence: z.number().int().min(1).default(1),
+        tagIds: z.array(Id).default([]),
+      })
+      .refine((h) => (h.quote === undefined) === (h.start !== undefined && h.end !== undefined), {
+        message: 'give start and end, or a quote',
+        path: ['start'],
+      }),
     output: Highlight,
-    doc: 'Highlights characters [start, end) of a document. Example: `{ documentId: 2, start: 120, end: 180, tagIds: [1] }`.',
+    doc:
+      'Highlights characters [start, end) of a document, or the passage given as `quote` (its `occurrence`-th match). ' +
+      'Examples: `{ documentId: 2, start: 120, end: 180, tagIds: [1] }`, `{ documentId: 2, quote: "400 contractors" }`.',
   }),
   'highlights.delete': method({ input: ById, output: Ok, doc: 'Deletes a highlight; its notes stay with the document. Example: `{ id: 7 }`.' }),
 
@@ -158,6 +177,7 @@ export const contract = {
     output: z.array(Note),
     doc: 'Notes on a document and on its highlights. Example: `{ documentId: 2 }`.',
   }),
+  'notes.list': method({ input: Nothing, output: z.array(Note), doc: 'Every note, oldest first. Example: `{}`.' }),
   'notes.free': method({ input: Nothing, output: z.array(Note), doc: 'Notes attached to nothing, newest first. Example: `{}`.' }),
   'notes.get': method({ input: ById, output: Note, doc: 'One note. Example: `{ id: 3 }`.' }),
   'notes.create': method({
@@ -206,9 +226,13 @@ export const contract = {
   }),
 
   'import.paths': method({
-    input: z.object({ paths: z.array(z.string().min(1)).min(1) }),
+    input: z.object({
+      paths: z.array(z.string().min(1)).min(1),
+      /** Files larger than this many MB are refused (default 64). */
+      maxFileMb: z.number().positive().optional(),
+    }),
     output: ImportSummary,
-    doc: 'Imports files and folders by path (the desktop shell, whose dialogs give paths). Progress comes as `import.progress` events. Example: `{ paths: ["/home/me/reports"] }`.',
+    doc: 'Imports files and folders by path (the desktop shell and the CLI, which have paths); `maxFileMb` raises or lowers the size limit. Progress comes as `import.progress` events. Example: `{ paths: ["/home/me/reports"], maxFileMb: 200 }`.',
   }),
   'import.upload': method({
     input: z.object({ files: z.array(UploadFile).min(1) }),

@@ -30,6 +30,7 @@ export const METHOD_LIST = [
   'highlights.create',
   'highlights.delete',
   'notes.forDocument',
+  'notes.list',
   'notes.free',
   'notes.get',
   'notes.create',

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { analysisPending } from '../../analysis/pending';
 import type { Workspace } from '../../workspace';
-import { parseId, type Runner } from '../main';
+import { parseId, type CommandOpen, type Runner } from '../main';
 import { progressBar, table } from '../output';
 
 const clip = (s: string, n = 70) => {
@@ -27,6 +28,9 @@ async function upToDate(ws: Workspace, json: boolean): Promise<void> {
   }
 }
 
+/** The analysis commands read; they open a writer only when the analysis has documents to catch up on. */
+const READ_WHEN_ANALYSED: CommandOpen = { read: (ws) => !analysisPending(ws.db), waitForIndex: false };
+
 export function registerAnalysis(program: Command, run: Runner): void {
   program
     .command('passages')
@@ -34,10 +38,11 @@ export function registerAnalysis(program: Command, run: Runner): void {
     .argument('<id>', 'document id')
     .option('--with <id>', 'only those shared with this document')
     .action(async (id: string, opts: { with?: string }, cmd: Command) => {
-      await run.withWorkspace(cmd, async (ws, out) => {
+      const docId = parseId(id, 'document id');
+      const otherId = opts.with ? parseId(opts.with, '--with') : undefined;
+      await run.withApi(cmd, async (api, out, ws) => {
         await upToDate(ws, out.json);
-        const docId = parseId(id, 'document id');
-        const list = ws.analysis.passagesFor(docId, opts.with ? parseId(opts.with, '--with') : undefined);
+        const list = await api.analysis.passages({ documentId: docId, ...(otherId ? { otherId } : {}) });
         out.result(list, () =>
           list.length
             ? list
@@ -45,7 +50,7 @@ export function registerAnalysis(program: Command, run: Runner): void {
                 .join('\n')
             : `Document ${docId} shares no passage with another document.`,
         );
-      });
+      }, READ_WHEN_ANALYSED);
     });
 
   program
@@ -56,46 +61,47 @@ export function registerAnalysis(program: Command, run: Runner): void {
     .option('--split <variant>', 'split this name variant out of its entity')
     .option('--mentions <key>', 'where this entity is mentioned')
     .action(async (opts: { limit: string; merge?: string[]; split?: string; mentions?: string }, cmd: Command) => {
-      await run.withWorkspace(cmd, async (ws, out) => {
+      const changes = Boolean(opts.merge || opts.split);
+      await run.withApi(cmd, async (api, out, ws) => {
         await upToDate(ws, out.json);
         if (opts.merge) {
-          const e = await ws.analysis.merge(opts.merge);
+          const e = await api.analysis.mergeEntities({ keys: opts.merge });
           out.result(e, () => `Merged into ${e.name}: ${e.variants.join(', ')}.`);
           return;
         }
         if (opts.split) {
-          const e = await ws.analysis.split(opts.split);
+          const e = await api.analysis.splitEntity({ variant: opts.split });
           out.result(e, () => `“${opts.split}” is now an entity of its own: ${e.name}.`);
           return;
         }
         if (opts.mentions) {
-          const list = await ws.analysis.mentions(opts.mentions);
+          const list = await api.analysis.mentions({ key: opts.mentions });
           out.result(list, () => table(list.map((m) => [`#${m.documentId}`, `${m.start}–${m.end}`, m.surface])));
           return;
         }
-        const list = await ws.analysis.entities(Number(opts.limit));
+        const list = await api.analysis.entities({ limit: Number(opts.limit) });
         out.result(list, () => table([['entity', 'kind', 'docs', 'mentions', 'variants'], ...list.map((e) => [e.name, e.kind, String(e.documents), String(e.mentions), e.variants.join(', ')])]));
-      });
+      }, changes ? {} : READ_WHEN_ANALYSED);
     });
 
   program
     .command('figures')
     .description('numbers with what they count, per document, grouped by what they are about')
     .action(async (_opts, cmd: Command) => {
-      await run.withWorkspace(cmd, async (ws, out) => {
+      await run.withApi(cmd, async (api, out, ws) => {
         await upToDate(ws, out.json);
-        const list = ws.analysis.figures();
+        const list = await api.analysis.figures();
         out.result(list, () => table([['about', 'figure', 'value', 'document', 'outlet', 'date'], ...list.map((f) => [`${f.about ?? f.subject ?? ''}${f.disputed ? ' (outlets disagree)' : ''}`, f.text, f.value.toLocaleString('en'), `#${f.documentId} ${clip(f.title, 30)}`, f.outlet ?? '', f.published ?? ''])]));
-      });
+      }, READ_WHEN_ANALYSED);
     });
 
   program
     .command('timeline')
     .description('documents by published month, dates the texts mention, and the undated documents; per month, which documents and which dates (e.g. workbench timeline --json)')
     .action(async (_opts, cmd: Command) => {
-      await run.withWorkspace(cmd, async (ws, out) => {
+      await run.withApi(cmd, async (api, out, ws) => {
         await upToDate(ws, out.json);
-        const t = ws.analysis.timeline();
+        const t = await api.analysis.timeline();
         out.result(t, () =>
           [
             'Published:',
@@ -113,6 +119,6 @@ export function registerAnalysis(program: Command, run: Runner): void {
             ...t.undated.documents.map((d) => `  #${d.id} ${clip(d.title, 60)}`),
           ].join('\n'),
         );
-      });
+      }, READ_WHEN_ANALYSED);
     });
 }

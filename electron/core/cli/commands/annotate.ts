@@ -2,16 +2,32 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { ErrorCode, WorkbenchError } from '../../../shared/errors';
 import type { Tag } from '../../../shared/schemas';
-import type { Workspace } from '../../workspace';
+import type { Api } from '../../../shared/api/client';
 import { parseId, type Runner } from '../main';
 import { table } from '../output';
 
+/** The tag named (any case) by name, or null. */
+async function tagNamed(api: Api, name: string): Promise<Tag | null> {
+  const wanted = name.replace(/\s+/g, ' ').trim().toLowerCase();
+  return (await api.tags.list()).find((t) => t.name.toLowerCase() === wanted) ?? null;
+}
+
 /** A tag named by id or by name. */
-function findTag(ws: Workspace, ref: string): Tag {
-  if (/^\d+$/.test(ref)) return ws.tags.get(Number(ref));
-  const tag = ws.tags.findByName(ref);
+async function findTag(api: Api, ref: string): Promise<Tag> {
+  if (/^\d+$/.test(ref)) {
+    const tag = (await api.tags.list()).find((t) => t.id === Number(ref));
+    if (!tag) throw new WorkbenchError(ErrorCode.NotFound, `No tag with id ${ref}. See \`workbench tag list\`.`, { field: 'tag' });
+    return tag;
+  }
+  const tag = await tagNamed(api, ref);
   if (!tag) throw new WorkbenchError(ErrorCode.NotFound, `No tag named "${ref}". See \`workbench tag list\`.`, { field: 'tag' });
   return tag;
+}
+
+/** The tag by id or name, created when a name is new. */
+async function ensureTag(api: Api, ref: string): Promise<Tag> {
+  if (/^\d+$/.test(ref)) return findTag(api, ref);
+  return (await tagNamed(api, ref)) ?? api.tags.create({ name: ref });
 }
 
 function tagTree(tags: Tag[]): string {
@@ -36,10 +52,10 @@ function noteText(text: string | undefined, file: string | undefined): string {
 export function registerAnnotate(program: Command, run: Runner): void {
   const tag = program.command('tag').description('create, apply, list and delete tags');
   tag.command('list').description('the tag tree with counts').action(async (_o, cmd: Command) => {
-    await run.withWorkspace(cmd, (ws, out) => {
-      const tags = ws.tags.list();
+    await run.withApi(cmd, async (api, out) => {
+      const tags = await api.tags.list();
       out.result(tags, () => tagTree(tags));
-    });
+    }, { read: true, waitForIndex: false });
   });
   tag
     .command('create')
@@ -47,8 +63,9 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .option('--color <hex>', 'colour as #rrggbb')
     .option('--parent <tag>', 'put it under this tag (name or id)')
     .action(async (name: string, opts: { color?: string; parent?: string }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const t = ws.tags.create({ name, ...(opts.color ? { color: opts.color } : {}), parentId: opts.parent ? findTag(ws, opts.parent).id : null });
+      await run.withApi(cmd, async (api, out) => {
+        const parentId = opts.parent ? (await findTag(api, opts.parent)).id : null;
+        const t = await api.tags.create({ name, ...(opts.color ? { color: opts.color } : {}), parentId });
         out.result(t, () => `Created tag ${t.id} "${t.name}" ${t.color}.`);
       });
     });
@@ -59,11 +76,11 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .argument('<ids...>', 'document ids (highlight ids with --highlight)')
     .option('--highlight', 'the ids are highlights')
     .action(async (ref: string, ids: string[], opts: { highlight?: boolean }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const t = /^\d+$/.test(ref) ? ws.tags.get(Number(ref)) : ws.tags.ensure(ref);
+      await run.withApi(cmd, async (api, out) => {
         const numeric = ids.map((i) => parseId(i, opts.highlight ? 'highlight id' : 'document id'));
-        const n = opts.highlight ? ws.tags.applyToHighlights(t.id, numeric) : ws.tags.applyToDocuments(t.id, numeric);
-        out.result({ tag: ws.tags.get(t.id), added: n }, () => `Tagged ${n} ${opts.highlight ? 'highlight' : 'document'}(s) with "${t.name}".`);
+        const t = await ensureTag(api, ref);
+        const { changed, ...tag } = await api.tags.apply({ tagId: t.id, ...(opts.highlight ? { highlightIds: numeric } : { documentIds: numeric }) });
+        out.result({ tag, added: changed }, () => `Tagged ${changed} ${opts.highlight ? 'highlight' : 'document'}(s) with "${t.name}".`);
       });
     });
   tag
@@ -73,11 +90,11 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .argument('<ids...>')
     .option('--highlight', 'the ids are highlights')
     .action(async (ref: string, ids: string[], opts: { highlight?: boolean }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const t = findTag(ws, ref);
+      await run.withApi(cmd, async (api, out) => {
+        const t = await findTag(api, ref);
         const numeric = ids.map((i) => parseId(i));
-        const n = opts.highlight ? ws.tags.removeFromHighlights(t.id, numeric) : ws.tags.removeFromDocuments(t.id, numeric);
-        out.result({ tag: ws.tags.get(t.id), removed: n }, () => `Removed "${t.name}" from ${n} item(s).`);
+        const { changed, ...tag } = await api.tags.remove({ tagId: t.id, ...(opts.highlight ? { highlightIds: numeric } : { documentIds: numeric }) });
+        out.result({ tag, removed: changed }, () => `Removed "${t.name}" from ${changed} item(s).`);
       });
     });
   tag
@@ -85,8 +102,8 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .argument('<tag>')
     .argument('<name>')
     .action(async (ref: string, name: string, _o, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const t = ws.tags.rename(findTag(ws, ref).id, name);
+      await run.withApi(cmd, async (api, out) => {
+        const t = await api.tags.rename({ id: (await findTag(api, ref)).id, name });
         out.result(t, () => `Renamed tag ${t.id} to "${t.name}".`);
       });
     });
@@ -95,8 +112,8 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .argument('<tag>')
     .argument('<hex>', '#rrggbb')
     .action(async (ref: string, hex: string, _o, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const t = ws.tags.recolor(findTag(ws, ref).id, hex);
+      await run.withApi(cmd, async (api, out) => {
+        const t = await api.tags.recolor({ id: (await findTag(api, ref)).id, color: hex });
         out.result(t, () => `Tag "${t.name}" is now ${t.color}.`);
       });
     });
@@ -106,9 +123,10 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .option('--parent <tag>', 'new parent (name or id)')
     .option('--root', 'move to the top level')
     .action(async (ref: string, opts: { parent?: string; root?: boolean }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
+      await run.withApi(cmd, async (api, out) => {
         if (!opts.parent && !opts.root) throw new WorkbenchError(ErrorCode.InvalidInput, 'Say where to: --parent <tag> or --root.', { field: 'parent' });
-        const t = ws.tags.move(findTag(ws, ref).id, opts.root ? null : findTag(ws, opts.parent!).id);
+        const parentId = opts.root ? null : (await findTag(api, opts.parent!)).id;
+        const t = await api.tags.move({ id: (await findTag(api, ref)).id, parentId });
         out.result(t, () => `Moved "${t.name}".`);
       });
     });
@@ -118,8 +136,8 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .argument('<from>')
     .argument('<into>')
     .action(async (from: string, into: string, _o, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const t = ws.tags.merge(findTag(ws, from).id, findTag(ws, into).id);
+      await run.withApi(cmd, async (api, out) => {
+        const t = await api.tags.merge({ sourceId: (await findTag(api, from)).id, targetId: (await findTag(api, into)).id });
         out.result(t, () => `Merged into "${t.name}": ${t.documentCount} document(s), ${t.highlightCount} highlight(s).`);
       });
     });
@@ -128,9 +146,9 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .description('delete a tag; documents, highlights and notes stay')
     .argument('<tag>')
     .action(async (ref: string, _o, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const t = findTag(ws, ref);
-        ws.tags.delete(t.id);
+      await run.withApi(cmd, async (api, out) => {
+        const t = await findTag(api, ref);
+        await api.tags.delete({ id: t.id });
         out.result({ deleted: t.id }, () => `Deleted tag "${t.name}".`);
       });
     });
@@ -142,25 +160,28 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .option('--occurrence <n>', 'which occurrence of the quote, from 1', '1')
     .option('--tag <tags...>', 'tag names (created if new)')
     .action(async (doc: string, opts: { quote: string; occurrence: string; tag?: string[] }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const tagIds = (opts.tag ?? []).map((n) => ws.tags.ensure(n).id);
-        const h = ws.highlights.createFromQuote(parseId(doc, 'document id'), opts.quote, Number(opts.occurrence), tagIds);
+      await run.withApi(cmd, async (api, out) => {
+        const documentId = parseId(doc, 'document id');
+        const occurrence = parseId(opts.occurrence, '--occurrence');
+        const tagIds: number[] = [];
+        for (const name of opts.tag ?? []) tagIds.push((await ensureTag(api, name)).id);
+        const h = await api.highlights.create({ documentId, quote: opts.quote, occurrence, tagIds });
         out.result(h, () => `Highlight ${h.id} at ${h.start}-${h.end} in document ${h.documentId}.`);
       });
     });
   hl.command('list')
     .argument('<document>', 'document id')
     .action(async (doc: string, _o, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const list = ws.highlights.listForDocument(parseId(doc, 'document id'));
+      await run.withApi(cmd, async (api, out) => {
+        const list = await api.highlights.list({ documentId: parseId(doc, 'document id') });
         out.result(list, () => list.map((h) => `${h.id}  [${h.start}-${h.end}] ${h.tags.map((t) => `#${t.name}`).join(' ')} “${h.quote}”`).join('\n') || 'No highlights.');
-      });
+      }, { read: true, waitForIndex: false });
     });
   hl.command('delete')
     .argument('<id>')
     .action(async (id: string, _o, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        ws.highlights.delete(parseId(id, 'highlight id'));
+      await run.withApi(cmd, async (api, out) => {
+        await api.highlights.delete({ id: parseId(id, 'highlight id') });
         out.result({ deleted: Number(id) }, () => `Deleted highlight ${id}; its notes stay with the document.`);
       });
     });
@@ -174,13 +195,13 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .option('--highlight <id>', 'attach to a highlight')
     .option('--handout', 'mark it for hand-outs (notes are private unless marked)')
     .action(async (text: string | undefined, opts: { file?: string; doc?: string; highlight?: string; handout?: boolean }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        let n = ws.notes.create({
+      await run.withApi(cmd, async (api, out) => {
+        let n = await api.notes.create({
           body: noteText(text, opts.file),
           documentId: opts.doc ? parseId(opts.doc, 'document id') : null,
           highlightId: opts.highlight ? parseId(opts.highlight, 'highlight id') : null,
         });
-        if (opts.handout) n = ws.notes.setHandout(n.id, true);
+        if (opts.handout) n = await api.notes.setHandout({ id: n.id, handout: true });
         out.result(n, () => `Created note ${n.id}${n.links.length ? ` with ${n.links.length} link(s)` : ''}.`);
       });
     });
@@ -189,8 +210,12 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .option('--doc <id>', 'notes on this document and its highlights')
     .option('--free', 'notes attached to nothing')
     .action(async (opts: { doc?: string; free?: boolean }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const list = opts.doc ? ws.notes.listForDocument(parseId(opts.doc, 'document id')) : opts.free ? ws.notes.listFree() : ws.notes.listAll();
+      await run.withApi(cmd, async (api, out) => {
+        const list = opts.doc
+          ? await api.notes.forDocument({ documentId: parseId(opts.doc, 'document id') })
+          : opts.free
+            ? await api.notes.free()
+            : await api.notes.list();
         out.result(list, () =>
           list.length
             ? table(
@@ -203,16 +228,16 @@ export function registerAnnotate(program: Command, run: Runner): void {
               )
             : 'No notes.',
         );
-      });
+      }, { read: true, waitForIndex: false });
     });
   note
     .command('show')
     .argument('<id>')
     .action(async (id: string, _o, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const n = ws.notes.get(parseId(id, 'note id'));
+      await run.withApi(cmd, async (api, out) => {
+        const n = await api.notes.get({ id: parseId(id, 'note id') });
         out.result(n, () => n.body);
-      });
+      }, { read: true, waitForIndex: false });
     });
   note
     .command('edit')
@@ -220,8 +245,8 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .argument('[text]')
     .option('--file <file>', 'read the text from a file (- for stdin)')
     .action(async (id: string, text: string | undefined, opts: { file?: string }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const n = ws.notes.update(parseId(id, 'note id'), noteText(text, opts.file));
+      await run.withApi(cmd, async (api, out) => {
+        const n = await api.notes.update({ id: parseId(id, 'note id'), body: noteText(text, opts.file) });
         out.result(n, () => `Updated note ${n.id}.`);
       });
     });
@@ -231,8 +256,8 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .argument('<id>')
     .option('--private', 'keep it private (the default for every note)')
     .action(async (id: string, opts: { private?: boolean }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const n = ws.notes.setHandout(parseId(id, 'note id'), !opts.private);
+      await run.withApi(cmd, async (api, out) => {
+        const n = await api.notes.setHandout({ id: parseId(id, 'note id'), handout: !opts.private });
         out.result(n, () => (n.handout ? `Note ${n.id} will travel in hand-outs.` : `Note ${n.id} is private.`));
       });
     });
@@ -240,8 +265,8 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .command('delete')
     .argument('<id>')
     .action(async (id: string, _o, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        ws.notes.delete(parseId(id, 'note id'));
+      await run.withApi(cmd, async (api, out) => {
+        await api.notes.delete({ id: parseId(id, 'note id') });
         out.result({ deleted: Number(id) }, () => `Deleted note ${id}.`);
       });
     });
@@ -251,10 +276,10 @@ export function registerAnnotate(program: Command, run: Runner): void {
     .option('--doc <id>')
     .option('--highlight <id>')
     .action(async (opts: { doc?: string; highlight?: string }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
+      await run.withApi(cmd, async (api, out) => {
         if (!opts.doc && !opts.highlight) throw new WorkbenchError(ErrorCode.InvalidInput, 'Say which: --doc <id> or --highlight <id>.', { field: 'doc' });
-        const list = ws.notes.backlinks(opts.doc ? { kind: 'document', id: parseId(opts.doc) } : { kind: 'highlight', id: parseId(opts.highlight!) });
+        const list = await api.notes.backlinks(opts.doc ? { kind: 'document', id: parseId(opts.doc) } : { kind: 'highlight', id: parseId(opts.highlight!) });
         out.result(list, () => list.map((b) => `note ${b.note.id} → ${b.via.kind} ${b.via.id}: ${b.note.body.split('\n')[0]}`).join('\n') || 'No backlinks.');
-      });
+      }, { read: true, waitForIndex: false });
     });
 }

@@ -35,27 +35,31 @@ export function registerBatch(program: Command, run: Runner): void {
       }
       const queries = parseQueryList(readFileSync(file, 'utf8'), listFormat(file));
       if (queries.length === 0) throw new WorkbenchError(ErrorCode.InvalidInput, `${file} holds no query: write one a line.`, { file });
-      await run.withWorkspace(cmd, async (ws, out) => {
-        const bar = await progressBar('Searching [{bar}] {value}/{total} queries');
-        const controller = new AbortController();
-        const onSigint = () => controller.abort();
-        process.once('SIGINT', onSigint);
-        bar?.start(queries.length, 0);
-        let res: BatchResult;
-        try {
-          const { runBatch } = await import('../../search/batch');
-          res = await runBatch(ws.search, { queries, limit, all: !opts.some }, { signal: controller.signal, onProgress: (p) => bar?.update(p.done) });
-        } finally {
-          process.off('SIGINT', onSigint);
-          bar?.stop();
-        }
-        const format = out.json ? 'json' : opts.format;
-        const text = format === 'csv' ? batchCsv(res.rows) : format === 'json' ? `${JSON.stringify(res, null, 2)}\n` : `${humanText(res)}\n`;
-        if (opts.out) {
-          writeFileSync(opts.out, text);
-          process.stderr.write(`Wrote ${opts.out}: ${res.rows.length} queries, ${res.failed} could not run.\n`);
-        } else process.stdout.write(text);
-        if (res.failed > 0) run.setExitCode(2);
-      });
+      await run.withApi(
+        cmd,
+        async (api, out) => {
+          const bar = await progressBar('Searching [{bar}] {value}/{total} queries');
+          const onSigint = () => void api.search.batchCancel();
+          process.once('SIGINT', onSigint);
+          const off = api.on('batch.progress', (p) => bar?.update(p.done));
+          bar?.start(queries.length, 0);
+          let res: BatchResult;
+          try {
+            res = await api.search.batch({ queries, limit, all: !opts.some });
+          } finally {
+            process.off('SIGINT', onSigint);
+            off();
+            bar?.stop();
+          }
+          const format = out.json ? 'json' : opts.format;
+          const text = format === 'csv' ? batchCsv(res.rows) : format === 'json' ? `${JSON.stringify(res, null, 2)}\n` : `${humanText(res)}\n`;
+          if (opts.out) {
+            writeFileSync(opts.out, text);
+            process.stderr.write(`Wrote ${opts.out}: ${res.rows.length} queries, ${res.failed} could not run.\n`);
+          } else process.stdout.write(text);
+          if (res.failed > 0) run.setExitCode(2);
+        },
+        { read: true },
+      );
     });
 }

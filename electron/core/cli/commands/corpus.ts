@@ -8,7 +8,7 @@ import type { ExportFormat } from '../../services/export';
 import { LIBRARY_FORMATS, type LibraryFormat } from '../../services/library-export';
 import { DEFAULT_MAX_FILE_BYTES } from '../../import/limits';
 import { DEFAULT_OCR_LANGUAGES, OCR_LANG_ENV, installedLanguages, ocrLanguages } from '../../import/ocr';
-import type { Workspace } from '../../workspace';
+import type { Api } from '../../../shared/api/client';
 import { parseId, type Runner } from '../main';
 import { progressBar, renderSnippet, table, terminalSafe } from '../output';
 
@@ -76,27 +76,22 @@ function summaryText(s: ImportSummary): string {
   return lines.join('\n');
 }
 
-async function runImport(ws: Workspace, paths: string[], json: boolean, maxFileBytes?: number): Promise<ImportSummary> {
+async function runImport(api: Api, paths: string[], json: boolean, maxFileMb?: number): Promise<ImportSummary> {
   const bar = await progressBar('Importing [{bar}] {value}/{total} files | {mb} MB | {file}', !json);
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
   let started = false;
+  const off = api.on('import.progress', (p) => {
+    if (!bar) return;
+    const payload = { mb: (p.bytesDone / 1048576).toFixed(1), file: terminalSafe((p.currentPath ?? '').split('/').pop()?.slice(0, 40) ?? '') };
+    if (!started) {
+      bar.start(p.filesTotal, p.filesDone, payload);
+      started = true;
+    } else bar.update(p.filesDone, payload);
+  });
   try {
-    return await ws.importFiles(paths, {
-      ...(maxFileBytes ? { maxFileBytes } : {}),
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (!bar) return;
-        const payload = { mb: (p.bytesDone / 1048576).toFixed(1), file: terminalSafe((p.currentPath ?? '').split('/').pop()?.slice(0, 40) ?? '') };
-        if (!started) {
-          bar.start(p.filesTotal, p.filesDone, payload);
-          started = true;
-        } else bar.update(p.filesDone, payload);
-      },
-    });
+    // Ctrl+C cancels after the current batch (the CLI's client turns it into import.cancel).
+    return await api.import.paths({ paths, ...(maxFileMb ? { maxFileMb } : {}) });
   } finally {
-    process.off('SIGINT', onSigint);
+    off();
     bar?.stop();
   }
 }
@@ -111,10 +106,10 @@ export function registerCorpus(program: Command, run: Runner): void {
       const file = run.workspacePath(cmd);
       if (existsSync(file)) throw new WorkbenchError(ErrorCode.Conflict, `${file} already exists; open it with -w, or choose another name.`, { file });
       const importPaths = opts.empty ? [] : opts.import;
-      await run.withWorkspace(
+      await run.withApi(
         cmd,
-        (ws, out) => {
-          const info = ws.info();
+        async (api, out) => {
+          const info = await api.workspace.info();
           out.result(info, () => `Created ${file} with ${info.documents} document(s).`);
         },
         { create: true, ...(importPaths ? { importPaths } : {}) },
@@ -137,10 +132,10 @@ export function registerCorpus(program: Command, run: Runner): void {
           throw new WorkbenchError(ErrorCode.InvalidInput, `--ocr-lang: ${(err as Error).message}.`, { field: 'ocr-lang' });
         }
       }
-      const maxFileBytes = opts.maxFileMb === undefined ? undefined : Number(opts.maxFileMb) * 1048576;
-      if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new WorkbenchError(ErrorCode.InvalidInput, `--max-file-mb: "${opts.maxFileMb}" is not a positive number.`, { field: 'max-file-mb' });
-      await run.withWorkspace(cmd, async (ws, out) => {
-        const summary = await runImport(ws, paths, out.json, maxFileBytes);
+      const maxFileMb = opts.maxFileMb === undefined ? undefined : Number(opts.maxFileMb);
+      if (maxFileMb !== undefined && !(maxFileMb > 0)) throw new WorkbenchError(ErrorCode.InvalidInput, `--max-file-mb: "${opts.maxFileMb}" is not a positive number.`, { field: 'max-file-mb' });
+      await run.withApi(cmd, async (api, out) => {
+        const summary = await runImport(api, paths, out.json, maxFileMb);
         out.result(summary, () => summaryText(summary));
         if (summary.failed > 0) run.setExitCode(2);
       });
@@ -165,13 +160,17 @@ Examples:
   workbench search --passage-file quote.txt      where else this paragraph appears`)
     .action(async (queryArg: string | undefined, opts: SearchOptions, cmd: Command) => {
       const { query, passage } = searchInput(queryArg, opts);
-      await run.withWorkspace(cmd, async (ws, out) => {
-        const res = await ws.search.query({
-          query, passage, all: Boolean(opts.all), limit: Number(opts.limit), offset: Number(opts.offset), sort: opts.sort, clean: Boolean(opts.clean),
-        });
-        const documents = res.documents.map((d) => ({ ...d, date: d.published }));
-        out.result({ ...res, documents }, () => searchText(res, query, passage));
-      });
+      await run.withApi(
+        cmd,
+        async (api, out) => {
+          const res = await api.search.query({
+            query, passage, all: Boolean(opts.all), limit: Number(opts.limit), offset: Number(opts.offset), sort: opts.sort, clean: Boolean(opts.clean),
+          });
+          const documents = res.documents.map((d) => ({ ...d, date: d.published }));
+          out.result({ ...res, documents }, () => searchText(res, query, passage));
+        },
+        { read: true },
+      );
     });
 
   program
@@ -180,10 +179,10 @@ Examples:
     .argument('<id>', 'document id')
     .option('--no-text', 'leave out the text')
     .action(async (id: string, opts: { text: boolean }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const doc = ws.documents.get(parseId(id, 'document id'));
-        const highlights = ws.highlights.listForDocument(doc.id);
-        const notes = ws.notes.listForDocument(doc.id);
+      await run.withApi(cmd, async (api, out) => {
+        const doc = await api.documents.get({ id: parseId(id, 'document id') });
+        const highlights = await api.highlights.list({ documentId: doc.id });
+        const notes = await api.notes.forDocument({ documentId: doc.id });
         out.result({ ...doc, highlights, notes }, () => {
           const rows = [
             ['title', doc.title],
@@ -201,7 +200,7 @@ Examples:
           if (opts.text) lines.push('', doc.body);
           return lines.join('\n');
         });
-      });
+      }, { read: true, waitForIndex: false });
     });
 
   program
@@ -214,7 +213,7 @@ Examples:
     .option('--date <date>', 'published date: 2019, 2019-01 or 2019-01-26 (empty to clear)')
     .option('--url <url>', 'original address (empty to clear)')
     .action(async (id: string, opts: { title?: string; outlet?: string; author?: string; date?: string; url?: string }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
+      await run.withApi(cmd, async (api, out) => {
         let published: string | null | undefined;
         if (opts.date !== undefined) {
           published = opts.date.trim() === '' ? null : normalizeDate(opts.date);
@@ -224,7 +223,7 @@ Examples:
         const patch = Object.fromEntries(
           Object.entries({ title: opts.title, outlet: blank(opts.outlet), author: blank(opts.author), published, url: blank(opts.url) }).filter(([, v]) => v !== undefined),
         );
-        const meta = ws.documents.updateMetadata(parseId(id, 'document id'), patch);
+        const meta = await api.documents.updateMetadata({ id: parseId(id, 'document id'), patch });
         out.result(meta, () => `Updated document ${meta.id}: ${meta.title}`);
       });
     });
@@ -235,12 +234,14 @@ Examples:
     .argument('<id>', 'document id')
     .option('-n, --limit <n>', 'how many', '10')
     .action(async (id: string, opts: { limit: string }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const docId = parseId(id, 'document id');
-        ws.documents.meta(docId);
-        const similar = ws.search.similar(docId, Number(opts.limit));
-        out.result(similar, () => similar.map((s) => `[${s.id}] ${s.title} (score ${s.score})`).join('\n') || 'No similar documents.');
-      });
+      await run.withApi(
+        cmd,
+        async (api, out) => {
+          const similar = await api.documents.similar({ id: parseId(id, 'document id'), limit: Number(opts.limit) });
+          out.result(similar, () => similar.map((s) => `[${s.id}] ${s.title} (score ${s.score})`).join('\n') || 'No similar documents.');
+        },
+        { read: true },
+      );
     });
 
   program
@@ -248,11 +249,8 @@ Examples:
     .description('delete documents with their highlights (notes on them stay, free-standing); workbench undo brings them back')
     .argument('<ids...>', 'document ids')
     .action(async (ids: string[], _opts, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const parsed = ids.map((id) => parseId(id, 'document id'));
-        const missing = parsed.filter((id) => !ws.documents.exists(id));
-        if (missing.length) throw new WorkbenchError(ErrorCode.NotFound, `No document with id ${missing.join(', ')}; nothing was deleted.`, { id: missing[0] });
-        const deleted = ws.documents.delete(parsed);
+      await run.withApi(cmd, async (api, out) => {
+        const { deleted } = await api.documents.delete({ ids: ids.map((id) => parseId(id, 'document id')) });
         out.result({ deleted }, () => `Deleted ${deleted} document(s). Undo with: workbench undo`);
       });
     });
@@ -270,11 +268,10 @@ Examples:
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .addHelpText('after', '\nExamples:\n  workbench export --format ris --query "wagner -cuba" --out wagner.ris\n  workbench export --format qdpx --out project.qdpx')
     .action(async (opts: { format: ExportFormat | LibraryFormat | 'qdpx' | 'qdc'; query?: string; ids?: string[]; out?: string }, cmd: Command) => {
-      await run.withWorkspace(cmd, async (ws) => {
+      await run.withApi(cmd, async (api) => {
         if (opts.format === 'qdpx' || opts.format === 'qdc') {
           if (opts.format === 'qdpx' && !opts.out) throw new WorkbenchError(ErrorCode.InvalidInput, '--format qdpx writes a zip archive: say where with --out <file>.qdpx.', { field: 'out' });
-          const { exportCodebook, exportQdpx } = await import('../../interchange/refi-qda-export');
-          const data = opts.format === 'qdpx' ? await exportQdpx(ws) : exportCodebook(ws);
+          const data = Buffer.from((await api.export.qda({ format: opts.format })).base64, 'base64');
           if (opts.out) {
             writeFileSync(opts.out, data);
             process.stderr.write(`Wrote ${opts.out}\n`);
@@ -286,9 +283,9 @@ Examples:
           throw new WorkbenchError(ErrorCode.InvalidInput, `--query and --ids go with citations and library-csv, not --format ${opts.format}.`, { field: 'query' });
         }
         const ids = opts.ids?.map((i) => parseId(i, 'document id'));
-        const text = library
-          ? await ws.library.export(opts.format as LibraryFormat, { query: opts.query, ids })
-          : ws.exporter.export(opts.format as ExportFormat);
+        const { text } = library
+          ? await api.export.library({ format: opts.format as LibraryFormat, ...(opts.query !== undefined ? { query: opts.query } : {}), ...(ids ? { ids } : {}) })
+          : await api.export.run({ format: opts.format as ExportFormat });
         if (opts.out) {
           writeFileSync(opts.out, text);
           process.stderr.write(`Wrote ${opts.out}\n`);
@@ -300,8 +297,8 @@ Examples:
     .command('info')
     .description('what the workspace holds')
     .action(async (_opts, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const info = ws.info();
+      await run.withApi(cmd, async (api, out) => {
+        const info = await api.workspace.info();
         out.result(info, () =>
           table([
             ['workspace', info.file],
@@ -315,7 +312,7 @@ Examples:
             ...(info.adoptedFrom ? [['from hand-out', `“${info.adoptedFrom.title}” (${info.adoptedFrom.from})`]] : []),
           ]),
         );
-      });
+      }, { read: true, waitForIndex: false });
     });
 
   program
@@ -335,18 +332,22 @@ Examples:
   saved
     .command('list')
     .action(async (_o, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const list = ws.savedSearches.list();
-        out.result(list, () => (list.length ? table(list.map((s) => [String(s.id), s.name, s.query])) : 'No saved searches.'));
-      });
+      await run.withApi(
+        cmd,
+        async (api, out) => {
+          const list = await api.savedSearches.list();
+          out.result(list, () => (list.length ? table(list.map((s) => [String(s.id), s.name, s.query])) : 'No saved searches.'));
+        },
+        { read: true, waitForIndex: false },
+      );
     });
   saved
     .command('save')
     .argument('<name>')
     .argument('<query>')
     .action(async (name: string, query: string, _o, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        const s = ws.savedSearches.save(name, query);
+      await run.withApi(cmd, async (api, out) => {
+        const s = await api.savedSearches.save({ name, query });
         out.result(s, () => `Saved search ${s.id} "${s.name}": ${s.query}`);
       });
     });
@@ -354,8 +355,8 @@ Examples:
     .command('delete')
     .argument('<id>')
     .action(async (id: string, _o, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
-        ws.savedSearches.delete(parseId(id));
+      await run.withApi(cmd, async (api, out) => {
+        await api.savedSearches.delete({ id: parseId(id) });
         out.result({ deleted: Number(id) }, () => `Deleted saved search ${id}.`);
       });
     });

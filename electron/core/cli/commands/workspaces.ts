@@ -18,7 +18,6 @@ function mergeText(s: MergeSummary): string {
 }
 
 // The workspace operations load with the command that runs them, not at every command's start.
-const handouts = () => Promise.all([import('../../workspaces/handout'), import('../../workspaces/adopt')]);
 const manager = () => import('../../workspaces/manager');
 const rekey = () => import('../../workspaces/rekey');
 
@@ -32,9 +31,8 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .option('--notes', 'include the notes marked for hand-out (private notes never go)')
     .option('--title <title>', 'the name the class sees (default: the file name)')
     .action(async (opts: { out: string; tags?: boolean; highlights?: boolean; notes?: boolean; title?: string }, cmd: Command) => {
-      const [{ exportHandout }] = await handouts();
-      await run.withWorkspace(cmd, (ws, out) => {
-        const s = exportHandout(ws, opts.out, { tags: Boolean(opts.tags), highlights: Boolean(opts.highlights), notes: Boolean(opts.notes), ...(opts.title ? { title: opts.title } : {}) });
+      await run.withApi(cmd, async (api, out) => {
+        const s = await api.workspaces.handout({ out: opts.out, tags: Boolean(opts.tags), highlights: Boolean(opts.highlights), notes: Boolean(opts.notes), ...(opts.title ? { title: opts.title } : {}) });
         out.result(s, () =>
           [
             `Wrote the hand-out “${s.title}” to ${s.file} (${(s.bytes / 1048576).toFixed(1)} MB${s.encrypted ? ', encrypted with this workspace’s passphrase' : ''}):`,
@@ -51,10 +49,10 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .action(async (handout: string, _opts: unknown, cmd: Command) => {
       const file = run.workspacePath(cmd);
       const passphrase = run.passphrase(cmd);
-      const [, { adoptHandout }] = await handouts();
+      const { adoptHandout } = await import('../../workspaces/adopt');
       const mark = adoptHandout(handout, file, passphrase);
-      await run.withWorkspace(cmd, (ws, out) => {
-        const info = ws.info();
+      await run.withApi(cmd, async (api, out) => {
+        const info = await api.workspace.info();
         out.result({ ...info, handout: mark }, () => `Made ${file} from the hand-out “${mark.title}”: ${info.documents} document(s), ${info.notes} note(s) from the trainer (read-only).`);
       });
     });
@@ -65,9 +63,9 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .argument('<other>', 'the other workspace file (only read)')
     .option('--other-passphrase-file <file>', 'the other workspace’s passphrase, if it differs')
     .action(async (other: string, opts: { otherPassphraseFile?: string }, cmd: Command) => {
-      const { mergeWithBackup } = await manager();
-      await run.withWorkspace(cmd, (ws, out) => {
-        const s = mergeWithBackup(ws, run.dataDir(), other, opts.otherPassphraseFile ? passphraseFromFile(opts.otherPassphraseFile) : undefined);
+      await run.withApi(cmd, async (api, out) => {
+        const passphrase = opts.otherPassphraseFile ? passphraseFromFile(opts.otherPassphraseFile) : undefined;
+        const s = await api.workspaces.merge({ other, ...(passphrase ? { passphrase } : {}) });
         out.result(s, () => mergeText(s));
       });
     });
@@ -76,9 +74,8 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .command('backup')
     .description('make a verified backup now, in the app’s data folder')
     .action(async (_opts: unknown, cmd: Command) => {
-      const { backupNow } = await manager();
-      await run.withWorkspace(cmd, (ws, out) => {
-        const b = backupNow(ws, run.dataDir());
+      await run.withApi(cmd, async (api, out) => {
+        const b = await api.backups.create();
         out.result(b, () => `Backed up to ${b.file} (${(b.bytes / 1048576).toFixed(1)} MB, integrity checked).`);
       });
     });
@@ -112,13 +109,13 @@ export function registerWorkspaces(program: Command, run: Runner): void {
     .description('undo the latest deletion (of a document, tag, highlight or note) or tag merge; --list shows what can be undone')
     .option('--list', 'list what can be undone, newest first')
     .action(async (opts: { list?: boolean }, cmd: Command) => {
-      await run.withWorkspace(cmd, (ws, out) => {
+      await run.withApi(cmd, async (api, out) => {
         if (opts.list) {
-          const list = ws.undo.list();
+          const list = await api.undo.list();
           out.result(list, () => (list.length ? table(list.map((e) => [e.createdAt, e.label])) : 'Nothing to undo.'));
           return;
         }
-        const done = ws.undo.undoLatest();
+        const done = await api.undo.run();
         out.result(done, () => `Undone: ${done.label}.`);
       });
     });
