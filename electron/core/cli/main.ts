@@ -76,13 +76,15 @@ export async function main(argv: string[]): Promise<number> {
     async withWorkspace(cmd, fn, open) {
       const file = this.workspacePath(cmd);
       const given = this.passphrase(cmd);
-      const { read, ...rest } = open ?? {};
+      // waitForIndex: false is for the reader only; a full open from the CLI always waits (and
+      // so makes its daily backup before the command, not in a background the exit would cut).
+      const { read, waitForIndex, ...rest } = open ?? {};
       const options = { ...rest, backgroundAnalysis: false, dataDir: this.dataDir(), ...(given ? { passphrase: given } : {}) };
       // The engine loads here, when a command opens a workspace: `--help` and argument errors stay instant.
       const { openManaged, openToRead } = await import('../workspaces/manager');
       const openOrRead = async (o: typeof options): Promise<Workspace> => {
         if (read) {
-          const reader = await openToRead(file, o);
+          const reader = await openToRead(file, { ...o, ...(waitForIndex === false ? { waitForIndex } : {}) });
           if (reader && (read === true || read(reader))) return reader;
           reader?.close();
         }
