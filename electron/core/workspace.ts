@@ -103,6 +103,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   private importing = 0;
   private closed = false;
   private backgroundAnalysis = true;
+  /** `open` waits for the index (CLI, tests): parse it in one go, twice as fast as in slices. */
+  private indexAwaited = false;
 
   private constructor(
     readonly file: string,
@@ -156,7 +158,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     // first search can be answered from FTS5 meanwhile.
     await new Promise((r) => setImmediate(r));
     if (this.closed) return;
-    const { index, outcome } = await loadOrRebuild(this.db, saved);
+    const { index, outcome } = await loadOrRebuild(this.db, saved, this.indexAwaited);
     if (this.closed) return;
     // What changed while loading: re-read it, and drop what no longer exists.
     const docs = readDocumentEntries(this.db, [...this.pendingDocs]);
@@ -204,6 +206,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     const encrypted = options.passphrase !== undefined && !isPlainSqlite(file);
     const ws = new Workspace(file, db, options.workers ?? DEFAULT_WORKERS, options.nativeBinding, encrypted ? options.passphrase : undefined, lock);
     ws.backgroundAnalysis = options.backgroundAnalysis !== false;
+    ws.indexAwaited = options.waitForIndex !== false; // read by loadIndex after the next turn
     try {
       if (checkLater) ws.checkInBackground();
       if (options.waitForIndex !== false || created) await ws.ready;

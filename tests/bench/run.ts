@@ -1,20 +1,21 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000] [-- --no-reference] [-- --no-analysis] [-- --no-minisearch] [-- --ocr-only]`
+ * `npm run bench [-- --sizes 1000,10000,100000] [-- --no-reference] [-- --no-analysis] [-- --no-minisearch] [-- --no-cli] [-- --no-ocr] [-- --ocr-only]`
  *
  * Prepares a corpus of real text, then at each size measures the workbench (import and
  * index, cold open to first result, query latencies, memory) and, on the same documents,
  * plain MiniSearch over the full text and bare SQLite FTS5 as references; last, OCR speed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './corpus';
-import { KINDS, makeQueries } from './queries';
+import { KINDS, makeQueries, type BenchQuery } from './queries';
 import { benchOcr } from './ocr';
 import { mb, ms } from './stats';
 import { bareBm25, cranfieldWorkspace, loadCranfield, workbench } from './cranfield';
+import { benchCli, printCli } from './cli';
 
 const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
@@ -24,7 +25,10 @@ const withAnalysis = !args.includes('--no-analysis');
 /** Plain MiniSearch over full texts needs ~4 GB and minutes at 100k: `--no-minisearch` leaves it out. */
 const withMiniSearch = !args.includes('--no-minisearch');
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
-const work = join(tmpdir(), 'workbench-bench', 'run');
+/** Per run, so that two benches on one machine never share files. */
+const work = join(tmpdir(), 'workbench-bench', `run-${process.pid}`);
+/** The command line against Recoll (`--no-cli` leaves it out); at 100k it would take most of the run. */
+const withCli = !args.includes('--no-cli');
 
 function child(mode: string, a: string, b: string, heapMb = 4096): Record<string, unknown> {
   const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', CHILD, mode, a, b], {
@@ -134,6 +138,14 @@ for (const size of sizes) {
     );
   }
   for (const r of results) if (r.note) console.log(`\n- ${r.name}: ${r.note}`);
+  console.log('');
+  if (withCli && size <= 10_000) {
+    try {
+      printCli(benchCli(dir, work, JSON.parse(readFileSync(queriesFile, 'utf8')) as BenchQuery[]), size);
+    } catch (err) {
+      console.log(`the command line: failed: ${(err as Error).message}\n`);
+    }
+  }
   const batch = child('wb-batch', wsFile, queriesFile);
   if (batch.error) console.log(`\n- batch search: failed: ${String(batch.error)}`);
   else {
@@ -165,4 +177,4 @@ for (const size of sizes) {
   console.log('');
 }
 rmSync(work, { recursive: true, force: true });
-await benchOcr();
+if (!args.includes('--no-ocr')) await benchOcr();

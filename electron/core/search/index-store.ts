@@ -4,6 +4,7 @@ import {
   INDEX_FORMAT,
   createPersonalIndex,
   loadPersonalIndex,
+  loadPersonalIndexNow,
   readDocumentEntries,
   readNoteEntries,
   type PersonalEntry,
@@ -43,11 +44,18 @@ export function readSaved(db: Db): { json: string } | { stale: Exclude<LoadOutco
   return { json };
 }
 
-/** Parses what readSaved found, or rebuilds in chunks when there was nothing usable. */
-export async function loadOrRebuild(db: Db, saved: ReturnType<typeof readSaved>): Promise<{ index: MiniSearch<PersonalEntry>; outcome: LoadOutcome }> {
+/**
+ * Parses what readSaved found, or rebuilds in chunks when there was nothing usable. `whole`
+ * parses in one go (about twice as fast) when nothing else waits on this thread.
+ */
+export async function loadOrRebuild(
+  db: Db,
+  saved: ReturnType<typeof readSaved>,
+  whole = false,
+): Promise<{ index: MiniSearch<PersonalEntry>; outcome: LoadOutcome }> {
   if ('json' in saved) {
     try {
-      return { index: await loadPersonalIndex(saved.json), outcome: 'loaded' };
+      return { index: whole ? loadPersonalIndexNow(saved.json) : await loadPersonalIndex(saved.json), outcome: 'loaded' };
     } catch {
       return { index: await rebuild(db), outcome: 'rebuilt-unreadable' };
     }

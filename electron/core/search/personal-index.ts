@@ -44,6 +44,10 @@ export async function loadPersonalIndex(json: string): Promise<MiniSearch<Person
   return MiniSearch.loadJSONAsync<PersonalEntry>(json, PERSONAL_OPTIONS);
 }
 
+export function loadPersonalIndexNow(json: string): MiniSearch<PersonalEntry> {
+  return MiniSearch.loadJSON<PersonalEntry>(json, PERSONAL_OPTIONS);
+}
+
 export const docKey = (id: number): string => `d:${id}`;
 export const noteKey = (id: number): string => `n:${id}`;
 export const keyId = (key: string): number => Number(key.slice(2));
