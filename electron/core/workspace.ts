@@ -1,18 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type MiniSearch from 'minisearch';
 import type { ImportProgress, ImportSummary } from '../shared/schemas';
 import type { HandoutMark } from '../shared/schemas';
 import { isPlainSqlite, openDatabase, type Db, type OpenOptions } from './db/open';
 import { HANDOUT_META } from './workspaces/handout';
 import type { ImportOptions } from './import/run-import';
 import { DEFAULT_WORKERS, importInWorker, type ImportWorkers } from './import/run-in-worker';
-import type { StoredEntry } from './import/store';
 import type { ImportJob } from './import/worker-protocol';
 import { SearchEngine } from './search/engine';
-import { corpusChecksum, loadOrRebuild, readSaved, rebuild as rebuildIndex, save as saveIndex, type LoadOutcome } from './search/index-store';
-import { docKey, keyId, noteKey, readDocumentEntries, readNoteEntries, remove, upsert, type PersonalEntry } from './search/personal-index';
+import type { LoadOutcome } from './search/index-store';
+import { IndexKeeper } from './search/index-keeper';
+import { docKey, noteKey } from './search/personal-index';
 import { Vocabulary } from './search/vocabulary';
 import type { ChangeKind, ServiceContext } from './services/context';
 import { DocumentsService } from './services/documents';
@@ -90,16 +89,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly vocabulary: Vocabulary;
   /** Resolves when the search index is loaded or rebuilt. */
   readonly ready: Promise<void>;
-  private index: MiniSearch<PersonalEntry> | null = null;
-  private outcome: LoadOutcome | null = null;
-  // Changes made before the index is in, applied when it is.
-  private pendingDocs = new Set<number>();
-  private pendingNotes = new Set<number>();
-  private dirty = false;
-  // The corpus checksum the index reflects, and the last PRAGMA data_version seen: another
-  // connection's commit changes the latter, and the former tells whether it touched the corpus.
-  private indexed = '';
-  private seenVersion = -1;
+  private readonly keeper: IndexKeeper;
   private importing = 0;
   private closed = false;
   private backgroundAnalysis = true;
@@ -117,11 +107,12 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     private readonly lock: WorkspaceLock | null,
   ) {
     super();
+    this.keeper = new IndexKeeper(db, () => this.closed);
     this.jobs = new BackgroundJobs(workers.analysis, { file, nativeBinding, passphrase });
     this.vocabulary = new Vocabulary(db);
     this.undo = new UndoLog(db, {
-      reindexDocuments: (ids) => this.reindex('documents', ids),
-      reindexNotes: (ids) => this.reindex('notes', ids),
+      reindexDocuments: (ids) => this.keeper.reindex('documents', ids),
+      reindexNotes: (ids) => this.keeper.reindex('notes', ids),
       corpusChanged: () => {
         this.vocabulary.invalidate();
         // A document brought back by undo lost its analysis with it; it is done again.
@@ -132,11 +123,11 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     const ctx: ServiceContext = {
       undo: this.undo,
       db,
-      reindexDocuments: (ids) => this.reindex('documents', ids),
-      reindexNotes: (ids) => this.reindex('notes', ids),
-      unindexNotes: (ids) => this.unindex([...ids].map(noteKey)),
+      reindexDocuments: (ids) => this.keeper.reindex('documents', ids),
+      reindexNotes: (ids) => this.keeper.reindex('notes', ids),
+      unindexNotes: (ids) => this.keeper.unindex([...ids].map(noteKey)),
       unindexDocuments: (docs) => {
-        this.unindex(docs.map((d) => docKey(d.id)));
+        this.keeper.unindex(docs.map((d) => docKey(d.id)));
         this.vocabulary.invalidate();
       },
       changed: (kind) => this.emit('changed', kind),
@@ -147,32 +138,18 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.notes = new NotesService(ctx);
     this.savedSearches = new SavedSearchesService(ctx);
     this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags);
-    this.search = new SearchEngine(db, this.vocabulary, () => this.index);
+    this.search = new SearchEngine(db, this.vocabulary, () => this.keeper.index);
     this.library = new LibraryExport(db, (req) => this.search.query(req));
     this.analysis = new AnalysisService(db, () => this.emit('changed', 'analysis'));
-    this.ready = this.loadIndex(readSaved(db));
+    this.ready = this.loadIndex(this.keeper.readSaved());
   }
 
-  private async loadIndex(saved: ReturnType<typeof readSaved>): Promise<void> {
+  private async loadIndex(saved: ReturnType<IndexKeeper['readSaved']>): Promise<void> {
     // Let `open` return first: parsing a saved index of 100k titles takes a moment, and the
     // first search can be answered from FTS5 meanwhile.
     await new Promise((r) => setImmediate(r));
     if (this.closed) return;
-    const { index, outcome } = await loadOrRebuild(this.db, saved, this.indexAwaited);
-    if (this.closed) return;
-    // What changed while loading: re-read it, and drop what no longer exists.
-    const docs = readDocumentEntries(this.db, [...this.pendingDocs]);
-    const notes = readNoteEntries(this.db, [...this.pendingNotes]);
-    const present = new Set([...docs, ...notes].map((e) => e.id));
-    remove(index, [...[...this.pendingDocs].map(docKey), ...[...this.pendingNotes].map(noteKey)].filter((k) => !present.has(k)));
-    upsert(index, [...docs, ...notes]);
-    if (this.pendingDocs.size || this.pendingNotes.size) this.touched();
-    this.pendingDocs.clear();
-    this.pendingNotes.clear();
-    this.index = index;
-    this.outcome = outcome;
-    this.touched(outcome !== 'loaded' || this.dirty);
-    this.emit('indexReady');
+    if (await this.keeper.load(saved, this.indexAwaited)) this.emit('indexReady');
   }
 
   /**
@@ -236,14 +213,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
 
   /** How the index came to be: loaded from the file, or rebuilt and why. Null while loading. */
   get indexOutcome(): LoadOutcome | null {
-    return this.outcome;
-  }
-
-  /** The index changed with the corpus (by this process): it is to be saved, and reflects the corpus as it is now. */
-  private touched(dirty = true): void {
-    this.dirty = dirty;
-    this.indexed = corpusChecksum(this.db);
-    this.seenVersion = this.db.pragma('data_version', { simple: true }) as number;
+    return this.keeper.outcome;
   }
 
   /**
@@ -252,51 +222,11 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
    * each answer, it costs one pragma when nothing changed.
    */
   async syncExternal(): Promise<void> {
-    if (!this.index || this.closed || this.importing > 0) return;
-    const version = this.db.pragma('data_version', { simple: true }) as number;
-    if (version === this.seenVersion) return;
-    this.seenVersion = version;
-    if (corpusChecksum(this.db) === this.indexed) return;
-    const index = await rebuildIndex(this.db);
-    if (this.closed) return;
-    this.index = index;
-    this.vocabulary.invalidate();
-    this.touched();
-    this.emit('changed', 'documents');
-  }
-
-  /** Re-reads documents or notes into the index, or remembers them until it has loaded. */
-  private reindex(kind: 'documents' | 'notes', ids: Iterable<number>): void {
-    if (!this.index) {
-      for (const id of ids) (kind === 'documents' ? this.pendingDocs : this.pendingNotes).add(id);
-      return;
+    if (this.closed || this.importing > 0) return;
+    if (await this.keeper.syncExternal()) {
+      this.vocabulary.invalidate();
+      this.emit('changed', 'documents');
     }
-    const unique = [...new Set(ids)];
-    upsert(this.index, kind === 'documents' ? readDocumentEntries(this.db, unique) : readNoteEntries(this.db, unique));
-    this.touched();
-  }
-
-  private unindex(keys: string[]): void {
-    if (!this.index) {
-      // The index loads as saved; these ids are read again then, and found gone.
-      keys.forEach((k) => (k.startsWith('d:') ? this.pendingDocs : this.pendingNotes).add(keyId(k)));
-      return;
-    }
-    remove(this.index, keys);
-    this.touched();
-  }
-
-  private stored(entries: StoredEntry[]): void {
-    const docs = entries.map((d) => {
-      const e: PersonalEntry = { id: docKey(d.id), title: d.title };
-      if (d.outlet) e.outlet = d.outlet;
-      if (d.author) e.author = d.author;
-      return e;
-    });
-    if (this.index) {
-      upsert(this.index, docs);
-      this.touched();
-    } else entries.forEach((d) => this.pendingDocs.add(d.id));
   }
 
   /**
@@ -312,7 +242,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
       return await importWithProjects(this, paths, options, (p, o) => this.runImport(p, o));
     } finally {
       this.importing--;
-      if (this.index) this.touched(this.dirty);
+      this.keeper.settled();
     }
   }
 
@@ -331,7 +261,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
         options.onProgress?.(p);
         this.emit('importProgress', p);
       },
-      onStored: (entries) => this.stored(entries),
+      onStored: (entries) => this.keeper.stored(entries),
     });
     if (summary.imported > 0) {
       this.vocabulary.invalidate();
@@ -344,8 +274,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
 
   /** After a merge wrote tags, highlights and notes directly: re-reads them into the index and tells the UI. */
   afterMerge(documents: number[], notes: number[]): void {
-    this.reindex('documents', documents);
-    this.reindex('notes', notes);
+    this.keeper.reindex('documents', documents);
+    this.keeper.reindex('notes', notes);
     for (const kind of ['tags', 'highlights', 'notes'] as const) this.emit('changed', kind);
   }
 
@@ -412,11 +342,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
 
   /** Saves the search index when it has changed since it was loaded or saved. */
   flush(): void {
-    if (!this.dirty || this.closed || !this.index || this.reader) return;
-    // Never saved with a checksum it does not reflect: a stale index would be trusted at the next open.
-    if (corpusChecksum(this.db) !== this.indexed) return;
-    saveIndex(this.db, this.index);
-    this.dirty = false;
+    if (!this.closed && !this.reader) this.keeper.flush();
   }
 
   info(): { file: string; documents: number; tags: number; highlights: number; notes: number; savedSearches: number; bytes: number; encrypted: boolean; adoptedFrom: HandoutMark | null } {
@@ -438,7 +364,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   async check(): Promise<CheckReport> {
     await this.ready;
     this.flush();
-    return checkWorkspace(this.db, this.index!);
+    return checkWorkspace(this.db, this.keeper.index!);
   }
 
   close(): void {

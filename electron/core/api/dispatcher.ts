@@ -39,7 +39,9 @@ export function createDispatcher(handlers: Handlers) {
         return { ok: false, error: { code: ErrorCode.Damaged, message: `The workspace is damaged (${code}). Close it and restore a backup (Backups…); the file will be moved aside, not deleted.` } };
       }
       if (code === 'SQLITE_BUSY') return { ok: false, error: { code: ErrorCode.Conflict, message: 'The workspace is busy (another program is writing to it); try again.' } };
-      return { ok: false, error: { code: ErrorCode.Internal, message: err instanceof Error ? err.message : String(err) } };
+      // SQLite's own code travels along: a shell can tell, say, a write refused to a reader.
+      const sqlite = typeof code === 'string' && code.startsWith('SQLITE_') ? { details: { sqlite: code } } : {};
+      return { ok: false, error: { code: ErrorCode.Internal, message: err instanceof Error ? err.message : String(err), ...sqlite } };
     }
   };
 }

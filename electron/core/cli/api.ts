@@ -42,6 +42,8 @@ export function cliApi(ws: Workspace, dataDir: string): Api {
       if (cancellable) process.on('SIGINT', onSigint);
       try {
         const r = await dispatch(method, input);
+        // Opened beside the program that owns the workspace: a write says which program to use.
+        if (!r.ok && r.error.details?.sqlite === 'SQLITE_READONLY') ws.assertWriter();
         if (!r.ok) throw new WorkbenchError(r.error.code as ErrorCode, r.error.message, r.error.details);
         return r.result;
       } finally {
