@@ -4,7 +4,7 @@ import { openPage, servedWorkbench, shot } from './harness';
 
 const REWRITE = /^After the USA has threatened to intervene/;
 const INSIGHT = /^Russian Mercenaries Providing Muscle/;
-const waitFor = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+const waitFor = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 100 });
 
 const { browser, served } = servedWorkbench();
 

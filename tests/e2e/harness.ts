@@ -26,7 +26,7 @@ export async function serve(options: { file?: string; args?: string[] } = {}): P
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', file, ...(options.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 120_000); // a cap for a hang, not a wait
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
@@ -72,7 +72,8 @@ export async function openPage(browser: Browser, url: string, options: { colorSc
   // Nothing may leave the machine: fail any request that is not to the server itself.
   const origin = new URL(url).origin;
   await page.route('**/*', (route) => (route.request().url().startsWith(origin) || route.request().url().startsWith('blob:') || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-  page.setDefaultTimeout(10_000); // fail with the step that hangs, well within the test's time
+  // Fail with the step that hangs, well within the test's time; generous, for a busy machine.
+  page.setDefaultTimeout(30_000);
   await page.goto(url);
   // The interface is up once the library has rendered (keyboard shortcuts are bound by then).
   if (options.waitForLibrary !== false) await page.getByRole('listbox', { name: 'Documents' }).waitFor();

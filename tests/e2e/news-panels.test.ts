@@ -8,7 +8,7 @@ import { BIN } from '../cli-helpers';
 import { ROOT } from '../helpers';
 import { launch, openPage, serve, shot, type Served } from './harness';
 
-const waitFor = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 200 });
+const waitFor = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 200 });
 
 interface TimelineJson {
   periods: Array<{ month: string; documents: Array<{ id: number; title: string }>; mentions: Array<{ documentId: number; date: string; text: string }> }>;

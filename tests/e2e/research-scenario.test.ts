@@ -81,7 +81,7 @@ describe('a researcher follows the Ilyushin flight across two outlets', () => {
     await editor.press('End');
     await editor.pressSequentially(' and ');
     await linker.selectOption(passages[1]!);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Editing)$/ }).textContent(), { timeout: 5000 }).toBe('Saved');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Editing)$/ }).textContent(), { timeout: 30_000 }).toBe('Saved');
     await page.getByRole('tab', { name: 'Preview' }).click();
     await expect.poll(() => page.locator('.note-editor .markdown a').count()).toBe(2);
     await shot(page, '4-note-with-links');

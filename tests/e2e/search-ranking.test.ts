@@ -4,7 +4,7 @@ import { openPage, selectText, servedWorkbench, shot } from './harness';
 
 const wb = servedWorkbench();
 // On a busy machine the interface can take seconds to answer; a slow step is not a failure.
-const waitFor = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+const waitFor = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 100 });
 const WIRE = "Russian Mercenaries Arrive in Venezuela to Shore Up Maduro's Rule";
 const REWRITE = /^After the USA has threatened to intervene in Venezuela/;
 const FLIGHT = 'A Russian Ilyushin-96 flew into Havana late on Wednesday after starting its journey in Moscow and flying via Senegal and Paraguay, the data showed.';
@@ -17,7 +17,7 @@ async function shots(page: Page, name: string): Promise<void> {
 }
 
 // Passages are found through the analysis, which runs in the background after the workspace opens.
-const waitLong = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 200 });
+const waitLong = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 200 });
 const count = (page: Page) => page.getByRole('region', { name: 'Library' }).getByRole('status').first().textContent();
 
 describe('ranked partial matches and passages in the library', () => {

@@ -7,7 +7,7 @@ import { openPage, selectText, servedWorkbench, shot } from './harness';
 
 const wb = servedWorkbench();
 // On a busy machine the interface can take seconds to answer; a slow step is not a failure.
-const waitFor = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+const waitFor = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 100 });
 const FLIGHT = 'A Russian Ilyushin-96 flew into Havana late on Wednesday';
 const WIRE = "Russian Mercenaries Arrive in Venezuela to Shore Up Maduro's Rule";
 

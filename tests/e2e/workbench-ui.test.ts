@@ -15,7 +15,7 @@ describe('the workbench in a browser', () => {
     writeFileSync(join(dir, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
     await page.getByLabel('Files to import').setInputFiles([join(dir, 'field-notes.txt'), join(dir, 'empty.txt'), join(dir, 'photo.jpg')]);
     const summary = page.getByRole('dialog', { name: 'Import summary' });
-    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toContain('3 files: 1 imported, 0 duplicates, 2 failed.');
+    await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toContain('3 files: 1 imported, 0 duplicates, 2 failed.');
     const text = await summary.textContent();
     expect(text).toContain('empty.txt: empty file (0 bytes)');
     expect(text).toContain('photo.jpg: the image is truncated: its end is missing');
@@ -100,7 +100,7 @@ describe('the workbench in a browser', () => {
     const { page, errors } = await openPage(wb.browser(), wb.served().url);
     await page.getByLabel('Files to import').setInputFiles(join(ROOT, 'tests/fixtures/html-news/guardian-1/source.html'));
     const summary = page.getByRole('dialog', { name: 'Import summary' });
-    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toContain('1 imported');
+    await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toContain('1 imported');
     await summary.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('title:whale');
     await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /^'What is the sea telling us/ }).click();
@@ -178,7 +178,7 @@ describe('the workbench in a browser', () => {
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }));
     });
     const summary = page.getByRole('dialog', { name: 'Import summary' });
-    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toMatch(/Import finished/);
+    await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toMatch(/Import finished/);
     expect(await summary.textContent()).toContain('1 file: 1 imported, 0 duplicates, 0 failed.');
   });
 
