@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
-import { parsePool } from './parse-pool';
+import { parsePools } from './parse-pool';
 import { DEFAULT_MAX_FILE_BYTES } from './limits';
 import { importPaths } from './run-import';
 import { insertDocuments, mergeSegments, shaLookup } from './store';
@@ -15,7 +15,7 @@ const job = workerData as ImportJob;
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
 const controller = new AbortController();
-let parser: ReturnType<typeof parsePool> | null = null;
+let parser: ReturnType<typeof parsePools> | null = null;
 port.on('message', (m: ToWorker) => {
   if (m.type !== 'cancel') return;
   controller.abort();
@@ -25,7 +25,7 @@ port.on('message', (m: ToWorker) => {
 
 try {
   const { db } = openDatabase(job.file, { ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });
-  parser = job.parseWorker ? parsePool(job.parseWorker, job.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, job.fileTimeoutMs) : null;
+  parser = job.parseWorker ? parsePools(job.parseWorker, job.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, job.fileTimeoutMs) : null;
   try {
     const summary = await importPaths(
       {

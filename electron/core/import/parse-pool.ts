@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './parse-file';
 import type { ParseMessage, ParseRequest } from './worker-protocol';
@@ -101,6 +102,33 @@ export function parsePool(url: string, maxBytes: number, timeoutMs = DEFAULT_FIL
       const w = worker;
       worker = null;
       await w?.terminate();
+    },
+  };
+}
+
+/** As many parse workers as cores, up to four: parsing is what an import waits for. */
+export const PARSE_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
+
+/**
+ * Several supervised parse workers, each given the next chunk in turn. Each chunk's promise
+ * resolves on its own, so the importer still stores files in the order it walked them. A
+ * worker starts with its first chunk: a small import starts one.
+ */
+export function parsePools(url: string, maxBytes: number, timeoutMs = DEFAULT_FILE_TIMEOUT_MS, count = PARSE_WORKERS) {
+  const pools = Array.from({ length: count }, () => parsePool(url, maxBytes, timeoutMs));
+  let next = 0;
+  return {
+    parseChunk(entries: Entry[]): Promise<FileResult[]> {
+      const pool = pools[next]!;
+      next = (next + 1) % pools.length;
+      return pool.parseChunk(entries);
+    },
+    /** Ends every worker now; files not yet parsed are reported as cancelled. */
+    cancel() {
+      pools.forEach((p) => p.cancel());
+    },
+    async stop() {
+      await Promise.all(pools.map((p) => p.stop()));
     },
   };
 }

@@ -1,0 +1,33 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { franc } from 'franc-min';
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../../../electron/core/import/language';
+import { SEEDS } from '../../../helpers';
+
+/** Running text in languages that share words with English ("in", "was", "on", "is", "die"…). */
+const OTHERS: Record<string, string> = {
+  fr: "Le président vénézuélien a reçu mardi à Caracas une délégation russe, selon plusieurs sources proches du gouvernement. On ne sait pas encore combien de conseillers militaires sont arrivés dans le pays, mais les vols affrétés depuis La Havane ont été suivis par des observateurs. L'opposition dénonce une ingérence étrangère et demande des explications au ministère de la défense.",
+  es: 'El presidente de Venezuela recibió el martes en Caracas a una delegación rusa, según varias fuentes cercanas al gobierno. Todavía no se sabe cuántos asesores militares llegaron al país, pero los vuelos fletados desde La Habana fueron seguidos por observadores. La oposición denuncia una injerencia extranjera y pide explicaciones al ministerio de defensa.',
+  pt: 'O presidente da Venezuela recebeu na terça-feira em Caracas uma delegação russa, segundo várias fontes próximas do governo. Ainda não se sabe quantos assessores militares chegaram ao país, mas os voos fretados a partir de Havana foram acompanhados por observadores. A oposição denuncia uma ingerência estrangeira e pede explicações ao ministério da defesa.',
+  de: 'Der venezolanische Präsident hat am Dienstag in Caracas eine russische Delegation empfangen, wie mehrere regierungsnahe Quellen berichten. Wie viele Militärberater in das Land gekommen sind, ist noch unklar, aber die Charterflüge aus Havanna wurden von Beobachtern verfolgt. Die Opposition spricht von einer Einmischung und fordert Erklärungen vom Verteidigungsministerium, was die Regierung ablehnt.',
+  nl: 'De Venezolaanse president heeft dinsdag in Caracas een Russische delegatie ontvangen, zo melden verschillende bronnen dicht bij de regering. Hoeveel militaire adviseurs in het land zijn aangekomen is nog niet duidelijk, maar de chartervluchten vanuit Havana werden door waarnemers gevolgd. De oppositie spreekt van buitenlandse inmenging en vraagt om uitleg van het ministerie, wat de regering weigert.',
+};
+
+describe('the language of a document', () => {
+  it('reads the English seeds as English, as franc does', () => {
+    for (const name of readdirSync(SEEDS)) {
+      const text = readFileSync(join(SEEDS, name), 'utf8');
+      expect(detectLanguage(text), name).toBe('en');
+      expect(franc(text, { minLength: 40 }), name).toBe('eng');
+    }
+  });
+
+  it('never takes French, Spanish, Portuguese, German or Dutch for English', () => {
+    for (const [lang, text] of Object.entries(OTHERS)) expect(detectLanguage(text), lang).toBe(lang);
+  });
+
+  it('leaves a text too short to tell unknown', () => {
+    expect(detectLanguage('Caracas, 2019')).toBeNull();
+  });
+});
