@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { Workspace, type OpenWorkspaceOptions } from '../electron/core/workspace';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -29,9 +29,20 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A new workspace file in a temporary folder: with the seeds unless told otherwise. */
+/**
+ * A new workspace file in a temporary folder: with the seeds unless told otherwise. With no
+ * options it is a copy of the seeds imported once by the test setup (same documents, ids and
+ * saved index); pass options, e.g. `{ importPaths: [SEEDS] }`, to import them afresh.
+ */
 export async function newWorkspace(options: OpenWorkspaceOptions = {}): Promise<Workspace> {
-  const ws = await Workspace.open(join(tempDir(), 'test.workspace'), { create: true, ...options });
+  const file = join(tempDir(), 'test.workspace');
+  if (Object.keys(options).length === 0) {
+    copyFileSync(inject('seedsTemplate'), file);
+    const ws = await Workspace.open(file);
+    open.push(ws);
+    return ws;
+  }
+  const ws = await Workspace.open(file, { create: true, ...options });
   open.push(ws);
   return ws;
 }

@@ -168,7 +168,7 @@ export const contract = {
     output: Highlight,
     doc:
       'Highlights characters [start, end) of a document, or the passage given as `quote` (its `occurrence`-th match). ' +
-      'Examples: `{ documentId: 2, start: 120, end: 180, tagIds: [1] }`, `{ documentId: 2, quote: "400 contractors" }`.',
+      'Example: `{ documentId: 2, start: 120, end: 180, tagIds: [1] }`, or by quote `{ documentId: 2, quote: "400 contractors" }`.',
   }),
   'highlights.delete': method({ input: ById, output: Ok, doc: 'Deletes a highlight; its notes stay with the document. Example: `{ id: 7 }`.' }),
 

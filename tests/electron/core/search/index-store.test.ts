@@ -3,11 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../../electron/core/workspace';
-import { SEED, newWorkspace, reopen, tempDir } from '../../../helpers';
+import { SEED, SEEDS, newWorkspace, reopen, tempDir } from '../../../helpers';
 
 describe('the saved search index', () => {
   it('is saved with the workspace and loaded, not rebuilt, on the next open', async () => {
-    const ws = await newWorkspace();
+    const ws = await newWorkspace({ importPaths: [SEEDS] }); // imported now, not copied: its index is new
     expect(ws.indexOutcome).toBe('rebuilt-missing');
     ws.notes.create({ body: 'Remember the Antonov flights', documentId: SEED.moscowTimes });
     const again = await reopen(ws);
