@@ -15,6 +15,9 @@ export default defineConfig({
     // A limit is for a test that hangs, not a measure of speed (that is `npm run bench`).
     testTimeout: 300_000,
     hookTimeout: 120_000,
+    // expect.poll waits until its condition holds; 1 s (vitest's default) is less than a busy
+    // 2-core machine can take to render a highlight. A cap for a hang, not a wait.
+    expect: { poll: { timeout: 30_000, interval: 50 } },
     pool: 'forks',
     // Two at a time on a 2-core machine (vitest's default leaves one core idle): most tests
     // wait on a worker thread, a CLI process or Chromium, so two files overlap well.
