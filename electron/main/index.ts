@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { EventName } from '../shared/api/contract';
 import { SessionHost, type SessionHostOptions } from '../core/api/session-host';
 import { APP_NAME, defaultWorkspacePath } from '../core/paths';
+import { SettingsStore } from '../core/workspaces/settings';
 import { menuTemplate } from './menu';
 import { APP_ORIGIN, installLockdown, isTrustedSender, serveApp, webPreferences } from './security';
 
@@ -132,13 +133,14 @@ if (!app.requestSingleInstanceLock()) {
         buildMenu();
       }
     });
-    await session.ready();
-    const last = session.state.last;
+    // The window and the menus come up at once, while the worker loads the engine and opens the
+    // workspace; the window's first calls are answered once it is open.
+    buildMenu();
+    createWindow();
+    const last = new SettingsStore(app.getPath('userData')).read().last;
     const start = last && existsSync(last) ? last : defaultWorkspacePath({ ...process.env, WORKBENCH_DATA_DIR: app.getPath('userData') });
     mkdirSync(dirname(start), { recursive: true });
     await openWorkspace(start, !existsSync(start));
-    buildMenu();
-    createWindow();
   });
   app.on('window-all-closed', () => {
     // The calls under way finish and the workspace is closed cleanly (its index saved, its lock released) first.

@@ -61,12 +61,19 @@ session.onEvent((name, payload) => {
   }
 });
 
+// A call sent after the shell asked to open a workspace is answered by that workspace: the
+// window may ask for its status before the seeds of a new one are in.
+let opening: Promise<unknown> = Promise.resolve();
+
 async function handle(message: ToSessionWorker): Promise<void> {
   if (message.type === 'call') {
+    await opening;
     answer(message.id, await (message.trusted ? session.trustedDispatch : session.dispatch)(message.method, message.input));
   } else if (message.type === 'open') {
+    const open = session.openFile(message.file, { create: message.create, ...(message.passphrase ? { passphrase: message.passphrase } : {}) });
+    opening = open.catch(() => undefined);
     try {
-      await session.openFile(message.file, { create: message.create, ...(message.passphrase ? { passphrase: message.passphrase } : {}) });
+      await open;
       answer(message.id, { ok: true, result: null });
     } catch (err) {
       answer(message.id, { ok: false, error: apiErrorOf(err) });

@@ -73,12 +73,13 @@ describe('the Electron main process, with electron mocked', () => {
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(String(win.options.webPreferences.preload)).toMatch(/preload[\\/]index\.cjs$/);
     expect(win.url).toBe('app://workbench/index.html');
-    expect(existsSync(join(dataDir, 'Default.workspace'))).toBe(true);
-    expect(calls.showErrorBox?.[0]?.[1]).toBeUndefined();
 
+    // The window comes up while the worker creates the default workspace; its first call waits for it.
     const handler = ipcHandlers.get('workbench:invoke')!;
     const trusted = await handler({ senderFrame: win.webContents.mainFrame }, 'workspace.info', {});
     expect(trusted).toMatchObject({ ok: true, result: { documents: 5, name: 'Default.workspace' } });
+    expect(existsSync(join(dataDir, 'Default.workspace'))).toBe(true);
+    expect(calls.showErrorBox?.[0]?.[1]).toBeUndefined();
     const foreign = await handler({ senderFrame: { url: 'https://evil.example/' } }, 'workspace.info', {});
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await handler({ senderFrame: win.webContents.mainFrame }, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

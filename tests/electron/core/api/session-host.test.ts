@@ -60,6 +60,19 @@ describe('the session host', () => {
     expect(await host.dispatch('workspace.info', { callback: () => 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('workspace.info') } });
   });
 
+  it('answers a call sent while a workspace opens from that workspace, as a new window asks at once', async () => {
+    const dataDir = tempDir();
+    const file = join(tempDir(), 'new.workspace');
+    const host = new SessionHost({ dataDir, open: { waitForIndex: false } });
+    hosts.push(host);
+    // Neither waits for the worker to start nor for the seeds to be imported.
+    const opened = host.openFile(file, { create: true });
+    const status = host.dispatch('workspaces.status', {});
+    expect(await status).toMatchObject({ ok: true, result: { open: { name: 'new.workspace', documents: 5 }, problem: null } });
+    await opened;
+    expect(host.current).toBe(file);
+  });
+
   it('a page is confined to the chosen folders; the trusted dispatch is not', async () => {
     const { host } = await hosted();
     const elsewhere = join(tempDir(), 'elsewhere.workspace');
