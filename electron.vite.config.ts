@@ -13,6 +13,8 @@ export default defineConfig({
           'import-worker': resolve(__dirname, 'electron/core/import/import-worker.ts'),
           'parse-worker': resolve(__dirname, 'electron/core/import/parse-worker.ts'),
           'analysis-worker': resolve(__dirname, 'electron/core/analysis/analysis-worker.ts'),
+          // The thread that owns the workspace, off the window's (see electron/core/api/session-host.ts).
+          'session-worker': resolve(__dirname, 'electron/core/api/session-worker.ts'),
         },
       },
     },

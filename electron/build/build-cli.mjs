@@ -24,6 +24,8 @@ export async function buildCli() {
       'import-worker': 'electron/core/import/import-worker.ts',
       'parse-worker': 'electron/core/import/parse-worker.ts',
       'analysis-worker': 'electron/core/analysis/analysis-worker.ts',
+      // `workbench serve` hosts its workspace in this worker (see session-host.ts).
+      'session-worker': 'electron/core/api/session-worker.ts',
     },
     outdir,
     bundle: true,

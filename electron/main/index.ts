@@ -1,16 +1,18 @@
 /**
  * The desktop shell: one locked-down window showing the interface from app://, and the
  * engine behind one IPC channel that goes through the same dispatcher as the browser
- * shell. Windows, menus and dialogs live here; everything else is in electron/core.
+ * shell. Windows, menus and dialogs live here; everything else is in electron/core, and
+ * the workspace itself in a worker thread (SessionHost): this thread loads no SQLite, no
+ * importer and no analysis, and a slow query never holds up a menu, a window or IPC.
  */
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session as electronSession } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventName } from '../shared/api/contract';
-import { Session } from '../core/api/session';
+import { SessionHost, type SessionHostOptions } from '../core/api/session-host';
 import { APP_NAME, defaultWorkspacePath } from '../core/paths';
-import type { OpenWorkspaceOptions } from '../core/workspace';
+import { SettingsStore } from '../core/workspaces/settings';
 import { menuTemplate } from './menu';
 import { APP_ORIGIN, installLockdown, isTrustedSender, serveApp, webPreferences } from './security';
 
@@ -22,20 +24,25 @@ app.setName(APP_NAME);
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let window: BrowserWindow | null = null;
-let session: Session | null = null;
+let session: SessionHost | null = null;
 
 /** The workers electron-vite builds beside this file; running from source, the engine's own. */
-function workers(): OpenWorkspaceOptions['workers'] {
+function workers(): NonNullable<SessionHostOptions['open']>['workers'] {
   const built = { import: new URL('./import-worker.js', import.meta.url), parse: new URL('./parse-worker.js', import.meta.url), analysis: new URL('./analysis-worker.js', import.meta.url) };
   return existsSync(fileURLToPath(built.import)) ? built : undefined;
 }
 
-function openOptions(): Omit<OpenWorkspaceOptions, 'create'> {
+function hostOptions(): SessionHostOptions {
   const w = workers();
+  const built = new URL('./session-worker.js', import.meta.url);
   return {
-    waitForIndex: false,
-    ...(w ? { workers: w } : {}),
-    ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
+    dataDir: app.getPath('userData'),
+    open: { waitForIndex: false, ...(w ? { workers: w } : {}), ...(existsSync(nativeBinding) ? { nativeBinding } : {}) },
+    ...(existsSync(fileURLToPath(built)) ? { worker: built } : {}),
+    onCrash: (message, restarted) => {
+      process.stderr.write(`workbench: ${message}\n`);
+      if (!restarted) dialog.showErrorBox('The workbench engine stopped', message);
+    },
   };
 }
 
@@ -45,7 +52,7 @@ function send(name: EventName, payload: unknown): void {
 
 /** The window title names the open workspace, as the status bar does. */
 function showTitle(): void {
-  const file = session?.current?.file;
+  const file = session?.current;
   window?.setTitle(file ? `${file.split(/[\\/]/).pop()} — ${APP_NAME}` : APP_NAME);
 }
 
@@ -86,7 +93,7 @@ function buildMenu(): void {
       setTheme: (t) => send('ui.command', { command: `theme-${t}` }),
       about: () => void dialog.showMessageBox(window!, { message: APP_NAME, detail: `Version ${app.getVersion()}. Works offline; your workspace never leaves this machine.` }),
     },
-    session?.settings.recentExisting() ?? [],
+    session?.state.recent ?? [],
     process.platform === 'darwin',
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -96,6 +103,7 @@ function createWindow(): void {
   window = new BrowserWindow({ width: 1400, height: 900, title: APP_NAME, show: false, webPreferences: webPreferences(join(here, '../preload/index.cjs')) });
   window.once('ready-to-show', () => window?.show());
   window.on('closed', () => (window = null));
+  showTitle();
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
@@ -117,7 +125,7 @@ if (!app.requestSingleInstanceLock()) {
       // typed, not picked; the menu's native dialogs use the trusted dispatcher.
       return session!.dispatch(String(method), input);
     });
-    session = new Session({ dataDir: app.getPath('userData'), open: openOptions() });
+    session = new SessionHost(hostOptions());
     session.onEvent((name, payload) => {
       send(name, payload);
       if (name === 'workspace.changed' && (payload as { kind: string }).kind === 'workspace') {
@@ -125,15 +133,17 @@ if (!app.requestSingleInstanceLock()) {
         buildMenu();
       }
     });
-    const last = session.settings.read().last;
+    // The window and the menus come up at once, while the worker loads the engine and opens the
+    // workspace; the window's first calls are answered once it is open.
+    buildMenu();
+    createWindow();
+    const last = new SettingsStore(app.getPath('userData')).read().last;
     const start = last && existsSync(last) ? last : defaultWorkspacePath({ ...process.env, WORKBENCH_DATA_DIR: app.getPath('userData') });
     mkdirSync(dirname(start), { recursive: true });
     await openWorkspace(start, !existsSync(start));
-    buildMenu();
-    createWindow();
   });
   app.on('window-all-closed', () => {
-    session?.close();
-    app.quit();
+    // The calls under way finish and the workspace is closed cleanly (its index saved, its lock released) first.
+    void (session?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
 }

@@ -33,17 +33,22 @@ export function createDispatcher(handlers: Handlers) {
       }
       return { ok: true, result: checked.data };
     } catch (err) {
-      if (isWorkbenchError(err)) return { ok: false, error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
-      const code = (err as { code?: string }).code;
-      if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-        return { ok: false, error: { code: ErrorCode.Damaged, message: `The workspace is damaged (${code}). Close it and restore a backup (Backups…); the file will be moved aside, not deleted.` } };
-      }
-      if (code === 'SQLITE_BUSY') return { ok: false, error: { code: ErrorCode.Conflict, message: 'The workspace is busy (another program is writing to it); try again.' } };
-      // SQLite's own code travels along: a shell can tell, say, a write refused to a reader.
-      const sqlite = typeof code === 'string' && code.startsWith('SQLITE_') ? { details: { sqlite: code } } : {};
-      return { ok: false, error: { code: ErrorCode.Internal, message: err instanceof Error ? err.message : String(err), ...sqlite } };
+      return { ok: false, error: apiErrorOf(err) };
     }
   };
+}
+
+/** What a failed call answers: the engine's own errors keep their code; SQLite's are said plainly. */
+export function apiErrorOf(err: unknown): ApiError {
+  if (isWorkbenchError(err)) return { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return { code: ErrorCode.Damaged, message: `The workspace is damaged (${code}). Close it and restore a backup (Backups…); the file will be moved aside, not deleted.` };
+  }
+  if (code === 'SQLITE_BUSY') return { code: ErrorCode.Conflict, message: 'The workspace is busy (another program is writing to it); try again.' };
+  // SQLite's own code travels along: a shell can tell, say, a write refused to a reader.
+  const sqlite = typeof code === 'string' && code.startsWith('SQLITE_') ? { details: { sqlite: code } } : {};
+  return { code: ErrorCode.Internal, message: err instanceof Error ? err.message : String(err), ...sqlite };
 }
 
 export type Dispatch = ReturnType<typeof createDispatcher>;

@@ -5,14 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { ErrorCode } from '../../shared/errors';
 import { CONTENT_TYPES, CSP } from '../../shared/web';
-import type { Session } from '../api/session';
+import type { SessionApi } from '../api/session-host';
 
 export { CSP };
 
 const MAX_BODY = 256 * 1024 * 1024;
 
 export interface ServerOptions {
-  session: Session;
+  /** The session the calls go to: a SessionHost (its worker owns the workspace), or a Session in tests. */
+  session: SessionApi;
   /** The built interface (out/renderer). */
   staticDir: string;
   /** 0 picks a free port. */

@@ -23,13 +23,15 @@ export interface OcrPage {
 export const DEFAULT_OCR_LANGUAGES = 'eng';
 export const OCR_LANG_ENV = 'WORKBENCH_OCR_LANG';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite gives each ES chunk that mentions require a `const require`
+// of its own, and a second declaration in the same chunk stops the desktop app's import worker.
+const load = createRequire(import.meta.url);
 
 /** Languages whose data is installed, from the @tesseract.js-data packages. */
 export function installedLanguages(): string[] {
   return ['eng', 'fra', 'deu', 'spa', 'por', 'ita', 'rus', 'ara', 'chi_sim', 'nld'].filter((code) => {
     try {
-      require.resolve(`@tesseract.js-data/${code}/package.json`);
+      load.resolve(`@tesseract.js-data/${code}/package.json`);
       return true;
     } catch {
       return false;
@@ -56,7 +58,7 @@ function languageFolder(langs: string[]): string {
   mkdirSync(dir, { recursive: true });
   for (const code of langs) {
     const target = join(dir, `${code}.traineddata.gz`);
-    const data = require(`@tesseract.js-data/${code}`) as { langPath: string };
+    const data = load(`@tesseract.js-data/${code}`) as { langPath: string };
     const source = join(data.langPath, `${code}.traineddata.gz`);
     // A link left by another install (or one whose node_modules is gone) is replaced.
     if (existsSync(target) && (!isLink(target) || readlinkSync(target) === source)) continue;
@@ -81,7 +83,7 @@ export async function recognise(
 ): Promise<{ pages: OcrPage[]; info: OcrInfo }> {
   const langs = options.languages ?? ocrLanguages();
   const { createWorker } = await import('tesseract.js');
-  const version = (require('tesseract.js/package.json') as { version: string }).version;
+  const version = (load('tesseract.js/package.json') as { version: string }).version;
   const folder = languageFolder(langs);
   const worker = await createWorker(langs, 1, {
     langPath: folder,

@@ -52,9 +52,11 @@ vi.mock('electron', () => {
   };
 });
 
-afterAll(() => {
+afterAll(async () => {
   const close = (calls['app.on'] ?? []).find((c) => c[0] === 'window-all-closed')?.[1] as (() => void) | undefined;
   close?.();
+  // The app quits once the session's worker has closed the workspace.
+  await vi.waitFor(() => expect(calls.quit).toHaveLength(1), { timeout: 60_000 });
 });
 
 describe('the Electron main process, with electron mocked', () => {
@@ -71,14 +73,24 @@ describe('the Electron main process, with electron mocked', () => {
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(String(win.options.webPreferences.preload)).toMatch(/preload[\\/]index\.cjs$/);
     expect(win.url).toBe('app://workbench/index.html');
-    expect(existsSync(join(dataDir, 'Default.workspace'))).toBe(true);
-    expect(calls.showErrorBox?.[0]?.[1]).toBeUndefined();
 
+    // The window comes up while the worker creates the default workspace; its first call waits for it.
     const handler = ipcHandlers.get('workbench:invoke')!;
     const trusted = await handler({ senderFrame: win.webContents.mainFrame }, 'workspace.info', {});
     expect(trusted).toMatchObject({ ok: true, result: { documents: 5, name: 'Default.workspace' } });
+    expect(existsSync(join(dataDir, 'Default.workspace'))).toBe(true);
+    expect(calls.showErrorBox?.[0]?.[1]).toBeUndefined();
     const foreign = await handler({ senderFrame: { url: 'https://evil.example/' } }, 'workspace.info', {});
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await handler({ senderFrame: win.webContents.mainFrame }, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    // The workspace lives in the session's worker: what the window title and the menu show, and
+    // the events the window receives, come from there.
+    expect(calls.setTitle!.at(-1)).toEqual(['Default.workspace — Research Workbench']);
+    const menu = calls.setApplicationMenu!.at(-1)![0] as Array<{ label?: string; submenu?: Array<{ label?: string; submenu?: Array<{ sublabel?: string }> }> }>;
+    const recent = menu.find((m) => m.label === 'File')!.submenu!.find((m) => m.label === 'Open Recent')!.submenu!;
+    expect(recent.map((r) => r.sublabel)).toEqual([join(dataDir, 'Default.workspace')]);
+    expect(await handler({ senderFrame: win.webContents.mainFrame }, 'tags.create', { name: 'From the window' })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(calls.send).toContainEqual(['workbench:event', 'workspace.changed', { kind: 'tags' }]));
   });
 });

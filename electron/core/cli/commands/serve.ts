@@ -11,10 +11,16 @@ export function registerServe(program: Command, run: Runner): void {
     .argument('[workspace]', 'the workspace file (default: the one in the app data folder, made with the sample corpus on first start)')
     .option('--port <n>', 'port (default: a free one)', '0')
     .action(async (file: string | undefined, opts: { port: string }, cmd: Command) => {
-      // The whole engine behind the dispatcher: loaded when serving, not for every command's start.
-      const [{ Session }, { startServer }] = await Promise.all([import('../../api/session'), import('../../http/server')]);
-      const session = new Session({ dataDir: userDataDir(), open: { waitForIndex: false } });
-      const last = session.settings.read().last;
+      // The workspace is served from a worker thread (SessionHost): a slow query never holds up
+      // the server's other requests or its event stream; the engine loads there, not here.
+      const [{ SessionHost }, { startServer }] = await Promise.all([import('../../api/session-host'), import('../../http/server')]);
+      const session = new SessionHost({
+        dataDir: userDataDir(),
+        open: { waitForIndex: false },
+        onCrash: (message) => process.stderr.write(`workbench: ${message}\n`),
+      });
+      await session.ready();
+      const last = session.state.last;
       const path = resolve(file ?? (last && existsSync(last) ? last : defaultWorkspacePath()));
       const create = !existsSync(path);
       if (create) mkdirSync(dirname(path), { recursive: true });
@@ -30,6 +36,6 @@ export function registerServe(program: Command, run: Runner): void {
         process.once('SIGTERM', stop);
       });
       await server.close();
-      session.close();
+      await session.close();
     });
 }

@@ -1,9 +1,13 @@
+import Database from 'better-sqlite3-multiple-ciphers';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Session } from '../../../../electron/core/api/session';
+import { SessionHost } from '../../../../electron/core/api/session-host';
 import { CSP, startServer, type RunningServer } from '../../../../electron/core/http/server';
 import { builtRendererDir } from '../../../../electron/core/paths';
-import { newWorkspace } from '../../../helpers';
+import { openManaged } from '../../../../electron/core/workspaces/manager';
+import { newWorkspace, tempDir } from '../../../helpers';
 
 let server: RunningServer | null = null;
 afterEach(async () => {
@@ -143,3 +147,52 @@ describe('request limits of the browser shell', () => {
     expect(session.workspace.notes.listFree()).toHaveLength(0);
   });
 });
+
+describe('the browser shell over the session host', () => {
+  it('serves the page and the event stream while a call waits in the worker, and relays the events to the stream', async () => {
+    const data = tempDir();
+    const file = join(tempDir(), 'served.workspace');
+    (await openManaged(file, { dataDir: data, create: true, importPaths: [] })).close();
+    const host = new SessionHost({ dataDir: data, open: { waitForIndex: false } });
+    try {
+      await host.openFile(file);
+      const s = (server = await startServer({ session: host, staticDir: builtRendererDir() }));
+      const events = eventStream(s);
+      await events.connected;
+      // Another program holds the workspace's write lock: the tag waits for it in the worker.
+      const db = new Database(file);
+      db.exec('BEGIN EXCLUSIVE');
+      let answered = false;
+      const write = raw(s.port, '/api/invoke', { Host: `127.0.0.1:${s.port}`, Authorization: `Bearer ${s.token}` }, JSON.stringify({ method: 'tags.create', input: { name: 'Waited' } }));
+      void write.then(() => (answered = true));
+      const page = await raw(s.port, '/', { Host: `127.0.0.1:${s.port}` });
+      expect(page.status).toBe(200);
+      expect(answered).toBe(false);
+      db.exec('COMMIT');
+      db.close();
+      expect(JSON.parse((await write).body)).toMatchObject({ ok: true, result: { name: 'Waited' } });
+      await expect.poll(() => events.text()).toContain('event: workspace.changed\ndata: {"kind":"tags"}');
+      events.close();
+    } finally {
+      await server?.close();
+      server = null;
+      await host.close();
+    }
+  });
+});
+
+/** Reads /api/events as a browser's EventSource would. */
+function eventStream(s: RunningServer) {
+  let text = '';
+  let connect!: () => void;
+  const connected = new Promise<void>((resolve) => (connect = resolve));
+  const req = request({ host: '127.0.0.1', port: s.port, path: `/api/events?token=${s.token}`, headers: { Host: `127.0.0.1:${s.port}` } }, (res) => {
+    res.on('data', (c: Buffer) => {
+      text += c.toString();
+      if (text.includes(': connected')) connect();
+    });
+  });
+  req.on('error', () => undefined);
+  req.end();
+  return { connected, text: () => text, close: () => req.destroy() };
+}
