@@ -10,7 +10,7 @@ import { SEED } from '../helpers';
 import { launch, openPage, serve, shot } from './harness';
 
 /** Waits for what the page shows to settle: opening, importing or copying a workspace takes a moment. */
-const waitFor = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 50 });
+const waitFor = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 50 });
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const cli = (...args: string[]) => {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });

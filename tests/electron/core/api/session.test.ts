@@ -24,7 +24,7 @@ describe('the session', () => {
     session.onEvent((name, payload) => name === 'workspace.changed' && changes.push((payload as { kind: string }).kind));
     await session.openFile(file);
     expect(session.current).not.toBeNull(); // opened without waiting for the check
-    await expect.poll(() => session.current, { timeout: 15_000 }).toBeNull();
+    await expect.poll(() => session.current, { timeout: 60_000 }).toBeNull();
     const status = session.status(() => {
       throw new Error('nothing is open');
     });
@@ -43,7 +43,7 @@ describe('the daily backup in the shells', () => {
     (await openManaged(file, { dataDir: data, create: true })).close();
     const session = new Session({ dataDir: data, open: { waitForIndex: false } });
     await session.openFile(file);
-    await expect.poll(() => listBackups(data, file).map((b) => b.reason), { timeout: 15_000 }).toEqual(['open']);
+    await expect.poll(() => listBackups(data, file).map((b) => b.reason), { timeout: 60_000 }).toEqual(['open']);
     session.close();
   });
 });
