@@ -16,6 +16,7 @@ import { benchOcr } from './ocr';
 import { mb, ms } from './stats';
 import { bareBm25, cranfieldWorkspace, loadCranfield, workbench } from './cranfield';
 import { benchCli, printCli } from './cli';
+import { benchFirstWindow } from './first-window';
 
 const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
@@ -72,6 +73,22 @@ console.log(`Node ${process.version}, ${process.arch}; ${KINDS.length} query kin
   console.log(row(['bare FTS5 bm25, words ORed', f(bare.ndcg10), f(bare.map), f(bare.recall100), String(bare.empty)]));
   console.log(`\nnDCG@10: workbench ${((wb.ndcg10 / bare.ndcg10 - 1) * 100).toFixed(1)}% against bare bm25 (goal: at least +5%).\n`);
   rmSync(dir, { recursive: true, force: true });
+}
+
+if (withCli) {
+  // The desktop shell's first window: the built main process in Node, Electron mocked.
+  try {
+    const w = benchFirstWindow();
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    console.log(
+      `## The desktop shell's first window (built main process, Electron mocked, median of ${w.newMs.length})\n\n` +
+        `- from the main process's start: ${median(w.newMs)} ms on a new data folder (the default workspace made meanwhile), ` +
+        `${median(w.againMs)} ms opening it again; packages the main thread had loaded by then: ${w.packages.join(', ') || 'none'} ` +
+        '(goal: no analysis or importer library)\n',
+    );
+  } catch (err) {
+    console.log(`## The desktop shell's first window: not measured: ${(err as Error).message}\n`);
+  }
 }
 
 for (const size of sizes) {
