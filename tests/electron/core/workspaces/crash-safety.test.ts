@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../../../cli-helpers';
 import { tempDir } from '../../../helpers';
+import { filesUnder } from './fixtures';
 
 /**
  * kill -9 at random moments during encrypt, hand-out, merge and backup. Each run starts a
@@ -47,18 +48,6 @@ function setup() {
   return { dir, data, work, file, run, pass, killDuring };
 }
 
-function filesUnder(...dirs: string[]): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(p);
-    }
-  };
-  dirs.filter((d) => existsSync(d)).forEach(walk);
-  return out;
-}
 
 function plaintext(...dirs: string[]): string[] {
   return filesUnder(...dirs).filter((f) => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -7,24 +7,12 @@ import { Session } from '../../../../electron/core/api/session';
 import { openManaged } from '../../../../electron/core/workspaces/manager';
 import { BIN } from '../../../cli-helpers';
 import { SEED, tempDir } from '../../../helpers';
+import { filesUnder } from './fixtures';
 
 // Words of the seed texts, a note and an imported file that the program's own code never
 // contains (its compiled copy in the temporary folder is scanned too).
 const MARKERS = ['Shabayev', 'Padrino', 'Ryabkov', 'Jraissati', 'Russian nationals', 'Zanzibar-marker', 'Quetzalcoatl-report'];
 
-/** Every file under these folders, recursively. */
-function filesUnder(...dirs: string[]): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(p);
-    }
-  };
-  dirs.filter(existsSync).forEach(walk);
-  return out;
-}
 
 /** Which markers a file holds in plaintext, as UTF-8 or UTF-16. */
 function plaintextIn(file: string): string[] {

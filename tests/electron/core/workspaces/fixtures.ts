@@ -1,4 +1,20 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { SEED, newWorkspace } from '../../../helpers';
+
+/** Every file under these folders, recursively (those that do not exist are skipped). */
+export function filesUnder(...dirs: string[]): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(p);
+    }
+  };
+  dirs.filter((d) => existsSync(d)).forEach(walk);
+  return out;
+}
 
 const QUOTE = 'The contractors flew to Venezuela not from Moscow but from third countries where they were conducting missions';
 
