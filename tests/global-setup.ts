@@ -9,13 +9,6 @@ import type { TestProject } from 'vitest/node';
 // @ts-expect-error -- a plain ES module of the build, without type declarations
 import { buildCli } from '../electron/build/build-cli.mjs';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** A closed workspace holding the five seeds, imported by the code under test. */
-    seedsTemplate: string;
-  }
-}
-
 export default async function setup(project: TestProject): Promise<() => void> {
   await buildCli();
   process.env.WORKBENCH_WORKERS_DIR = join(project.config.root, 'out/cli');

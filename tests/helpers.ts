@@ -5,6 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, inject } from 'vitest';
 import { Workspace, type OpenWorkspaceOptions } from '../electron/core/workspace';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A closed workspace holding the five seeds, imported by the test setup (global-setup.ts). */
+    seedsTemplate: string;
+  }
+}
+
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SEEDS = join(ROOT, 'seeds');
 
