@@ -145,8 +145,11 @@ export function findMentions(body: string, surnames: ReadonlySet<string> = new S
   const out: Mention[] = [];
   for (const m of found) {
     if ((inHeadline(m) && !elsewhere.has(m.key)) || inside(m)) continue;
-    const start = offsets[m.start]!;
-    const end = offsets[m.end - 1]! + 1;
+    const start = offsets[m.start];
+    const last = offsets[m.end - 1];
+    // A name cleaned of markup that no longer stands in the text as written has no place to mark.
+    if (start === undefined || last === undefined || m.start < 0) continue;
+    const end = last + 1;
     if (inFolds(folds, start, end)) continue;
     out.push({ ...m, start, end });
   }

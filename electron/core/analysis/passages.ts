@@ -2,19 +2,26 @@
  * Shared passages: sentences, or runs of them, that two documents have word for word or
  * lightly reworded. Each document's five-word shingles are hashed and one in four is
  * kept by hash value (so two copies keep the same ones, as in winnowing) in an indexed
- * table; a new document looks its fingerprints up there instead of being compared with
- * every other document, which is what lets this scale to 100k documents. Candidates are
- * verified sentence by sentence. Between two documents already known to share passages,
- * sentences that say the same thing in other words are then matched by their rarer words.
+ * table of (hash, document); a new document looks its fingerprints up there instead of
+ * being compared with every other document, which is what lets this scale to 100k
+ * documents. A fingerprint that more than COMMON documents have is boilerplate (quoted
+ * mail, licence text, signatures): it is counted once and leads to no pairs. Candidates
+ * are verified sentence by sentence, where the fingerprints stand in both texts now.
+ * Between two documents already known to share passages, sentences that say the same
+ * thing in other words are then matched by their rarer words.
  */
 import { splitSentences, type Sentence } from '../../shared/text/sentences';
 import { tokenSpans } from '../../shared/text/normalize';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open';
 
 export const SHINGLE_WORDS = 5;
 const SAMPLE = 4;
-/** Fingerprints shared by more documents than this are boilerplate ("all rights reserved"), not provenance. */
-const COMMON = 50;
+/**
+ * Fingerprints shared by more documents than this are boilerplate ("all rights reserved"),
+ * not provenance; below it, every pair of documents that shares one is compared.
+ */
+export const COMMON = 20;
 /** Share of a shorter sentence's word triples the other must contain. */
 const COPY_THRESHOLD = 0.5;
 /** IDF-weighted overlap of content words for a reworded sentence. */
@@ -32,7 +39,8 @@ function fnv(text: string): number {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  // Signed 32 bits: SQLite stores it in four bytes.
+  return h | 0;
 }
 
 export function fingerprints(body: string): Fingerprint[] {
@@ -135,74 +143,127 @@ function sentenceAt(sentences: Sentence[], offset: number): number {
   return -1;
 }
 
-/** Fingerprints computed in this run but not yet written, looked up beside the stored ones. */
-export type PendingFingerprints = Map<number, Array<{ doc: number; start: number }>>;
+/** What one document shares, and what to store for it. */
+export interface DocumentPassages {
+  passages: FoundPassage[];
+  /** Its fingerprints that are not boilerplate (yet), one per hash: rows for passage_fingerprints. */
+  hashes: number[];
+  /** Fingerprints that became boilerplate with this document: their rows go, they are counted instead. */
+  becameCommon: Array<{ hash: number; documents: number }>;
+  /** Fingerprints already boilerplate that this document has too: one more document each. */
+  common: number[];
+}
 
 /**
- * Finds what document `docId` shares with the documents fingerprinted before it (stored,
- * or `pending` in this run). Only reads: the caller writes the passages and the
- * fingerprints, in a short transaction. Returns the passages (docA = docId).
+ * Finds, document after document, what each shares with those fingerprinted before it:
+ * stored, or staged in this run and not written yet. Only reads; the caller writes what
+ * `find` returns, in a short transaction, then calls `written`.
  */
-export function sharedPassagesOf(db: Db, docId: number, body: string, idf: (term: string) => number, pending: PendingFingerprints = new Map()): { passages: FoundPassage[]; fingerprints: Fingerprint[] } {
-  const fps = fingerprints(body);
-  const lookup = db.prepare('SELECT document_id AS doc, start_offset AS start FROM passage_fingerprints WHERE hash = ? AND document_id <> ? LIMIT ?');
-  const hits = new Map<number, Array<{ mine: number; theirs: number }>>();
-  for (const fp of fps) {
-    const rows = [...(lookup.all(fp.hash, docId, COMMON + 1) as Array<{ doc: number; start: number }>), ...(pending.get(fp.hash) ?? []).filter((r) => r.doc !== docId)];
-    if (rows.length > COMMON) continue;
-    for (const r of rows) (hits.get(r.doc) ?? hits.set(r.doc, []).get(r.doc)!).push({ mine: fp.start, theirs: r.start });
+export class PassageFinder {
+  private readonly lookup: Statement<[number, number]>;
+  private readonly bodyOf: Statement<[number]>;
+  private readonly boilerplate: Set<number>;
+  /** Documents of this batch by hash, not yet in the table. */
+  private staged = new Map<number, number[]>();
+
+  constructor(
+    db: Db,
+    private readonly idf: (term: string) => number,
+  ) {
+    this.lookup = db.prepare('SELECT document_id FROM passage_fingerprints WHERE hash = ? LIMIT ?').pluck();
+    this.bodyOf = db.prepare('SELECT body FROM documents WHERE id = ?').pluck();
+    this.boilerplate = new Set(db.prepare('SELECT hash FROM passage_boilerplate').pluck().all() as number[]);
   }
 
-  const mine = splitSentences(body);
-  const bodyOf = db.prepare('SELECT body FROM documents WHERE id = ?').pluck();
-  const found: FoundPassage[] = [];
-  for (const [other, anchors] of hits) {
-    const otherBody = bodyOf.get(other) as string | undefined;
-    if (otherBody === undefined) continue;
-    const theirs = splitSentences(otherBody);
-    const pairs = new Map<string, { a: number; b: number; score: number; kind: 'copy' | 'reworded' }>();
-    for (const h of anchors) {
-      const a = sentenceAt(mine, h.mine);
-      const b = sentenceAt(theirs, h.theirs);
-      if (a < 0 || b < 0 || pairs.has(`${a}:${b}`)) continue;
-      const score = containment(mine[a]!.text, theirs[b]!.text);
-      if (score >= COPY_THRESHOLD) pairs.set(`${a}:${b}`, { a, b, score, kind: 'copy' });
+  find(docId: number, body: string): DocumentPassages {
+    const fps = fingerprints(body);
+    const mineAt = new Map<number, number[]>();
+    for (const fp of fps) (mineAt.get(fp.hash) ?? mineAt.set(fp.hash, []).get(fp.hash)!).push(fp.start);
+    const out: DocumentPassages = { passages: [], hashes: [], becameCommon: [], common: [] };
+    const shared = new Map<number, number[]>();
+    for (const hash of mineAt.keys()) {
+      if (this.boilerplate.has(hash)) {
+        out.common.push(hash);
+        continue;
+      }
+      const others = [...(this.lookup.all(hash, COMMON + 1) as number[]), ...(this.staged.get(hash) ?? [])].filter((d) => d !== docId);
+      if (others.length >= COMMON) {
+        this.boilerplate.add(hash);
+        out.becameCommon.push({ hash, documents: others.length + 1 });
+        continue;
+      }
+      out.hashes.push(hash);
+      (this.staged.get(hash) ?? this.staged.set(hash, []).get(hash)!).push(docId);
+      for (const d of others) (shared.get(d) ?? shared.set(d, []).get(d)!).push(hash);
     }
-    if (pairs.size === 0) continue;
-    if (pairs.size >= 2) {
-      // A copy relationship is established: look for the sentences it put in other words.
-      const usedA = new Set([...pairs.values()].map((p) => p.a));
-      const usedB = new Set([...pairs.values()].map((p) => p.b));
-      const wordsB = theirs.map((s) => contentWords(s.text));
-      mine.forEach((s, a) => {
-        if (usedA.has(a)) return;
-        const wa = contentWords(s.text);
-        if (wa.size < 4) return;
-        let best: { b: number; score: number } | null = null;
-        wordsB.forEach((wb, b) => {
-          if (usedB.has(b) || wb.size < 4) return;
-          const score = rewordScore(wa, wb, idf);
-          if (score >= REWORD_THRESHOLD && (!best || score > best.score)) best = { b, score };
-        });
-        if (best) {
-          const chosen: { b: number; score: number } = best;
-          pairs.set(`${a}:${chosen.b}`, { a, b: chosen.b, score: chosen.score, kind: 'reworded' });
-          usedB.add(chosen.b);
-        }
-      });
+    if (shared.size === 0) return out;
+    const mine = splitSentences(body);
+    for (const [other, hashes] of shared) {
+      const otherBody = this.bodyOf.get(other) as string | undefined;
+      if (otherBody === undefined) continue;
+      // Where the shared fingerprints stand in the other text: found again, not stored. A row
+      // left by a deleted document whose number was given again finds nothing here.
+      const wanted = new Set(hashes);
+      const anchors: Array<{ mine: number; theirs: number }> = [];
+      for (const fp of fingerprints(otherBody)) {
+        if (wanted.has(fp.hash)) for (const m of mineAt.get(fp.hash)!) anchors.push({ mine: m, theirs: fp.start });
+      }
+      if (anchors.length) out.passages.push(...verify(docId, mine, other, splitSentences(otherBody), anchors, this.idf));
     }
-    for (const run of joinRuns([...pairs.values()])) {
-      found.push({
-        docA: docId,
-        aStart: mine[run.a0]!.start,
-        aEnd: mine[run.a1]!.end,
-        docB: other,
-        bStart: theirs[run.b0]!.start,
-        bEnd: theirs[run.b1]!.end,
-        score: Math.round(run.score * 100) / 100,
-        kind: run.kind,
-      });
-    }
+    return out;
   }
-  return { passages: found, fingerprints: fps };
+
+  /** The batch is written: its fingerprints are looked up in the table from now on. */
+  written(): void {
+    this.staged = new Map();
+  }
+}
+
+/** Candidate sentence pairs at the anchors, kept where they share most word triples; then the reworded ones. */
+function verify(docId: number, mine: Sentence[], other: number, theirs: Sentence[], anchors: Array<{ mine: number; theirs: number }>, idf: (term: string) => number): FoundPassage[] {
+  const found: FoundPassage[] = [];
+  const pairs = new Map<string, { a: number; b: number; score: number; kind: 'copy' | 'reworded' }>();
+  for (const h of anchors) {
+    const a = sentenceAt(mine, h.mine);
+    const b = sentenceAt(theirs, h.theirs);
+    if (a < 0 || b < 0 || pairs.has(`${a}:${b}`)) continue;
+    const score = containment(mine[a]!.text, theirs[b]!.text);
+    if (score >= COPY_THRESHOLD) pairs.set(`${a}:${b}`, { a, b, score, kind: 'copy' });
+  }
+  if (pairs.size === 0) return found;
+  if (pairs.size >= 2) {
+    // A copy relationship is established: look for the sentences it put in other words.
+    const usedA = new Set([...pairs.values()].map((p) => p.a));
+    const usedB = new Set([...pairs.values()].map((p) => p.b));
+    const wordsB = theirs.map((s) => contentWords(s.text));
+    mine.forEach((s, a) => {
+      if (usedA.has(a)) return;
+      const wa = contentWords(s.text);
+      if (wa.size < 4) return;
+      let best: { b: number; score: number } | null = null;
+      wordsB.forEach((wb, b) => {
+        if (usedB.has(b) || wb.size < 4) return;
+        const score = rewordScore(wa, wb, idf);
+        if (score >= REWORD_THRESHOLD && (!best || score > best.score)) best = { b, score };
+      });
+      if (best) {
+        const chosen: { b: number; score: number } = best;
+        pairs.set(`${a}:${chosen.b}`, { a, b: chosen.b, score: chosen.score, kind: 'reworded' });
+        usedB.add(chosen.b);
+      }
+    });
+  }
+  for (const run of joinRuns([...pairs.values()])) {
+    found.push({
+      docA: docId,
+      aStart: mine[run.a0]!.start,
+      aEnd: mine[run.a1]!.end,
+      docB: other,
+      bStart: theirs[run.b0]!.start,
+      bEnd: theirs[run.b1]!.end,
+      score: Math.round(run.score * 100) / 100,
+      kind: run.kind,
+    });
+  }
+  return found;
 }

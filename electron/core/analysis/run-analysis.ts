@@ -11,11 +11,13 @@ import { findDates } from './dates';
 import { detectLanguage } from '../import/language';
 import { findMentions, nlpFor, surnameMentions } from './entities';
 import { FUNCTION_WORDS } from './entity-text';
-import { sharedPassagesOf, type PendingFingerprints } from './passages';
+import { PassageFinder, fingerprints, type DocumentPassages } from './passages';
 import { ANALYSIS_VERSION, pendingAnalysis, type AnalysisProgress } from './pending';
 
 /** Documents read and compared before one short write; small enough that a batch takes well under a second. */
-const BATCH = 20;
+const BATCH = 50;
+/** What a run derives, all of it cleared when every document is analysed again. */
+const DERIVED = ['passage_fingerprints', 'passage_boilerplate', 'shared_passages', 'entity_mentions', 'figures', 'mentioned_dates'];
 
 
 function idfOf(db: Db): (term: string) => number {
@@ -50,21 +52,28 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
   );
   const surnames = new Set(before);
   const read = db.prepare('SELECT body, published, lang FROM documents WHERE id = ?');
-  const clear = ['passage_fingerprints', 'entity_mentions', 'figures', 'mentioned_dates'].map((t) => db.prepare(`DELETE FROM ${t} WHERE document_id = ?`));
+  const all = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+  // Every document again (a new version of the analysis): what the old one derived goes at once.
+  if (pending.length >= all) db.transaction(() => DERIVED.forEach((t) => db.prepare(`DELETE FROM ${t}`).run()))();
+  const redone = new Set(db.prepare('SELECT document_id FROM analyzed WHERE version <> ?').pluck().all(ANALYSIS_VERSION) as number[]);
+  const clear = ['entity_mentions', 'figures', 'mentioned_dates'].map((t) => db.prepare(`DELETE FROM ${t} WHERE document_id = ?`));
   const clearPassages = db.prepare('DELETE FROM shared_passages WHERE doc_a = ? OR doc_b = ?');
+  const clearFp = db.prepare('DELETE FROM passage_fingerprints WHERE hash = ? AND document_id = ?');
   const addPassage = db.prepare('INSERT INTO shared_passages (doc_a, a_start, a_end, doc_b, b_start, b_end, score, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const addMention = db.prepare('INSERT INTO entity_mentions (document_id, start_offset, end_offset, surface, kind, key) VALUES (?, ?, ?, ?, ?, ?)');
   const addFigure = db.prepare('INSERT INTO figures (document_id, start_offset, end_offset, text, value, qualifier, counted, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const addDate = db.prepare('INSERT INTO mentioned_dates (document_id, start_offset, end_offset, text, date) VALUES (?, ?, ?, ?, ?)');
   const done = db.prepare('INSERT INTO analyzed (document_id, version) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET version = excluded.version');
   const exists = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
-  const insertFp = db.prepare('INSERT OR IGNORE INTO passage_fingerprints (hash, document_id, start_offset) VALUES (?, ?, ?)');
+  const insertFp = db.prepare('INSERT OR IGNORE INTO passage_fingerprints (hash, document_id) VALUES (?, ?)');
+  const dropCommon = db.prepare('DELETE FROM passage_fingerprints WHERE hash = ?');
+  const countCommon = db.prepare('INSERT INTO passage_boilerplate (hash, documents) VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET documents = documents + excluded.documents');
+  const finder = new PassageFinder(db, idf);
   // Reading and comparing (the slow part) happens outside any transaction; each batch is
   // then written in one short one, so the user's own writes never wait long behind it.
   for (let i = 0; i < pending.length; i += BATCH) {
     if (options.signal?.aborted) break;
-    const staged: PendingFingerprints = new Map();
-    const results: Array<{ id: number; shared: ReturnType<typeof sharedPassagesOf>; mentions: ReturnType<typeof findMentions>; figures: ReturnType<typeof findFigures>; dates: ReturnType<typeof findDates> }> = [];
+    const results: Array<{ id: number; old: string | null; shared: DocumentPassages; mentions: ReturnType<typeof findMentions>; figures: ReturnType<typeof findFigures>; dates: ReturnType<typeof findDates> }> = [];
     for (const id of pending.slice(i, i + BATCH)) {
       const doc = read.get(id) as { body: string; published: string | null; lang: string | null } | undefined;
       if (!doc) continue;
@@ -72,11 +81,11 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
       const lang = doc.lang ?? detectLanguage(doc.body);
       const edition = await nlpFor(lang);
       const folds = findBoilerplate(doc.body);
-      const shared = sharedPassagesOf(db, id, doc.body, idf, staged);
-      for (const fp of shared.fingerprints) (staged.get(fp.hash) ?? staged.set(fp.hash, []).get(fp.hash)!).push({ doc: id, start: fp.start });
+      const shared = finder.find(id, doc.body);
       const mentions = findMentions(doc.body, surnames, { nlp: edition, folds });
       for (const m of mentions) if (m.kind === 'person' && m.key.includes(' ')) surnames.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
-      results.push({ id, shared, mentions, figures: english(lang) ? findFigures(doc.body, { folds, functionWords: FUNCTION_WORDS }) : [], dates: findDates(doc.body, doc.published, folds) });
+      const figures = english(lang) ? findFigures(doc.body, { folds, functionWords: FUNCTION_WORDS }) : [];
+      results.push({ id, old: redone.has(id) ? doc.body : null, shared, mentions, figures, dates: findDates(doc.body, doc.published, folds) });
     }
     db.transaction(() => {
       for (const r of results) {
@@ -84,7 +93,14 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
         if (exists.get(r.id) !== 1) continue;
         for (const c of clear) c.run(r.id);
         clearPassages.run(r.id, r.id);
-        for (const fp of r.shared.fingerprints) insertFp.run(fp.hash, r.id, fp.start);
+        // Analysed before with another version: its fingerprints are found from its text.
+        if (r.old !== null) for (const fp of fingerprints(r.old)) clearFp.run(fp.hash, r.id);
+        for (const hash of r.shared.hashes) insertFp.run(hash, r.id);
+        for (const c of r.shared.becameCommon) {
+          dropCommon.run(c.hash);
+          countCommon.run(c.hash, c.documents);
+        }
+        for (const hash of r.shared.common) countCommon.run(hash, 1);
         for (const p of r.shared.passages) {
           if (exists.get(p.docB) !== 1) continue;
           addPassage.run(p.docA, p.aStart, p.aEnd, p.docB, p.bStart, p.bEnd, p.score, p.kind);
@@ -96,6 +112,7 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
         progress.done++;
       }
     })();
+    finder.written();
     options.onProgress?.({ ...progress });
     // Between batches, let a cancel message in.
     await new Promise((r) => setImmediate(r));
