@@ -22,6 +22,8 @@ const SAMPLE = 4;
  * not provenance; below it, every pair of documents that shares one is compared.
  */
 export const COMMON = 20;
+/** A sentence found in this many of the documents compared with its own is boilerplate there. */
+const SENTENCE_COMMON = 5;
 /** Share of a shorter sentence's word triples the other must contain. */
 const COPY_THRESHOLD = 0.5;
 /** IDF-weighted overlap of content words for a reworded sentence. */
@@ -198,6 +200,7 @@ export class PassageFinder {
     }
     if (shared.size === 0) return out;
     const mine = splitSentences(body);
+    const found = new Map<number, { theirs: Sentence[]; pairs: Pairs }>();
     for (const [other, hashes] of shared) {
       const otherBody = this.bodyOf.get(other) as string | undefined;
       if (otherBody === undefined) continue;
@@ -208,8 +211,28 @@ export class PassageFinder {
       for (const fp of fingerprints(otherBody)) {
         if (wanted.has(fp.hash)) for (const m of mineAt.get(fp.hash)!) anchors.push({ mine: m, theirs: fp.start });
       }
-      if (anchors.length) out.passages.push(...verify(docId, mine, other, splitSentences(otherBody), anchors, this.idf));
+      const theirs = splitSentences(otherBody);
+      const pairs = copies(mine, theirs, anchors);
+      if (pairs.size) found.set(other, { theirs, pairs });
     }
+    // A sentence of this document found in many others, or holding a boilerplate fingerprint,
+    // is boilerplate too (a list's footer, a tool's "Run help for details."): counted, not paired.
+    const boilerplate = new Set<number>();
+    for (const hash of [...out.common, ...out.becameCommon.map((c) => c.hash)]) for (const at of mineAt.get(hash)!) boilerplate.add(sentenceAt(mine, at));
+    const popular = (kind: 'copy' | 'reworded') => {
+      const docs = new Map<number, number>();
+      for (const { pairs } of found.values()) for (const a of new Set([...pairs.values()].filter((p) => p.kind === kind).map((p) => p.a))) docs.set(a, (docs.get(a) ?? 0) + 1);
+      for (const [a, n] of docs) {
+        if (n < SENTENCE_COMMON || boilerplate.has(a)) continue;
+        boilerplate.add(a);
+        out.common.push(sentenceHash(mine[a]!.text));
+      }
+      for (const { pairs } of found.values()) for (const [k, p] of pairs) if (boilerplate.has(p.a)) pairs.delete(k);
+    };
+    popular('copy');
+    for (const { theirs, pairs } of found.values()) if (pairs.size >= 2) reworded(mine, theirs, pairs, boilerplate, this.idf);
+    popular('reworded');
+    for (const [other, { theirs, pairs }] of found) if (pairs.size) out.passages.push(...passagesOf(docId, mine, other, theirs, pairs));
     return out;
   }
 
@@ -219,10 +242,16 @@ export class PassageFinder {
   }
 }
 
-/** Candidate sentence pairs at the anchors, kept where they share most word triples; then the reworded ones. */
-function verify(docId: number, mine: Sentence[], other: number, theirs: Sentence[], anchors: Array<{ mine: number; theirs: number }>, idf: (term: string) => number): FoundPassage[] {
-  const found: FoundPassage[] = [];
-  const pairs = new Map<string, { a: number; b: number; score: number; kind: 'copy' | 'reworded' }>();
+type Pairs = Map<string, { a: number; b: number; score: number; kind: 'copy' | 'reworded' }>;
+
+/** A sentence's words, hashed as fingerprints are: the key a boilerplate sentence is counted under. */
+function sentenceHash(text: string): number {
+  return fnv([...tokenSpans(text)].map((t) => t.term).join(' '));
+}
+
+/** Candidate sentence pairs at the anchors, kept where they share most word triples. */
+function copies(mine: Sentence[], theirs: Sentence[], anchors: Array<{ mine: number; theirs: number }>): Pairs {
+  const pairs: Pairs = new Map();
   for (const h of anchors) {
     const a = sentenceAt(mine, h.mine);
     const b = sentenceAt(theirs, h.theirs);
@@ -230,40 +259,41 @@ function verify(docId: number, mine: Sentence[], other: number, theirs: Sentence
     const score = containment(mine[a]!.text, theirs[b]!.text);
     if (score >= COPY_THRESHOLD) pairs.set(`${a}:${b}`, { a, b, score, kind: 'copy' });
   }
-  if (pairs.size === 0) return found;
-  if (pairs.size >= 2) {
-    // A copy relationship is established: look for the sentences it put in other words.
-    const usedA = new Set([...pairs.values()].map((p) => p.a));
-    const usedB = new Set([...pairs.values()].map((p) => p.b));
-    const wordsB = theirs.map((s) => contentWords(s.text));
-    mine.forEach((s, a) => {
-      if (usedA.has(a)) return;
-      const wa = contentWords(s.text);
-      if (wa.size < 4) return;
-      let best: { b: number; score: number } | null = null;
-      wordsB.forEach((wb, b) => {
-        if (usedB.has(b) || wb.size < 4) return;
-        const score = rewordScore(wa, wb, idf);
-        if (score >= REWORD_THRESHOLD && (!best || score > best.score)) best = { b, score };
-      });
-      if (best) {
-        const chosen: { b: number; score: number } = best;
-        pairs.set(`${a}:${chosen.b}`, { a, b: chosen.b, score: chosen.score, kind: 'reworded' });
-        usedB.add(chosen.b);
-      }
+  return pairs;
+}
+
+/** A copy relationship is established: the sentences it put in other words, added to `pairs`. */
+function reworded(mine: Sentence[], theirs: Sentence[], pairs: Pairs, skip: ReadonlySet<number>, idf: (term: string) => number): void {
+  const usedA = new Set([...pairs.values()].map((p) => p.a));
+  const usedB = new Set([...pairs.values()].map((p) => p.b));
+  const wordsB = theirs.map((s) => contentWords(s.text));
+  mine.forEach((s, a) => {
+    if (usedA.has(a) || skip.has(a)) return;
+    const wa = contentWords(s.text);
+    if (wa.size < 4) return;
+    let best: { b: number; score: number } | null = null;
+    wordsB.forEach((wb, b) => {
+      if (usedB.has(b) || wb.size < 4) return;
+      const score = rewordScore(wa, wb, idf);
+      if (score >= REWORD_THRESHOLD && (!best || score > best.score)) best = { b, score };
     });
-  }
-  for (const run of joinRuns([...pairs.values()])) {
-    found.push({
-      docA: docId,
-      aStart: mine[run.a0]!.start,
-      aEnd: mine[run.a1]!.end,
-      docB: other,
-      bStart: theirs[run.b0]!.start,
-      bEnd: theirs[run.b1]!.end,
-      score: Math.round(run.score * 100) / 100,
-      kind: run.kind,
-    });
-  }
-  return found;
+    if (best) {
+      const chosen: { b: number; score: number } = best;
+      pairs.set(`${a}:${chosen.b}`, { a, b: chosen.b, score: chosen.score, kind: 'reworded' });
+      usedB.add(chosen.b);
+    }
+  });
+}
+
+function passagesOf(docId: number, mine: Sentence[], other: number, theirs: Sentence[], pairs: Pairs): FoundPassage[] {
+  return joinRuns([...pairs.values()]).map((run) => ({
+    docA: docId,
+    aStart: mine[run.a0]!.start,
+    aEnd: mine[run.a1]!.end,
+    docB: other,
+    bStart: theirs[run.b0]!.start,
+    bEnd: theirs[run.b1]!.end,
+    score: Math.round(run.score * 100) / 100,
+    kind: run.kind,
+  }));
 }
