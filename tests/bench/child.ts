@@ -73,8 +73,13 @@ async function main(mode: string, a: string, b: string): Promise<void> {
         fn();
         return performance.now() - s0;
       };
-      const entitiesMs = time(() => service.entities(500));
-      const entitiesAgainMs = time(() => service.entities(500));
+      const timeAsync = async (fn: () => Promise<unknown>) => {
+        const s0 = performance.now();
+        await fn();
+        return performance.now() - s0;
+      };
+      const entitiesMs = await timeAsync(() => service.entities(500));
+      const entitiesAgainMs = await timeAsync(() => service.entities(500));
       const figuresMs = time(() => service.figures());
       const timelineMs = time(() => service.timeline());
       const ids = db.prepare('SELECT id FROM documents ORDER BY random() LIMIT 50').pluck().all() as number[];

@@ -11,7 +11,7 @@
  * thing in other words are then matched by their rarer words.
  */
 import { splitSentences, type Sentence } from '../../shared/text/sentences';
-import { tokenSpans } from '../../shared/text/normalize';
+import { fold } from '../../shared/text/normalize';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open';
 
@@ -41,24 +41,56 @@ function fnv(text: string): number {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h | 0;
+}
+
+/** Terms as tokenSpans has them, with the fold (Unicode normalisation) skipped for plain ASCII. */
+function terms(text: string): Array<{ term: string; start: number; end: number }> {
+  const out: Array<{ term: string; start: number; end: number }> = [];
+  const re = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const raw = m[0];
+    const term = /^[\x21-\x7e]+$/.test(raw) ? raw.toLowerCase() : fold(raw);
+    if (term) out.push({ term, start: m.index, end: m.index + raw.length });
+  }
+  return out;
+}
+
+/** Five terms' hashes mixed into one (murmur3's finaliser), so that its low bits sample fairly. */
+function shingle(hashes: number[], i: number): number {
+  let h = 0x811c9dc5;
+  for (let k = i; k < i + SHINGLE_WORDS; k++) h = Math.imul(h ^ hashes[k]!, 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   // Signed 32 bits: SQLite stores it in four bytes.
   return h | 0;
 }
 
 export function fingerprints(body: string): Fingerprint[] {
-  const tokens = [...tokenSpans(body)];
+  const tokens = terms(body);
+  const hashes = tokens.map((t) => fnv(t.term));
   const out: Fingerprint[] = [];
   for (let i = 0; i + SHINGLE_WORDS <= tokens.length; i++) {
-    const hash = fnv(tokens.slice(i, i + SHINGLE_WORDS).map((t) => t.term).join(' '));
+    const hash = shingle(hashes, i);
     if (hash % SAMPLE === 0) out.push({ hash, start: tokens[i]!.start, end: tokens[i + SHINGLE_WORDS - 1]!.end });
   }
   return out;
 }
 
+const tripleCache = new Map<string, Set<string>>();
+
 function triples(sentence: string): Set<string> {
-  const terms = [...tokenSpans(sentence)].map((t) => t.term);
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= terms.length; i++) out.add(terms.slice(i, i + 3).join(' '));
+  let out = tripleCache.get(sentence);
+  if (out) return out;
+  const list = terms(sentence).map((t) => t.term);
+  out = new Set<string>();
+  for (let i = 0; i + 3 <= list.length; i++) out.add(`${list[i]} ${list[i + 1]} ${list[i + 2]}`);
+  // Sentences recur (a document's own, across its candidates): a bounded memo.
+  if (tripleCache.size > 20_000) tripleCache.clear();
+  tripleCache.set(sentence, out);
   return out;
 }
 
@@ -101,9 +133,16 @@ export function rewordScore(wa: Set<string>, wb: Set<string>, idf: (term: string
   return count >= 3 ? shared / Math.min(weightA, weightB) : 0;
 }
 
+const wordsCache = new Map<string, Set<string>>();
+
 /** A sentence's content words, plural s dropped: what a rewording keeps. */
 export function contentWords(sentence: string): Set<string> {
-  return new Set([...tokenSpans(sentence)].map((t) => t.term).filter((t) => t.length > 2 && !STOPWORDS.has(t) && !/^\d+$/.test(t)).map(stem));
+  let out = wordsCache.get(sentence);
+  if (out) return out;
+  out = new Set(terms(sentence).map((t) => t.term).filter((t) => t.length > 2 && !STOPWORDS.has(t) && !/^\d+$/.test(t)).map(stem));
+  if (wordsCache.size > 20_000) wordsCache.clear();
+  wordsCache.set(sentence, out);
+  return out;
 }
 
 export interface FoundPassage {
@@ -162,7 +201,7 @@ export interface DocumentPassages {
  * `find` returns, in a short transaction, then calls `written`.
  */
 export class PassageFinder {
-  private readonly lookup: Statement<[number, number]>;
+  private readonly lookup: Statement<[string]>;
   private readonly bodyOf: Statement<[number]>;
   private readonly boilerplate: Set<number>;
   /** Documents of this batch by hash, not yet in the table. */
@@ -172,7 +211,7 @@ export class PassageFinder {
     db: Db,
     private readonly idf: (term: string) => number,
   ) {
-    this.lookup = db.prepare('SELECT document_id FROM passage_fingerprints WHERE hash = ? LIMIT ?').pluck();
+    this.lookup = db.prepare('SELECT hash, document_id AS doc FROM passage_fingerprints WHERE hash IN (SELECT value FROM json_each(?))');
     this.bodyOf = db.prepare('SELECT body FROM documents WHERE id = ?').pluck();
     this.boilerplate = new Set(db.prepare('SELECT hash FROM passage_boilerplate').pluck().all() as number[]);
   }
@@ -183,12 +222,16 @@ export class PassageFinder {
     for (const fp of fps) (mineAt.get(fp.hash) ?? mineAt.set(fp.hash, []).get(fp.hash)!).push(fp.start);
     const out: DocumentPassages = { passages: [], hashes: [], becameCommon: [], common: [] };
     const shared = new Map<number, number[]>();
+    const stored = new Map<number, number[]>();
+    for (const r of this.lookup.all(JSON.stringify([...mineAt.keys()].filter((h) => !this.boilerplate.has(h)))) as Array<{ hash: number; doc: number }>) {
+      (stored.get(r.hash) ?? stored.set(r.hash, []).get(r.hash)!).push(r.doc);
+    }
     for (const hash of mineAt.keys()) {
       if (this.boilerplate.has(hash)) {
         out.common.push(hash);
         continue;
       }
-      const others = [...(this.lookup.all(hash, COMMON + 1) as number[]), ...(this.staged.get(hash) ?? [])].filter((d) => d !== docId);
+      const others = [...(stored.get(hash) ?? []), ...(this.staged.get(hash) ?? [])].filter((d) => d !== docId);
       if (others.length >= COMMON) {
         this.boilerplate.add(hash);
         out.becameCommon.push({ hash, documents: others.length + 1 });
@@ -202,16 +245,16 @@ export class PassageFinder {
     const mine = splitSentences(body);
     const found = new Map<number, { theirs: Sentence[]; pairs: Pairs }>();
     for (const [other, hashes] of shared) {
-      const otherBody = this.bodyOf.get(other) as string | undefined;
-      if (otherBody === undefined) continue;
+      const read = this.read(other);
+      if (!read) continue;
       // Where the shared fingerprints stand in the other text: found again, not stored. A row
       // left by a deleted document whose number was given again finds nothing here.
       const wanted = new Set(hashes);
       const anchors: Array<{ mine: number; theirs: number }> = [];
-      for (const fp of fingerprints(otherBody)) {
+      for (const fp of read.fingerprints) {
         if (wanted.has(fp.hash)) for (const m of mineAt.get(fp.hash)!) anchors.push({ mine: m, theirs: fp.start });
       }
-      const theirs = splitSentences(otherBody);
+      const theirs = read.sentences;
       const pairs = copies(mine, theirs, anchors);
       if (pairs.size) found.set(other, { theirs, pairs });
     }
@@ -236,6 +279,23 @@ export class PassageFinder {
     return out;
   }
 
+  /** The documents compared recently, read: the same ones come up as candidates again and again. */
+  private recent = new Map<number, { fingerprints: Fingerprint[]; sentences: Sentence[] }>();
+
+  private read(id: number): { fingerprints: Fingerprint[]; sentences: Sentence[] } | null {
+    let r = this.recent.get(id);
+    if (r) {
+      this.recent.delete(id);
+    } else {
+      const body = this.bodyOf.get(id) as string | undefined;
+      if (body === undefined) return null;
+      r = { fingerprints: fingerprints(body), sentences: splitSentences(body) };
+      if (this.recent.size >= 2000) this.recent.delete(this.recent.keys().next().value!);
+    }
+    this.recent.set(id, r);
+    return r;
+  }
+
   /** The batch is written: its fingerprints are looked up in the table from now on. */
   written(): void {
     this.staged = new Map();
@@ -246,7 +306,7 @@ type Pairs = Map<string, { a: number; b: number; score: number; kind: 'copy' | '
 
 /** A sentence's words, hashed as fingerprints are: the key a boilerplate sentence is counted under. */
 function sentenceHash(text: string): number {
-  return fnv([...tokenSpans(text)].map((t) => t.term).join(' '));
+  return fnv(terms(text).map((t) => t.term).join(' '));
 }
 
 /** Candidate sentence pairs at the anchors, kept where they share most word triples. */
