@@ -65,7 +65,8 @@ async function main(mode: string, a: string, b: string): Promise<void> {
       const { db } = openDatabase(a);
       db.exec('DELETE FROM analyzed'); // the import's background run may have started it
       const t0 = performance.now();
-      const progress = await analyze(db);
+      // As the workspace runs it: names and dates in a helper thread beside the passages.
+      const progress = await analyze(db, { helper: { script: new URL('../../electron/core/analysis/analysis-worker.js', import.meta.url), file: a } });
       const seconds = (performance.now() - t0) / 1000;
       const service = new AnalysisService(db, () => undefined);
       const time = (fn: () => unknown) => {
