@@ -85,7 +85,12 @@ async function main(mode: string, a: string, b: string): Promise<void> {
       const timelineMs = time(() => service.timeline());
       const ids = db.prepare('SELECT id FROM documents ORDER BY random() LIMIT 50').pluck().all() as number[];
       const passages = ids.map((id) => time(() => service.passagesFor(id)));
-      const counts = db.prepare('SELECT (SELECT count(*) FROM shared_passages) AS passages, (SELECT count(*) FROM entity_mentions) AS mentions, (SELECT count(*) FROM figures) AS figures, (SELECT count(*) FROM mentioned_dates) AS dates').get();
+      const counts = db
+        .prepare(
+          `SELECT (SELECT count(*) FROM shared_passages) AS passages, (SELECT count(*) FROM passage_boilerplate) AS boilerplate,
+             (SELECT count(*) FROM entity_mentions) AS mentions, (SELECT count(*) FROM figures) AS figures, (SELECT count(*) FROM mentioned_dates) AS dates`,
+        )
+        .get();
       db.close();
       print({ seconds, documents: progress.done, entitiesMs, entitiesAgainMs, figuresMs, timelineMs, passagesP95: percentile(passages, 95), counts, peakRss: peakRss() });
       return;
