@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
-import { analyze } from './run-analysis';
+import { Extractor, analyze } from './run-analysis';
 import { makeBackup } from '../workspaces/backups';
 import type { BackgroundJob } from './background-jobs';
 
@@ -45,6 +45,20 @@ if (job.mode === 'check') {
     port.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
   }
   port.close();
+} else if (job.mode === 'extract') {
+  // The analysis's helper: names, figures and dates of the batches it is sent, in order.
+  const { db } = openDatabase(job.file, { readonly: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });
+  const extractor = new Extractor(db, new Set(job.surnames ?? []));
+  let queue = Promise.resolve();
+  port.on('message', (m: { type: string; ids?: number[] }) => {
+    if (m.type !== 'extract') return;
+    queue = queue
+      .then(() => extractor.run(m.ids ?? []))
+      .then(
+        (results) => port.postMessage({ type: 'extracted', results }),
+        (err: unknown) => port.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
+      );
+  });
 } else {
   await runAnalysis();
 }
@@ -54,7 +68,8 @@ async function runAnalysis(): Promise<void> {
     const { db } = openDatabase(job.file, { ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });
     let result;
     try {
-      result = await analyze(db, { signal: controller.signal, onProgress: (progress) => port.postMessage({ type: 'progress', progress }) });
+      const helper = job.script ? { script: new URL(job.script), file: job.file, passphrase: job.passphrase, nativeBinding: job.nativeBinding } : undefined;
+      result = await analyze(db, { signal: controller.signal, onProgress: (progress) => port.postMessage({ type: 'progress', progress }), ...(helper ? { helper } : {}) });
     } finally {
       db.close();
     }

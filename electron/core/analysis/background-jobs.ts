@@ -12,8 +12,13 @@ import type { AnalysisProgress } from './pending';
 /** What analysis-worker.ts receives. */
 export interface BackgroundJob {
   file: string;
-  mode: 'analyze' | 'check' | 'backup';
+  /** 'extract': a helper the analysis itself starts, to read names and dates beside it (run-analysis.ts). */
+  mode: 'analyze' | 'check' | 'backup' | 'extract';
   dataDir?: string;
+  /** The worker script itself, so that the analysis can start its helper with it. */
+  script?: string;
+  /** For 'extract': surnames the workspace already knows. */
+  surnames?: string[];
   nativeBinding?: string;
   passphrase?: string;
 }
@@ -38,8 +43,8 @@ export class BackgroundJobs {
     return this.script !== undefined;
   }
 
-  private start(mode: BackgroundJob['mode'], dataDir?: string): Worker {
-    const job: BackgroundJob = { file: this.connection.file, mode };
+  private start(mode: Exclude<BackgroundJob['mode'], 'extract'>, dataDir?: string): Worker {
+    const job: BackgroundJob = { file: this.connection.file, mode, script: this.script!.href };
     if (dataDir) job.dataDir = dataDir;
     if (this.connection.nativeBinding) job.nativeBinding = this.connection.nativeBinding;
     if (this.connection.passphrase) job.passphrase = this.connection.passphrase;

@@ -10,6 +10,7 @@ import nlp from 'compromise';
 import type { Fold } from '../../shared/text/boilerplate';
 import { fold, tokenSpans } from '../../shared/text/normalize';
 import type { Db } from '../db/open';
+import { fromExcerpt, nameExcerpt, nameWords, speedUpSweep } from './name-sentences';
 import {
   ALIAS_KIND, FUNCTION_WORDS, ORGANIZATION_WORDS, aliasKey, headlineLines, inFolds, isCommonWord, isJunkKey, lowerCaseWords, normaliseForMatching,
 } from './entity-text';
@@ -30,6 +31,8 @@ const TITLES =
 const STOP_BEFORE = new Set(['the', 'but', 'and', 'as', 'when', 'while', 'if', 'that', 'said', 'says', 'by', 'for', 'with', 'of', 'in', 'on', 'to', 'from', 'after', 'before', 'president', 'leader', 'spokesman', 'minister', 'general', 'mr', 'mrs', 'ms', 'dr', 'senator', 'under', 'against', 'how', 'why', 'what', 'where', 'who']);
 /** Longest text compromise is given per document; its cost grows with length. */
 const MAX_CHARS = 200_000;
+
+speedUpSweep(nlp);
 
 /** The name as written, without markup, possessive, title or surrounding punctuation. */
 export function cleanName(surface: string): string {
@@ -101,7 +104,9 @@ export function findMentions(body: string, surnames: ReadonlySet<string> = new S
   const original = body.length > MAX_CHARS ? body.slice(0, MAX_CHARS) : body;
   const { text, offsets } = normaliseForMatching(original);
   const edition = options.nlp ?? nlp;
-  const doc = edition(text);
+  // English is parsed where it may name someone (name-sentences.ts); the other editions, rarer, whole.
+  const excerpt = edition === nlp ? nameExcerpt(text, nameWords(nlp, FUNCTION_WORDS)) : null;
+  const doc = edition(excerpt ? excerpt.text : text);
   const folds = options.folds ?? [];
   const lines = headlineLines(text);
   const lower = lowerCaseWords(text);
@@ -118,8 +123,9 @@ export function findMentions(body: string, surnames: ReadonlySet<string> = new S
       if (key === raw && isJunkKey(key)) continue;
       // One word written in lower case elsewhere in the text is a common word ("Share", "Que").
       if (key === raw && !key.includes(' ') && isCommonWord(name, lower)) continue;
-      const at = text.indexOf(name, m.offset.start);
-      const start = at >= 0 && at < m.offset.start + m.offset.length ? at : m.offset.start;
+      const from = excerpt ? fromExcerpt(excerpt, m.offset.start) : m.offset.start;
+      const at = text.indexOf(name, from);
+      const start = at >= 0 && at < from + m.offset.length ? at : from;
       const id = `${start}:${key}`;
       if (seen.has(id)) continue;
       const type = kind ?? ALIAS_KIND[key] ?? kindOfName(name);
@@ -145,8 +151,11 @@ export function findMentions(body: string, surnames: ReadonlySet<string> = new S
   const out: Mention[] = [];
   for (const m of found) {
     if ((inHeadline(m) && !elsewhere.has(m.key)) || inside(m)) continue;
-    const start = offsets[m.start]!;
-    const end = offsets[m.end - 1]! + 1;
+    const start = offsets[m.start];
+    const last = offsets[m.end - 1];
+    // A name cleaned of markup that no longer stands in the text as written has no place to mark.
+    if (start === undefined || last === undefined || m.start < 0) continue;
+    const end = last + 1;
     if (inFolds(folds, start, end)) continue;
     out.push({ ...m, start, end });
   }

@@ -5,17 +5,22 @@
  * analysed before it, so every pair of documents is looked at once.
  */
 import { findBoilerplate } from '../../shared/text/boilerplate';
-import { findFigures } from '../../shared/text/figures';
+import { findFigures, type Figure } from '../../shared/text/figures';
+import { Worker } from 'node:worker_threads';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open';
-import { findDates } from './dates';
+import { findDates, type MentionedDate } from './dates';
 import { detectLanguage } from '../import/language';
-import { findMentions, nlpFor, surnameMentions } from './entities';
+import { findMentions, nlpFor, surnameMentions, type Mention } from './entities';
 import { FUNCTION_WORDS } from './entity-text';
-import { sharedPassagesOf, type PendingFingerprints } from './passages';
+import { PassageFinder, fingerprints, type DocumentPassages } from './passages';
+import type { BackgroundJob } from './background-jobs';
 import { ANALYSIS_VERSION, pendingAnalysis, type AnalysisProgress } from './pending';
 
 /** Documents read and compared before one short write; small enough that a batch takes well under a second. */
-const BATCH = 20;
+const BATCH = 50;
+/** What a run derives, all of it cleared when every document is analysed again. */
+const DERIVED = ['passage_fingerprints', 'passage_boilerplate', 'shared_passages', 'entity_mentions', 'figures', 'mentioned_dates'];
 
 
 function idfOf(db: Db): (term: string) => number {
@@ -40,65 +45,170 @@ function english(lang: string | null): boolean {
 }
 
 
-export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgress) => void; signal?: AbortSignal } = {}): Promise<AnalysisProgress> {
+/** What a document yields apart from its passages. */
+export interface Extracted {
+  id: number;
+  mentions: Mention[];
+  figures: Figure[];
+  dates: MentionedDate[];
+}
+
+/**
+ * Reads names, figures and dates, document after document, in one thread (the analysis's
+ * own, or a helper's): a surname learned from one document is known in the next.
+ */
+export class Extractor {
+  private readonly read: Statement<[number]>;
+
+  constructor(
+    db: Db,
+    private readonly surnames: Set<string>,
+  ) {
+    this.read = db.prepare('SELECT body, published, lang FROM documents WHERE id = ?');
+  }
+
+  async run(ids: number[]): Promise<Extracted[]> {
+    const out: Extracted[] = [];
+    for (const id of ids) {
+      const doc = this.read.get(id) as { body: string; published: string | null; lang: string | null } | undefined;
+      if (!doc) continue;
+      // Documents imported before languages were recorded are detected here.
+      const lang = doc.lang ?? detectLanguage(doc.body);
+      const edition = await nlpFor(lang);
+      const folds = findBoilerplate(doc.body);
+      const mentions = findMentions(doc.body, this.surnames, { nlp: edition, folds });
+      for (const m of mentions) if (m.kind === 'person' && m.key.includes(' ')) this.surnames.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
+      const figures = english(lang) ? findFigures(doc.body, { folds, functionWords: FUNCTION_WORDS }) : [];
+      out.push({ id, mentions, figures, dates: findDates(doc.body, doc.published, folds) });
+    }
+    return out;
+  }
+}
+
+/** A worker thread of its own to read names and dates in, beside the passages compared here. */
+export interface HelperThread {
+  /** The analysis worker's script (analysis-worker.js, or its compiled form). */
+  script: string | URL;
+  file: string;
+  passphrase?: string | undefined;
+  nativeBinding?: string | undefined;
+}
+
+/** An Extractor in a helper thread: batches are answered in the order they are asked for. */
+class ExtractorThread {
+  private readonly worker: Worker;
+  private readonly waiting: Array<{ resolve: (r: Extracted[]) => void; reject: (e: Error) => void }> = [];
+
+  constructor(helper: HelperThread, surnames: string[]) {
+    const job: BackgroundJob = { file: helper.file, mode: 'extract', surnames };
+    if (helper.passphrase) job.passphrase = helper.passphrase;
+    if (helper.nativeBinding) job.nativeBinding = helper.nativeBinding;
+    this.worker = new Worker(helper.script, { workerData: job });
+    this.worker.on('message', (m: { type: 'extracted'; results: Extracted[] } | { type: 'failed'; message: string }) => {
+      const next = this.waiting.shift();
+      if (m.type === 'extracted') next?.resolve(m.results);
+      else next?.reject(new Error(m.message));
+    });
+    const fail = (err: Error) => this.waiting.splice(0).forEach((w) => w.reject(err));
+    this.worker.on('error', fail);
+    this.worker.on('exit', () => fail(new Error('the helper thread stopped')));
+  }
+
+  request(ids: number[]): Promise<Extracted[]> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage({ type: 'extract', ids });
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgress) => void; signal?: AbortSignal; helper?: HelperThread } = {}): Promise<AnalysisProgress> {
   const pending = pendingAnalysis(db);
   const progress = { done: 0, total: pending.length };
   if (pending.length === 0) return progress;
   const idf = idfOf(db);
+  const read = db.prepare('SELECT body FROM documents WHERE id = ?').pluck();
+  const all = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+  // Every document again (a new version of the analysis): what the old one derived goes at
+  // once, surnames too, so that a run over everything finds what the first one found.
+  if (pending.length >= all) db.transaction(() => DERIVED.forEach((t) => db.prepare(`DELETE FROM ${t}`).run()))();
   const before = new Set(
     (db.prepare("SELECT DISTINCT key FROM entity_mentions WHERE kind = 'person' AND key LIKE '% %'").pluck().all() as string[]).map((k) => k.slice(k.lastIndexOf(' ') + 1)),
   );
   const surnames = new Set(before);
-  const read = db.prepare('SELECT body, published, lang FROM documents WHERE id = ?');
-  const clear = ['passage_fingerprints', 'entity_mentions', 'figures', 'mentioned_dates'].map((t) => db.prepare(`DELETE FROM ${t} WHERE document_id = ?`));
+  const redone = new Set(db.prepare('SELECT document_id FROM analyzed WHERE version <> ?').pluck().all(ANALYSIS_VERSION) as number[]);
+  const clear = ['entity_mentions', 'figures', 'mentioned_dates'].map((t) => db.prepare(`DELETE FROM ${t} WHERE document_id = ?`));
   const clearPassages = db.prepare('DELETE FROM shared_passages WHERE doc_a = ? OR doc_b = ?');
+  const clearFp = db.prepare('DELETE FROM passage_fingerprints WHERE hash = ? AND document_id = ?');
   const addPassage = db.prepare('INSERT INTO shared_passages (doc_a, a_start, a_end, doc_b, b_start, b_end, score, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const addMention = db.prepare('INSERT INTO entity_mentions (document_id, start_offset, end_offset, surface, kind, key) VALUES (?, ?, ?, ?, ?, ?)');
   const addFigure = db.prepare('INSERT INTO figures (document_id, start_offset, end_offset, text, value, qualifier, counted, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const addDate = db.prepare('INSERT INTO mentioned_dates (document_id, start_offset, end_offset, text, date) VALUES (?, ?, ?, ?, ?)');
   const done = db.prepare('INSERT INTO analyzed (document_id, version) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET version = excluded.version');
   const exists = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
-  const insertFp = db.prepare('INSERT OR IGNORE INTO passage_fingerprints (hash, document_id, start_offset) VALUES (?, ?, ?)');
-  // Reading and comparing (the slow part) happens outside any transaction; each batch is
-  // then written in one short one, so the user's own writes never wait long behind it.
-  for (let i = 0; i < pending.length; i += BATCH) {
-    if (options.signal?.aborted) break;
-    const staged: PendingFingerprints = new Map();
-    const results: Array<{ id: number; shared: ReturnType<typeof sharedPassagesOf>; mentions: ReturnType<typeof findMentions>; figures: ReturnType<typeof findFigures>; dates: ReturnType<typeof findDates> }> = [];
-    for (const id of pending.slice(i, i + BATCH)) {
-      const doc = read.get(id) as { body: string; published: string | null; lang: string | null } | undefined;
-      if (!doc) continue;
-      // Documents imported before languages were recorded are detected here.
-      const lang = doc.lang ?? detectLanguage(doc.body);
-      const edition = await nlpFor(lang);
-      const folds = findBoilerplate(doc.body);
-      const shared = sharedPassagesOf(db, id, doc.body, idf, staged);
-      for (const fp of shared.fingerprints) (staged.get(fp.hash) ?? staged.set(fp.hash, []).get(fp.hash)!).push({ doc: id, start: fp.start });
-      const mentions = findMentions(doc.body, surnames, { nlp: edition, folds });
-      for (const m of mentions) if (m.kind === 'person' && m.key.includes(' ')) surnames.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
-      results.push({ id, shared, mentions, figures: english(lang) ? findFigures(doc.body, { folds, functionWords: FUNCTION_WORDS }) : [], dates: findDates(doc.body, doc.published, folds) });
-    }
-    db.transaction(() => {
-      for (const r of results) {
-        // Gone meanwhile (deleted while this batch was read): nothing to store.
-        if (exists.get(r.id) !== 1) continue;
-        for (const c of clear) c.run(r.id);
-        clearPassages.run(r.id, r.id);
-        for (const fp of r.shared.fingerprints) insertFp.run(fp.hash, r.id, fp.start);
-        for (const p of r.shared.passages) {
-          if (exists.get(p.docB) !== 1) continue;
-          addPassage.run(p.docA, p.aStart, p.aEnd, p.docB, p.bStart, p.bEnd, p.score, p.kind);
-        }
-        for (const m of r.mentions) addMention.run(r.id, m.start, m.end, m.surface, m.kind, m.key);
-        for (const f of r.figures) addFigure.run(r.id, f.start, f.end, f.text, f.value, f.qualifier, f.counted, f.subject);
-        for (const d of r.dates) addDate.run(r.id, d.start, d.end, d.text, d.date);
-        done.run(r.id, ANALYSIS_VERSION);
-        progress.done++;
+  const insertFp = db.prepare('INSERT OR IGNORE INTO passage_fingerprints (hash, document_id) VALUES (?, ?)');
+  const dropCommon = db.prepare('DELETE FROM passage_fingerprints WHERE hash = ?');
+  const countCommon = db.prepare('INSERT INTO passage_boilerplate (hash, documents) VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET documents = documents + excluded.documents');
+  const finder = new PassageFinder(db, idf);
+  // Names and dates (compromise, chrono) in a helper thread when one can start, while
+  // passages are compared here: on two cores, the two halves of the work side by side.
+  const helper = options.helper ? new ExtractorThread(options.helper, [...before]) : null;
+  const local = helper ? null : new Extractor(db, surnames);
+  const batches: number[][] = [];
+  for (let i = 0; i < pending.length; i += BATCH) batches.push(pending.slice(i, i + BATCH));
+  let next = helper && batches.length ? helper.request(batches[0]!) : null;
+  try {
+    // Reading and comparing (the slow part) happens outside any transaction; each batch is
+    // then written in one short one, so the user's own writes never wait long behind it.
+    for (let b = 0; b < batches.length; b++) {
+      if (options.signal?.aborted) break;
+      const ids = batches[b]!;
+      const extracting = next;
+      if (helper && b + 1 < batches.length) next = helper.request(batches[b + 1]!);
+      const shared = new Map<number, { body: string; passages: DocumentPassages }>();
+      for (const id of ids) {
+        const body = read.get(id) as string | undefined;
+        if (body !== undefined) shared.set(id, { body, passages: finder.find(id, body) });
       }
-    })();
-    options.onProgress?.({ ...progress });
-    // Between batches, let a cancel message in.
-    await new Promise((r) => setImmediate(r));
+      const extracted = new Map((extracting ? await extracting : await local!.run(ids)).map((e) => [e.id, e]));
+      for (const e of extracted.values()) for (const m of e.mentions) if (m.kind === 'person' && m.key.includes(' ')) surnames.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
+      db.transaction(() => {
+        for (const [id, s] of shared) {
+          const e = extracted.get(id);
+          // Gone meanwhile (deleted while this batch was read): nothing to store.
+          if (!e || exists.get(id) !== 1) continue;
+          for (const c of clear) c.run(id);
+          clearPassages.run(id, id);
+          // Analysed before with another version: its fingerprints are found from its text.
+          if (redone.has(id)) for (const fp of fingerprints(s.body)) clearFp.run(fp.hash, id);
+          for (const hash of s.passages.hashes) insertFp.run(hash, id);
+          for (const c of s.passages.becameCommon) {
+            dropCommon.run(c.hash);
+            countCommon.run(c.hash, c.documents);
+          }
+          for (const hash of s.passages.common) countCommon.run(hash, 1);
+          for (const p of s.passages.passages) {
+            if (exists.get(p.docB) !== 1) continue;
+            addPassage.run(p.docA, p.aStart, p.aEnd, p.docB, p.bStart, p.bEnd, p.score, p.kind);
+          }
+          for (const m of e.mentions) addMention.run(id, m.start, m.end, m.surface, m.kind, m.key);
+          for (const f of e.figures) addFigure.run(id, f.start, f.end, f.text, f.value, f.qualifier, f.counted, f.subject);
+          for (const d of e.dates) addDate.run(id, d.start, d.end, d.text, d.date);
+          done.run(id, ANALYSIS_VERSION);
+          progress.done++;
+        }
+      })();
+      finder.written();
+      options.onProgress?.({ ...progress });
+      // Between batches, let a cancel message in.
+      await new Promise((r) => setImmediate(r));
+    }
+  } finally {
+    await helper?.stop();
   }
   // Surnames first met in this run, in documents analysed before the one that taught them
   // ("Dimitry Peskov" in a document read before the one naming "Dmitry Peskov").

@@ -29,26 +29,24 @@ const ENOUGH = 0.34;
 const MAX_CANDIDATES = 60;
 /** Longer texts are read only around their fingerprint hits. */
 const READ_LIMIT = 400_000;
-/** A fingerprint shared by more documents than this is boilerplate and says nothing. */
-const COMMON = 50;
 
 /** The documents holding the passage, best first. `byWords`: the documents its words rank first. */
 export function findPassage(db: Db, text: string, byWords: number[], idf: (w: string) => number): PassageMatch[] {
   const pasted = splitSentences(text).filter((s) => contentWords(s.text).size >= 2);
   if (pasted.length === 0) return [];
   const hashes = [...new Set(fingerprints(text).map((f) => f.hash))];
-  const anchors = new Map<number, number[]>();
+  // The documents that have its fingerprints, by how many; where they stand is found in the text when needed.
+  const anchors = new Map<number, Set<number>>();
   if (hashes.length) {
     const rows = db
       .prepare(
-        `SELECT document_id AS doc, start_offset AS start FROM passage_fingerprints
-         WHERE hash IN (SELECT value FROM json_each(?))
-           AND hash IN (SELECT hash FROM passage_fingerprints WHERE hash IN (SELECT value FROM json_each(?)) GROUP BY hash HAVING count(*) <= ?)`,
+        `SELECT document_id AS doc, hash FROM passage_fingerprints
+         WHERE hash IN (SELECT value FROM json_each(?)) AND hash NOT IN (SELECT hash FROM passage_boilerplate)`,
       )
-      .all(JSON.stringify(hashes), JSON.stringify(hashes), COMMON) as Array<{ doc: number; start: number }>;
-    for (const r of rows) (anchors.get(r.doc) ?? anchors.set(r.doc, []).get(r.doc)!).push(r.start);
+      .all(JSON.stringify(hashes)) as Array<{ doc: number; hash: number }>;
+    for (const r of rows) (anchors.get(r.doc) ?? anchors.set(r.doc, new Set()).get(r.doc)!).add(r.hash);
   }
-  const byAnchors = [...anchors.entries()].sort((a, b) => b[1].length - a[1].length).map(([id]) => id);
+  const byAnchors = [...anchors.entries()].sort((a, b) => b[1].size - a[1].size).map(([id]) => id);
   const candidates = [...new Set([...byAnchors, ...byWords])].slice(0, MAX_CANDIDATES);
   const bodyOf = db.prepare('SELECT body FROM documents WHERE id = ?').pluck();
   const wordsOf = pasted.map((s) => contentWords(s.text));
@@ -76,10 +74,11 @@ export function findPassage(db: Db, text: string, byWords: number[], idf: (w: st
 }
 
 /** The sentences worth reading: all of a normal text, or those around the fingerprint hits of a long one. */
-function readable(body: string, anchors: number[] | undefined, span: number): Sentence[] {
+function readable(body: string, hashes: Set<number> | undefined, span: number): Sentence[] {
   if (body.length <= READ_LIMIT) return splitSentences(body);
   const out: Sentence[] = [];
-  for (const at of (anchors ?? []).slice(0, 20)) {
+  const hits = hashes ? fingerprints(body).filter((f) => hashes.has(f.hash)).map((f) => f.start) : [];
+  for (const at of hits.slice(0, 20)) {
     const from = Math.max(0, at - span * 2);
     for (const s of splitSentences(body.slice(from, at + span * 2))) out.push({ ...s, start: s.start + from, end: s.end + from });
   }
