@@ -14,6 +14,7 @@ import { IndexKeeper } from './search/index-keeper';
 import { docKey, noteKey } from './search/personal-index';
 import { Vocabulary } from './search/vocabulary';
 import type { ChangeKind, ServiceContext } from './services/context';
+import { ChartsService } from './services/charts';
 import { DocumentsService } from './services/documents';
 import { ExportService } from './services/export';
 import { LibraryExport } from './services/library-export';
@@ -83,6 +84,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly library: LibraryExport;
   readonly undo: UndoLog;
   readonly analysis: AnalysisService;
+  readonly charts: ChartsService;
   private analysing: Promise<AnalysisProgress> | null = null;
   private readonly jobs: BackgroundJobs;
   readonly search: SearchEngine;
@@ -141,6 +143,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.search = new SearchEngine(db, this.vocabulary, () => this.keeper.index);
     this.library = new LibraryExport(db, (req) => this.search.query(req));
     this.analysis = new AnalysisService(db, () => this.emit('changed', 'analysis'));
+    this.charts = new ChartsService(db);
     this.ready = this.loadIndex(this.keeper.readSaved());
   }
 

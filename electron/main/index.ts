@@ -73,24 +73,28 @@ async function chooseAndImport(kind: 'openFile' | 'openDirectory'): Promise<void
   if (!result.canceled && result.filePaths.length) await session.trustedDispatch('import.paths', { paths: result.filePaths });
 }
 
+async function newWorkspace(): Promise<void> {
+  const r = await dialog.showSaveDialog(window!, { title: 'New workspace', defaultPath: 'Research.workspace', filters: [{ name: 'Workspace', extensions: ['workspace'] }] });
+  if (!r.canceled && r.filePath) await openWorkspace(r.filePath, !existsSync(r.filePath));
+}
+
+async function chooseWorkspace(): Promise<void> {
+  const r = await dialog.showOpenDialog(window!, { title: 'Open workspace', properties: ['openFile'], filters: [{ name: 'Workspace', extensions: ['workspace', 'sqlite', 'db'] }] });
+  if (!r.canceled && r.filePaths[0]) await openWorkspace(r.filePaths[0]);
+}
+
 function buildMenu(): void {
   const template = menuTemplate(
     {
-      newWorkspace: async () => {
-        const r = await dialog.showSaveDialog(window!, { title: 'New workspace', defaultPath: 'Research.workspace', filters: [{ name: 'Workspace', extensions: ['workspace'] }] });
-        if (!r.canceled && r.filePath) await openWorkspace(r.filePath, !existsSync(r.filePath));
-      },
-      openWorkspace: async () => {
-        const r = await dialog.showOpenDialog(window!, { title: 'Open workspace', properties: ['openFile'], filters: [{ name: 'Workspace', extensions: ['workspace', 'sqlite', 'db'] }] });
-        if (!r.canceled && r.filePaths[0]) await openWorkspace(r.filePaths[0]);
+      run: (id) => {
+        // What needs a native dialog happens here; everything else is the window's to do.
+        if (id === 'newWorkspace') void newWorkspace();
+        else if (id === 'openWorkspace') void chooseWorkspace();
+        else if (id === 'import') void chooseAndImport('openFile');
+        else if (id === 'importFolder') void chooseAndImport('openDirectory');
+        else send('ui.command', { command: id });
       },
       openRecent: (p) => void openWorkspace(p),
-      importFiles: () => void chooseAndImport('openFile'),
-      importFolder: () => void chooseAndImport('openDirectory'),
-      exportHighlights: () => send('ui.command', { command: 'export' }),
-      workspaceCommand: (command) => send('ui.command', { command }),
-      toggleSplit: () => send('ui.command', { command: 'openToSide' }),
-      setTheme: (t) => send('ui.command', { command: `theme-${t}` }),
       about: () => void dialog.showMessageBox(window!, { message: APP_NAME, detail: `Version ${app.getVersion()}. Works offline; your workspace never leaves this machine.` }),
     },
     session?.state.recent ?? [],

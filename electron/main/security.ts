@@ -1,7 +1,8 @@
 import type { App, Session, WebContents, WebFrameMain, WebPreferences } from 'electron';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-import { CONTENT_TYPES, CSP } from '../shared/web';
+import { CONTENT_TYPES, CSP, pageCsp, pageWithNonce } from '../shared/web';
 
 export { CSP };
 
@@ -67,8 +68,14 @@ export function serveApp(root: string): (request: Request) => Response {
     if (path === '/' || path === sep) path = '/index.html';
     let file = join(root, path);
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
-    return new Response(readFileSync(file), {
-      headers: { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' },
+    const page = extname(file) === '.html';
+    const nonce = randomBytes(18).toString('base64');
+    return new Response(page ? pageWithNonce(readFileSync(file, 'utf8'), nonce) : readFileSync(file), {
+      headers: {
+        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': page ? pageCsp(nonce) : CSP,
+        'X-Content-Type-Options': 'nosniff',
+      },
     });
   };
 }

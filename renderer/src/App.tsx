@@ -1,28 +1,25 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Profiler, useLayoutEffect, type ProfilerOnRenderCallback, type ReactNode } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
-import { api } from './api';
-import { CommandPalette, type Action } from './components/CommandPalette';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { BackupsDialog, PassphraseDialog } from './components/BackupsDialog';
-import { BatchSearchDialog } from './components/BatchSearchDialog';
-import { ExportDialog } from './components/ExportDialog';
-import { HandoutDialog, MergeDialog } from './components/HandoutDialog';
-import { UndoToast } from './components/UndoToast';
-import { WorkspaceMenu } from './components/WorkspaceMenu';
-import { AdoptDialog, WorkspacesDialog } from './components/WorkspacesDialog';
+import { Dialogs } from './components/Dialogs';
 import { Filters } from './components/Filters';
-import { ImportControl } from './components/ImportControl';
 import { Library } from './components/Library';
-import { SidePanel } from './components/SidePanel';
+import { Rail } from './components/Rail';
 import { ReaderPane } from './components/ReaderPane';
-import { useApiData } from './hooks/use-api-data';
+import { SidePanel } from './components/SidePanel';
+import { StatusBar } from './components/StatusBar';
+import { TopBar } from './components/TopBar';
+import { UndoToast } from './components/UndoToast';
+import { useCommandBindings, useCommandHandlers } from './hooks/use-commands';
+import { useRegions } from './hooks/use-layout';
 import { useTheme } from './hooks/use-theme';
+import { useApiQuery } from './query';
 import { useWorkbench } from './state';
 
 function Readers() {
-  const wb = useWorkbench();
-  const layout = useDefaultLayout({ id: 'readers', storage: localStorage, panelIds: wb.panes[1] ? ['left', 'right'] : ['left'] });
-  const [left, right] = wb.panes;
+  const panes = useWorkbench((s) => s.panes);
+  const layout = useDefaultLayout({ id: 'readers', storage: localStorage, panelIds: panes[1] ? ['left', 'right'] : ['left'] });
+  const [left, right] = panes;
   if (!left && !right) {
     return (
       <section className="reader empty-reader" aria-label="Reader">
@@ -49,165 +46,85 @@ function Readers() {
   );
 }
 
-export function App() {
-  const wb = useWorkbench();
-  const theme = useTheme();
-  const info = useApiData(() => api.workspace.info(), [], ['documents', 'tags', 'highlights', 'notes']);
-  const searchBox = useRef<HTMLInputElement>(null);
-  const layout = useDefaultLayout({ id: 'main', storage: localStorage });
+/** Wraps a region in React's Profiler when one is asked for (a test counting re-renders), and in nothing otherwise. */
+function Region({ id, profile, children }: { id: string; profile: ProfilerOnRenderCallback | undefined; children: ReactNode }) {
+  return profile ? (
+    <Profiler id={id} onRender={profile}>
+      {children}
+    </Profiler>
+  ) : (
+    children
+  );
+}
+
+/**
+ * The window of one open workspace. Each region reads only its own slice of the state, so
+ * typing in the search box re-renders the box, and the list once typing pauses, nothing else.
+ */
+export function App({ profile }: { profile?: ProfilerOnRenderCallback } = {}) {
+  useTheme();
+  const handlers = useCommandHandlers();
+  useCommandBindings(handlers);
+  const info = useApiQuery('workspace.info', {}).data;
+  const readers = useWorkbench((s) => (s.panes[0] ? 1 : 0) + (s.panes[1] ? 1 : 0));
+  const regions = useRegions(readers);
+  const ids = [regions.library && 'library', 'readers', regions.side && 'notes'].filter(Boolean) as string[];
+  const layout = useDefaultLayout({ id: `main:${ids.join('+')}`, storage: localStorage, panelIds: ids });
 
   // Before paint, so the title never lags behind the status bar naming the same workspace.
   useLayoutEffect(() => {
-    document.title = info.data ? `${info.data.name} — Research Workbench` : 'Research Workbench';
-  }, [info.data]);
-
-  const focus = (selector: string) => document.querySelector<HTMLElement>(selector)?.focus();
-  const actions: Action[] = useMemo(
-    () => [
-      { id: 'search', label: 'Search', shortcut: 'Ctrl+L', run: () => searchBox.current?.focus() },
-      { id: 'side', label: 'Open the selected document to the side', shortcut: 'Ctrl+\\', run: () => openSide() },
-      { id: 'swap', label: 'Swap reading panes', run: wb.swap },
-      { id: 'close-right', label: 'Close the right pane', run: () => wb.close(1) },
-      { id: 'import', label: 'Import files…', run: () => document.querySelector<HTMLButtonElement>('[aria-label="Import files"]')?.click() },
-      { id: 'import-folder', label: 'Import a folder…', run: () => document.querySelector<HTMLButtonElement>('[aria-label="Import a folder"]')?.click() },
-      { id: 'batch', label: 'Batch search…', run: () => wb.setDialog('batch') },
-      { id: 'export', label: 'Export highlights and notes…', run: () => wb.setDialog('export') },
-      { id: 'export-results', label: 'Export these results: citations or library CSV…', run: () => wb.setDialog('export-results') },
-      { id: 'theme', label: `Switch to ${theme.effective === 'dark' ? 'light' : 'dark'} theme`, run: theme.toggle },
-      { id: 'theme-system', label: 'Follow the system theme', run: () => theme.setChoice('system') },
-      { id: 'new-note', label: 'New free note', run: () => void api.notes.create({ body: '' }).then((n) => wb.setNoteId(n.id)) },
-      { id: 'clear', label: 'Clear search and filters', run: () => { wb.setQuery(''); wb.clearFilters(); } },
-      { id: 'library', label: 'Go to the library', run: () => focus('[role=listbox][aria-label=Documents]') },
-      { id: 'reader', label: 'Go to the reader', run: () => focus('.reader.active .reader-scroll, .reader .reader-scroll') },
-      { id: 'notes', label: 'Go to the notes', run: () => focus('.notes button') },
-      { id: 'workspaces', label: 'Switch or create a workspace…', shortcut: 'Ctrl+Shift+O', run: () => wb.setDialog('workspaces') },
-      { id: 'adopt', label: 'Open a hand-out…', run: () => wb.setDialog('adopt') },
-      { id: 'handout', label: 'Export a hand-out…', run: () => wb.setDialog('handout') },
-      { id: 'merge', label: 'Merge from another workspace…', run: () => wb.setDialog('merge') },
-      { id: 'backups', label: 'Backups…', run: () => wb.setDialog('backups') },
-      { id: 'encrypt', label: 'Passphrase…', run: () => wb.setDialog('encrypt') },
-      { id: 'undo', label: 'Undo last deletion', shortcut: 'Ctrl+Alt+Z', run: () => void api.undo.run().catch(() => undefined) },
-    ],
-    [wb, theme],
-  );
-
-  function openSide() {
-    const row = document.querySelector<HTMLElement>('.doc-row.selected [aria-label$="to the side"]');
-    row?.click();
-  }
-
-  useEffect(
-    () =>
-      api.on('ui.command', ({ command }) => {
-        if (command === 'export') wb.setDialog('export');
-        else if (command === 'openToSide') openSide();
-        else if (command === 'undo') return; // the undo toast handles it
-        else if (command.startsWith('theme-')) theme.setChoice(command.replace('theme-', '') as 'light' | 'dark' | 'system');
-        else wb.setDialog(command as 'workspaces' | 'adopt' | 'handout' | 'merge' | 'backups' | 'encrypt');
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [wb],
-  );
-
-  // Bound before paint: once the workbench is on screen, its shortcuts work (right after a switch too).
-  useLayoutEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        wb.setDialog(wb.dialog === 'palette' ? null : 'palette');
-      } else if (mod && e.key.toLowerCase() === 'l') {
-        e.preventDefault();
-        searchBox.current?.focus();
-      } else if (mod && e.shiftKey && e.key.toLowerCase() === 'o') {
-        e.preventDefault();
-        wb.setDialog('workspaces');
-      } else if (mod && e.key === '\\') {
-        e.preventDefault();
-        openSide();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [wb]);
+    document.title = info ? `${info.name} — Research Workbench` : 'Research Workbench';
+  }, [info]);
 
   return (
     <div className="app">
-      <header className="topbar">
-        <span className="brand" title={info.data?.file}>
-          {info.data?.encrypted && <span aria-label="Encrypted">🔒 </span>}
-          {info.data?.name ?? 'Research Workbench'}
-        </span>
-        <WorkspaceMenu />
-        <input
-          ref={searchBox}
-          type="search"
-          className="search"
-          value={wb.query}
-          onChange={(e) => wb.setQuery(e.target.value)}
-          placeholder='Search: words, "a phrase", wag*, peskov~, -exclude, title:, tag:, date:2019'
-          aria-label="Search"
-        />
-        <ImportControl />
-        <button type="button" onClick={() => wb.setDialog('batch')} title="Run a list of queries, one a line, and export the table">
-          Batch search…
-        </button>
-        <button type="button" onClick={() => wb.setDialog('export')}>
-          Export…
-        </button>
-        <button type="button" onClick={theme.toggle} aria-label={`Switch to ${theme.effective === 'dark' ? 'light' : 'dark'} theme`}>
-          {theme.effective === 'dark' ? '☀' : '☾'}
-        </button>
-        <button type="button" onClick={() => wb.setDialog('palette')} aria-label="Command palette">
-          Ctrl+K
-        </button>
-      </header>
+      <Region id="topbar" profile={profile}>
+        <TopBar handlers={handlers} profile={profile} />
+      </Region>
       <main className="main">
+        {!regions.library && <Rail region="library" />}
         <Group orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
-          <Panel id="library" defaultSize="28%" minSize="15%">
-            <div className="column">
-              <ErrorBoundary label="filters">
-                <Filters />
-              </ErrorBoundary>
-              <ErrorBoundary label="library">
-                <Library />
-              </ErrorBoundary>
-            </div>
-          </Panel>
-          <Separator className="separator" aria-label="Resize the library" />
+          {regions.library && (
+            <>
+              <Panel id="library" defaultSize="28%" minSize="15%">
+                <div className="column">
+                  <Region id="filters" profile={profile}>
+                    <ErrorBoundary label="filters">
+                      <Filters />
+                    </ErrorBoundary>
+                  </Region>
+                  <Region id="library" profile={profile}>
+                    <ErrorBoundary label="library">
+                      <Library />
+                    </ErrorBoundary>
+                  </Region>
+                </div>
+              </Panel>
+              <Separator className="separator" aria-label="Resize the library" />
+            </>
+          )}
           <Panel id="readers" defaultSize="50%" minSize="25%">
-            <Readers />
+            <Region id="readers" profile={profile}>
+              <Readers />
+            </Region>
           </Panel>
-          <Separator className="separator" aria-label="Resize the notes" />
-          <Panel id="notes" defaultSize="22%" minSize="12%">
-            <SidePanel />
-          </Panel>
+          {regions.side && (
+            <>
+              <Separator className="separator" aria-label="Resize the notes" />
+              <Panel id="notes" defaultSize="22%" minSize="12%">
+                <Region id="side" profile={profile}>
+                  <SidePanel />
+                </Region>
+              </Panel>
+            </>
+          )}
         </Group>
+        {!regions.side && <Rail region="side" />}
       </main>
-      <footer className="statusbar" aria-label="Status">
-        <span>
-          <span className="ws-name">{info.data?.name}</span> <span className="hint">{info.data?.file ?? ''}</span>
-          {info.data?.encrypted && <span className="badge">encrypted</span>}
-          {info.data?.adoptedFrom && <span className="badge">from hand-out “{info.data.adoptedFrom.title}”</span>}
-        </span>
-        {info.data && (
-          <span>
-            {info.data.documents} documents · {info.data.tags} tags · {info.data.highlights} highlights · {info.data.notes} notes
-            {!info.data.indexReady && ' · loading index…'}
-          </span>
-        )}
-        {info.error && <span role="alert">{info.error}</span>}
-      </footer>
-      {wb.dialog === 'palette' && <CommandPalette actions={actions} onClose={() => wb.setDialog(null)} />}
-      {wb.dialog === 'export' && <ExportDialog onClose={() => wb.setDialog(null)} />}
-      {wb.dialog === 'export-results' && <ExportDialog results onClose={() => wb.setDialog(null)} />}
-      {wb.dialog === 'batch' && <BatchSearchDialog onClose={() => wb.setDialog(null)} />}
-      {wb.dialog === 'workspaces' && <WorkspacesDialog onClose={() => wb.setDialog(null)} />}
-      {wb.dialog === 'adopt' && <AdoptDialog onClose={() => wb.setDialog(null)} />}
-      {wb.dialog === 'handout' && <HandoutDialog onClose={() => wb.setDialog(null)} />}
-      {wb.dialog === 'merge' && <MergeDialog onClose={() => wb.setDialog(null)} />}
-      {wb.dialog === 'backups' && <BackupsDialog onClose={() => wb.setDialog(null)} />}
-      {wb.dialog === 'encrypt' && <PassphraseDialog encrypted={Boolean(info.data?.encrypted)} onClose={() => wb.setDialog(null)} />}
+      <Region id="status" profile={profile}>
+        <StatusBar />
+      </Region>
+      <Dialogs handlers={handlers} encrypted={Boolean(info?.encrypted)} />
       <UndoToast />
     </div>
   );

@@ -1,15 +1,21 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { setNonce } from 'get-nonce';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { api } from './api';
 import { StartScreen } from './components/StartScreen';
-import { useApiData } from './hooks/use-api-data';
+import { queryClient, useApiQuery, useChangeEvents } from './query';
 import { WorkbenchProvider } from './state';
 import './styles.css';
 
+// The page's CSP lets style elements in only with this page's nonce: Radix's dialogs add one (the scroll lock).
+const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
+if (nonce) setNonce(nonce);
+
 /** The workbench for the open workspace, or the start screen when none is (locked, damaged, a hand-out). */
 function Root() {
-  const status = useApiData(() => api.workspaces.status(), [], ['workspace']);
+  useChangeEvents();
+  const status = useApiQuery('workspaces.status', {});
   if (!status.data) {
     return status.error ? (
       <p role="alert" className="error boot-error">
@@ -28,6 +34,8 @@ function Root() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Root />
+    <QueryClientProvider client={queryClient}>
+      <Root />
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,4 +1,7 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { useShallow } from 'zustand/react/shallow';
 
 export interface Filters {
   tag: string | null;
@@ -17,30 +20,42 @@ export interface Pane {
 
 export type SortKey = 'relevance' | 'date' | 'title' | 'outlet';
 
+export type DialogName =
+  | 'palette'
+  | 'export'
+  | 'export-results'
+  | 'batch'
+  | 'workspaces'
+  | 'adopt'
+  | 'handout'
+  | 'merge'
+  | 'backups'
+  | 'encrypt'
+  | 'tags'
+  | null;
+
 export interface Workbench {
+  /** What is in the search box, keystroke by keystroke: only the box reads it. */
   query: string;
+  /** The query as searched: the box's text once typing pauses (or at once when set from elsewhere). */
+  searched: string;
+  /** Typing: the box shows it at once, the rest of the window follows when typing pauses. */
+  type: (q: string) => void;
+  /** Search for this now (a saved search, a pasted passage, Enter in the box). */
   setQuery: (q: string) => void;
   filters: Filters;
   setFilters: (f: Partial<Filters>) => void;
   clearFilters: () => void;
   sort: SortKey;
   setSort: (s: SortKey) => void;
-  /** Leave boilerplate (donation boxes, polls, comments) out of search. */
-  skipBoilerplate: boolean;
-  setSkipBoilerplate: (on: boolean) => void;
-  /** Keep only the documents with every word of the query (`all: true`). */
-  everyWord: boolean;
-  setEveryWord: (on: boolean) => void;
-  /** The query with the filters written into it, as the engine reads it. */
-  effectiveQuery: string;
   panes: [Pane | null, Pane | null];
   active: 0 | 1;
   setActive: (i: 0 | 1) => void;
   open: (documentId: number, options?: { side?: boolean; focus?: Pane['focus'] }) => void;
   swap: () => void;
   close: (i: 0 | 1) => void;
-  dialog: 'palette' | 'export' | 'export-results' | 'batch' | 'workspaces' | 'adopt' | 'handout' | 'merge' | 'backups' | 'encrypt' | null;
-  setDialog: (d: Workbench['dialog']) => void;
+  dialog: DialogName;
+  setDialog: (d: DialogName) => void;
   /** The shared passage both readers bring into view, and a counter so the same one can be asked for again. */
   sharedFocus: { id: number; seq: number } | null;
   focusShared: (id: number) => void;
@@ -49,7 +64,8 @@ export interface Workbench {
   setNoteId: (id: number | null) => void;
 }
 
-const Ctx = createContext<Workbench | null>(null);
+/** How long typing may pause before the library searches: long enough not to search every letter. */
+export const TYPING_PAUSE_MS = 200;
 
 const quote = (v: string) => (/[\s"]/.test(v) ? `"${v.replace(/"/g, '')}"` : v);
 
@@ -62,97 +78,115 @@ export function writeFilters(query: string, f: Filters): string {
   return parts.filter(Boolean).join(' ');
 }
 
-const NO_FILTERS: Filters = { tag: null, entity: null, outlet: null, dateFrom: '', dateTo: '' };
+export const NO_FILTERS: Filters = { tag: null, entity: null, outlet: null, dateFrom: '', dateTo: '' };
+
+/** The query with the filters written into it, as the engine reads it. */
+export const selectEffectiveQuery = (s: Workbench): string => writeFilters(s.searched, s.filters);
+
+/** Before the store, the panes were saved as a bare array; read that as the store's format, so nothing open is lost. */
+const legacyPanes: StateStorage = {
+  getItem: (key) => {
+    const raw = localStorage.getItem(key);
+    if (!raw?.startsWith('[')) return raw;
+    return JSON.stringify({ state: { panes: JSON.parse(raw) as unknown }, version: 1 });
+  },
+  setItem: (key, value) => localStorage.setItem(key, value),
+  removeItem: (key) => localStorage.removeItem(key),
+};
+
+export function createWorkbenchStore(workspace: string): StoreApi<Workbench> {
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  return createStore<Workbench>()(
+    persist(
+      (set, get) => ({
+        query: '',
+        searched: '',
+        type: (q) => {
+          set({ query: q });
+          clearTimeout(typing);
+          typing = setTimeout(() => set({ searched: get().query }), TYPING_PAUSE_MS);
+        },
+        setQuery: (q) => {
+          clearTimeout(typing);
+          set({ query: q, searched: q });
+        },
+        filters: NO_FILTERS,
+        setFilters: (f) => set((s) => ({ filters: { ...s.filters, ...f } })),
+        clearFilters: () => set({ filters: NO_FILTERS }),
+        sort: 'relevance',
+        setSort: (sort) => set({ sort }),
+        panes: [null, null],
+        active: 0,
+        setActive: (active) => set({ active }),
+        open: (documentId, options = {}) => {
+          const { panes, active } = get();
+          const target: 0 | 1 = options.side ? (panes[0] ? 1 : 0) : active;
+          const next: [Pane | null, Pane | null] = [...panes];
+          next[target] = { documentId, focus: options.focus };
+          set({ panes: next, active: target });
+        },
+        swap: () => set((s) => ({ panes: [s.panes[1], s.panes[0]], active: s.active === 0 ? 1 : 0 })),
+        close: (i) => {
+          const next: [Pane | null, Pane | null] = [...get().panes];
+          next[i] = null;
+          // A lone right pane moves left, so the reader is never empty beside a document.
+          set({ panes: next[0] ? next : [next[1], null], active: 0 });
+        },
+        dialog: null,
+        setDialog: (dialog) => set({ dialog }),
+        sharedFocus: null,
+        focusShared: (id) => set((s) => ({ sharedFocus: { id, seq: (s.sharedFocus?.seq ?? 0) + 1 } })),
+        noteId: null,
+        setNoteId: (noteId) => set({ noteId }),
+      }),
+      {
+        // The same key as before the store, so the documents a user had open come back after the update.
+        name: `workbench.panes:${workspace}`,
+        version: 1,
+        storage: createJSONStorage(() => legacyPanes),
+        partialize: (s) => ({ panes: s.panes.map((p) => (p ? { documentId: p.documentId } : null)) }),
+        merge: (saved, current) => {
+          const panes = (saved as { panes?: unknown } | undefined)?.panes;
+          const valid = Array.isArray(panes) && panes.length === 2 && panes.every((p) => p === null || typeof p?.documentId === 'number');
+          return valid ? { ...current, panes: panes as Workbench['panes'] } : current;
+        },
+      },
+    ),
+  );
+}
+
+const Ctx = createContext<StoreApi<Workbench> | null>(null);
 
 /** The state of one open workspace's window; keyed by the workspace, so switching starts afresh. */
 export function WorkbenchProvider({ children, workspace = '' }: { children: ReactNode; workspace?: string }) {
-  const panesKey = `workbench.panes:${workspace}`;
-  const [query, setQuery] = useState('');
-  const [filters, setFilterState] = useState<Filters>(NO_FILTERS);
-  const [sort, setSort] = useState<SortKey>('relevance');
-  const [skipBoilerplate, setSkip] = useState(() => localStorage.getItem('workbench.skipBoilerplate') === '1');
-  const setSkipBoilerplate = useCallback((on: boolean) => {
-    localStorage.setItem('workbench.skipBoilerplate', on ? '1' : '0');
-    setSkip(on);
-  }, []);
-  const [everyWord, setEvery] = useState(() => localStorage.getItem('workbench.everyWord') === '1');
-  const setEveryWord = useCallback((on: boolean) => {
-    localStorage.setItem('workbench.everyWord', on ? '1' : '0');
-    setEvery(on);
-  }, []);
-  const [panes, setPanes] = useState<[Pane | null, Pane | null]>(() => {
-    try {
-      return JSON.parse(localStorage.getItem(panesKey) ?? 'null') ?? [null, null];
-    } catch {
-      return [null, null];
-    }
-  });
-  const [active, setActive] = useState<0 | 1>(0);
-  const [dialog, setDialog] = useState<Workbench['dialog']>(null);
-  const [noteId, setNoteId] = useState<number | null>(null);
-  const [sharedFocus, setSharedFocus] = useState<Workbench['sharedFocus']>(null);
-
-  const savePanes = useCallback((next: [Pane | null, Pane | null]) => {
-    localStorage.setItem(panesKey, JSON.stringify(next.map((p) => (p ? { documentId: p.documentId } : null))));
-    setPanes(next);
-  }, [panesKey]);
-
-  const open = useCallback<Workbench['open']>(
-    (documentId, options = {}) => {
-      const pane: Pane = { documentId, focus: options.focus };
-      let target: 0 | 1 = active;
-      if (options.side) target = panes[0] ? 1 : 0;
-      const next: [Pane | null, Pane | null] = [...panes];
-      next[target] = pane;
-      savePanes(next);
-      setActive(target);
-    },
-    [active, panes, savePanes],
-  );
-
-  const value = useMemo<Workbench>(
-    () => ({
-      query,
-      setQuery,
-      filters,
-      setFilters: (f) => setFilterState((old) => ({ ...old, ...f })),
-      clearFilters: () => setFilterState(NO_FILTERS),
-      sort,
-      setSort,
-      skipBoilerplate,
-      setSkipBoilerplate,
-      everyWord,
-      setEveryWord,
-      effectiveQuery: writeFilters(query, filters),
-      panes,
-      active,
-      setActive,
-      open,
-      swap: () => {
-        savePanes([panes[1], panes[0]]);
-        setActive(active === 0 ? 1 : 0);
-      },
-      close: (i) => {
-        const next: [Pane | null, Pane | null] = [...panes];
-        next[i] = null;
-        // A lone right pane moves left, so the reader is never empty beside a document.
-        savePanes(next[0] ? next : [next[1], null]);
-        setActive(0);
-      },
-      dialog,
-      setDialog,
-      noteId,
-      setNoteId,
-      sharedFocus,
-      focusShared: (id) => setSharedFocus((old) => ({ id, seq: (old?.seq ?? 0) + 1 })),
-    }),
-    [query, filters, sort, skipBoilerplate, setSkipBoilerplate, everyWord, setEveryWord, panes, active, open, savePanes, dialog, noteId, sharedFocus],
-  );
-  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+  const [store] = useState(() => createWorkbenchStore(workspace));
+  return <Ctx.Provider value={store}>{children}</Ctx.Provider>;
 }
 
-export function useWorkbench(): Workbench {
-  const v = useContext(Ctx);
-  if (!v) throw new Error('useWorkbench outside WorkbenchProvider');
-  return v;
+export function useWorkbenchStore(): StoreApi<Workbench> {
+  const store = useContext(Ctx);
+  if (!store) throw new Error('useWorkbench outside WorkbenchProvider');
+  return store;
+}
+
+/**
+ * A slice of the window's state. Pass a selector so a component re-renders only when its
+ * slice changes (`useWorkbench((s) => s.sort)`); an object slice is compared field by field.
+ */
+export function useWorkbench<T>(selector: (s: Workbench) => T): T;
+/** @deprecated The whole state re-renders on every change; pass a selector. */
+export function useWorkbench(): Workbench & { effectiveQuery: string };
+export function useWorkbench<T>(selector?: (s: Workbench) => T): T | (Workbench & { effectiveQuery: string }) {
+  const all = (s: Workbench) => ({ ...s, effectiveQuery: selectEffectiveQuery(s) });
+  return useStore(useWorkbenchStore(), useShallow<Workbench, unknown>(selector ?? all)) as T;
+}
+
+type ActionName = {
+  [K in keyof Workbench]: Workbench[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof Workbench];
+export type Actions = Pick<Workbench, ActionName>;
+
+/** The actions only: they never change, so reading them never re-renders. */
+export function useActions(): Actions {
+  return useWorkbenchStore().getState();
 }

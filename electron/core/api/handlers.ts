@@ -151,6 +151,8 @@ export function createHandlers(
     'analysis.splitEntity': ({ variant }) => ws().analysis.split(variant),
     'analysis.figures': ({ limit }) => ws().analysis.figures(limit),
     'analysis.timeline': () => ws().analysis.timeline(),
+    'analysis.tagsByOutlet': () => ws().charts.tagsByOutlet(),
+    'analysis.outletTimeline': () => ws().charts.outletTimeline(),
     'import.cancel': () => {
       imports.controller?.abort();
       return { ok: true };

@@ -1,10 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { ErrorCode } from '../../shared/errors';
-import { CONTENT_TYPES, CSP } from '../../shared/web';
+import { CONTENT_TYPES, CSP, pageCsp, pageWithNonce } from '../../shared/web';
 import type { SessionApi } from '../api/session-host';
 
 export { CSP };
@@ -151,14 +151,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   function serveFile(res: ServerResponse, file: string): void {
     if (!existsSync(file)) return send(res, 503, `The interface is not built: run \`npm run build\` (looked in ${root}).`, 'text/plain; charset=utf-8');
+    const page = extname(file) === '.html';
+    const nonce = randomBytes(18).toString('base64');
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': page ? pageCsp(nonce) : CSP,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',
     });
-    createReadStream(file).pipe(res);
+    if (page) res.end(pageWithNonce(readFileSync(file, 'utf8'), nonce));
+    else createReadStream(file).pipe(res);
   }
 
   await new Promise<void>((ok, fail) => {

@@ -79,7 +79,17 @@ export class TagsService {
     return this.ctx.db.prepare('SELECT 1 FROM tags WHERE id = ?').pluck().get(id) === 1;
   }
 
+  /**
+   * A new tag. A name with slashes (`flights/russia`) at the top level is a path: the tags
+   * along it are found by name or created, each under the one before; typed again, the path
+   * gives the tag it made.
+   */
   create(input: CreateTag): Tag {
+    const segments = input.name.split('/').map((p) => p.replace(/\s+/g, ' ').trim());
+    if (segments.length > 1 && input.parentId == null && !this.findByName(input.name)) {
+      if (segments.some((p) => !p)) throw invalid('name', `"${input.name}" has an empty level; write a path as flights/russia`);
+      return this.ctx.db.transaction(() => this.createPath(segments, input))();
+    }
     const name = this.checkName(input.name);
     const count = this.ctx.db.prepare('SELECT count(*) FROM tags').pluck().get() as number;
     const color = this.checkColor(input.color ?? TAG_PALETTE[count % TAG_PALETTE.length]!);
@@ -91,6 +101,25 @@ export class TagsService {
     );
     this.ctx.changed('tags');
     return this.get(id);
+  }
+
+  private createPath(segments: string[], input: CreateTag): Tag {
+    let parent = null as Tag | null;
+    for (const [i, segment] of segments.entries()) {
+      const last = i === segments.length - 1;
+      const found = this.findByName(segment);
+      if (found && last && found.parentId !== (parent?.id ?? null)) {
+        const where = found.parentId === null ? 'at the top level' : `under “${this.get(found.parentId).name}”`;
+        throw new WorkbenchError(ErrorCode.Conflict, `A tag named "${found.name}" already exists ${where} (id ${found.id}); tag names are unique.`, {
+          field: 'name',
+          id: found.id,
+        });
+      }
+      const parentId: number | null = parent ? parent.id : null;
+      const extra = last ? { ...(input.color && { color: input.color }), ...(input.description && { description: input.description }) } : {};
+      parent = found ?? this.create({ name: segment, parentId, ...extra });
+    }
+    return parent!;
   }
 
   /** The tag with this name, created when there is none. */

@@ -8,6 +8,23 @@ import { method } from './define';
 
 const Nothing = z.object({}).strict().default({});
 
+export const TagsByOutlet = z.object({
+  tags: z.array(z.object({ id: Id, name: z.string(), color: z.string() })),
+  /** Every outlet with its number of documents; `null` for documents with no outlet. */
+  outlets: z.array(z.object({ outlet: z.string().nullable(), documents: z.number().int() })),
+  /** Documents of an outlet carrying a tag (or one of its sub-tags), on the document or a highlight. */
+  cells: z.array(z.object({ tagId: Id, outlet: z.string().nullable(), documents: z.number().int() })),
+});
+export type TagsByOutlet = z.infer<typeof TagsByOutlet>;
+
+export const OutletTimeline = z.object({
+  /** Months with at least one dated document, in order (yyyy-mm). */
+  months: z.array(z.string()),
+  /** One series per outlet, aligned with `months`; the smaller outlets summed in one with `other: true`. */
+  series: z.array(z.object({ outlet: z.string().nullable(), other: z.boolean(), counts: z.array(z.number().int()) })),
+});
+export type OutletTimeline = z.infer<typeof OutletTimeline>;
+
 export const analysisMethods = {
   'analysis.status': method({
     input: Nothing,
@@ -48,5 +65,15 @@ export const analysisMethods = {
     input: Nothing,
     output: Timeline,
     doc: 'Documents by published month, dates their texts mention by month, the documents with no date, and per month (`periods`) the documents and the mentions behind its bars, each mention with its day where the text gives one. Example: `{}`.',
+  }),
+  'analysis.tagsByOutlet': method({
+    input: Nothing,
+    output: TagsByOutlet,
+    doc: 'How many documents of each outlet carry each tag, for a heat table. Example: `{}` gives `{ tags: [{ id: 1, name: "claims", color: "#e6194b" }], outlets: [{ outlet: "BBC", documents: 4 }], cells: [{ tagId: 1, outlet: "BBC", documents: 2 }] }`.',
+  }),
+  'analysis.outletTimeline': method({
+    input: Nothing,
+    output: OutletTimeline,
+    doc: 'Documents published each month by outlet (the 8 largest, the rest summed). Example: `{}` gives `{ months: ["2019-01"], series: [{ outlet: "BBC", other: false, counts: [3] }] }`.',
   }),
 } as const;

@@ -27,6 +27,7 @@ import { WorkspaceInfo, workspaceMethods } from './contract-workspaces';
 import { analysisMethods } from './contract-analysis';
 import { BatchProgress, searchMethods } from './contract-search';
 import { EVENT_LIST, METHOD_LIST } from './names';
+import { COMMAND_IDS } from '../commands';
 
 const Nothing = z.object({}).strict().default({});
 const Ok = z.object({ ok: z.literal(true) });
@@ -118,7 +119,9 @@ export const contract = {
   'tags.create': method({
     input: z.object({ name: z.string(), color: Color.optional(), parentId: Id.nullable().optional() }),
     output: Tag,
-    doc: 'A new tag; the colour defaults to the next of the palette. Example: `{ name: "Claims", parentId: 3 }`.',
+    doc:
+      'A new tag; the colour defaults to the next of the palette. A name with slashes is a path: `{ name: "flights/russia" }` ' +
+      'finds or makes "flights", then "russia" under it, and gives "russia". Example: `{ name: "Claims", parentId: 3 }`.',
   }),
   'tags.rename': method({ input: z.object({ id: Id, name: z.string() }), output: Tag, doc: 'Renames a tag. Example: `{ id: 1, name: "Key claims" }`.' }),
   'tags.recolor': method({ input: z.object({ id: Id, color: Color }), output: Tag, doc: 'Recolours a tag. Example: `{ id: 1, color: "#e6194b" }`.' }),
@@ -265,7 +268,7 @@ export const events = {
   'index.ready': z.object({}),
   /** A menu command the desktop shell hands to the interface. */
   'ui.command': z.object({
-    command: z.enum(['export', 'openToSide', 'theme-light', 'theme-dark', 'theme-system', 'workspaces', 'handout', 'adopt', 'merge', 'backups', 'encrypt', 'undo']),
+    command: z.enum(COMMAND_IDS),
   }),
 } as const;
 export type EventName = keyof typeof events;

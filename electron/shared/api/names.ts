@@ -68,6 +68,8 @@ export const METHOD_LIST = [
   'analysis.splitEntity',
   'analysis.figures',
   'analysis.timeline',
+  'analysis.tagsByOutlet',
+  'analysis.outletTimeline',
   'search.batch',
   'search.batchCancel',
 ] as const;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api';
-import { useApiData } from '../hooks/use-api-data';
-import { useWorkbench } from '../state';
+import { useApiQuery } from '../query';
+import { useActions, useWorkbench } from '../state';
 
 const clip = (s: string, n = 110) => {
   const flat = s.replace(/\s+/g, ' ').trim();
@@ -11,10 +11,9 @@ const dateOf = (d: string | null) => d ?? 'undated';
 
 /** What the active document shares with others, likely origin first in each pair. */
 export function PassagesPanel() {
-  const wb = useWorkbench();
-  const pane = wb.panes[wb.active] ?? wb.panes[0];
-  const docId = pane?.documentId ?? null;
-  const list = useApiData(() => (docId ? api.analysis.passages({ documentId: docId }) : Promise.resolve([])), [docId], ['analysis', 'documents']);
+  const wb = useActions();
+  const docId = useWorkbench((s) => (s.panes[s.active] ?? s.panes[0])?.documentId ?? null);
+  const list = useApiQuery('analysis.passages', docId ? { documentId: docId } : null);
   if (!docId) return <p className="empty">Open a document to see the passages it shares with others.</p>;
   if (list.data?.length === 0) return <p className="empty">This document shares no passage with another one.</p>;
   const others = new Map<number, { title: string; count: number; origin: number | null }>();
@@ -61,13 +60,13 @@ export function PassagesPanel() {
 
 /** People, organisations and places; choosing one filters the library and marks it in the reader. */
 export function EntitiesPanel() {
-  const wb = useWorkbench();
-  const list = useApiData(() => api.analysis.entities({ limit: 2000 }), [], ['analysis', 'documents']);
+  const wb = useActions();
+  const chosen = useWorkbench((s) => s.filters.entity);
+  const list = useApiQuery('analysis.entities', { limit: 2000 });
   const [filter, setFilter] = useState('');
   const [kind, setKind] = useState<'all' | 'person' | 'organization' | 'place'>('all');
   const [error, setError] = useState<string | null>(null);
   const shown = (list.data ?? []).filter((e) => (kind === 'all' || e.kind === kind) && e.name.toLowerCase().includes(filter.toLowerCase()));
-  const chosen = wb.filters.entity;
   const current = list.data?.find((e) => e.name === chosen);
   return (
     <div className="analysis-list">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BackupInfo } from '../../../electron/shared/schemas';
 import { api } from '../api';
-import { useApiData } from '../hooks/use-api-data';
+import { useApiQuery } from '../query';
 import { Dialog, Feedback, Field, useAction } from './Dialog';
 
 const REASONS: Record<string, string> = { open: 'daily, on opening', manual: 'made by hand', 'before-merge': 'before a merge', 'before-restore': 'before a restore' };
@@ -9,7 +9,7 @@ const reason = (r: string) => REASONS[r] ?? (r.startsWith('before-migration') ? 
 
 /** The backups of a workspace, each restorable; `file` names a damaged one that is no longer open. */
 export function BackupList({ file, onRestored }: { file?: string; onRestored?: () => void }) {
-  const list = useApiData(() => api.backups.list(file ? { file } : {}), [file]);
+  const list = useApiQuery('backups.list', file ? { file } : {});
   const [confirm, setConfirm] = useState<BackupInfo | null>(null);
   const action = useAction<unknown>();
   const restore = (b: BackupInfo) => action.run(() => api.backups.restore({ backup: b.file, ...(file ? { file } : {}) })).then((r) => r && onRestored?.());

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BatchResult } from '../../../electron/shared/api/contract-search';
 import { batchCsv, listFormat, parseQueryList, type ListedQuery } from '../../../electron/shared/text/query-list';
 import { api, errorMessage } from '../api';
-import { useWorkbench } from '../state';
+import { useActions } from '../state';
 import { Dialog } from './Dialog';
 
 const LISTED = 5;
@@ -22,7 +22,7 @@ function download(name: string, text: string): void {
  * in the library, and the table goes out as CSV with one row per query and document.
  */
 export function BatchSearchDialog({ onClose }: { onClose: () => void }) {
-  const wb = useWorkbench();
+  const wb = useActions();
   const [text, setText] = useState('');
   const [list, setList] = useState<{ name: string; queries: ListedQuery[] } | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);

@@ -1,20 +1,16 @@
 import { Command } from 'cmdk';
 import { useEffect, useState } from 'react';
 import type { DocumentHit, HighlightHit, NoteHit } from '../../../electron/shared/schemas';
+import { COMMANDS, keyLabel } from '../../../electron/shared/commands';
 import { api } from '../api';
 import { useDebounced } from '../hooks/use-api-data';
-import { useWorkbench } from '../state';
+import type { Handlers } from '../hooks/use-commands';
+import { useActions } from '../state';
 
-export interface Action {
-  id: string;
-  label: string;
-  shortcut?: string;
-  run: () => void;
-}
-
-/** Ctrl+K: every action, any document by title, and your notes and highlights by their words. */
-export function CommandPalette({ actions, onClose }: { actions: Action[]; onClose: () => void }) {
-  const wb = useWorkbench();
+/** Ctrl+K: every command of the registry, any document by title, and your notes and highlights by their words. */
+export function CommandPalette({ handlers, onClose }: { handlers: Handlers; onClose: () => void }) {
+  const wb = useActions();
+  const actions = COMMANDS.filter((c) => c.id !== 'palette');
   const [search, setSearch] = useState('');
   const typed = useDebounced(search, 150);
   const [docs, setDocs] = useState<DocumentHit[]>([]);
@@ -44,8 +40,8 @@ export function CommandPalette({ actions, onClose }: { actions: Action[]; onClos
     fn();
   };
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <Command className="palette" label="Command palette" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    // cmdk's dialog is Radix's: focus moves in and back out, Escape and a click outside close it.
+    <Command.Dialog open onOpenChange={(open) => !open && onClose()} label="Command palette" overlayClassName="dialog-backdrop" contentClassName="palette">
         <Command.Input autoFocus value={search} onValueChange={setSearch} placeholder="Type a command or a document title…" />
         <Command.List>
           <Command.Empty>Nothing found.</Command.Empty>
@@ -73,9 +69,9 @@ export function CommandPalette({ actions, onClose }: { actions: Action[]; onClos
           )}
           <Command.Group heading="Actions">
             {actions.map((a) => (
-              <Command.Item key={a.id} value={a.label} onSelect={() => run(a.run)}>
+              <Command.Item key={a.id} value={a.label} onSelect={() => run(handlers[a.id])}>
                 {a.label}
-                {a.shortcut && <kbd>{a.shortcut}</kbd>}
+                {a.keys && <kbd>{keyLabel(a.keys)}</kbd>}
               </Command.Item>
             ))}
           </Command.Group>
@@ -89,7 +85,6 @@ export function CommandPalette({ actions, onClose }: { actions: Action[]; onClos
             </Command.Group>
           )}
         </Command.List>
-      </Command>
-    </div>
+    </Command.Dialog>
   );
 }

@@ -1,15 +1,23 @@
-import { useState, type ReactNode } from 'react';
+import * as Primitive from '@radix-ui/react-dialog';
+import { useState, type ReactNode, type Ref } from 'react';
 import { errorMessage } from '../api';
 
-/** A modal dialog: Escape closes it, and screen readers hear its name. */
+/**
+ * A modal dialog on Radix's primitive: focus moves in (to the first field, or the dialog),
+ * stays inside while it is open, Escape or a click outside closes it, and focus goes back
+ * to what had it before. Screen readers hear its name.
+ */
 export function Dialog({ label, onClose, children, wide }: { label: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className={`dialog${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-label={label}>
-        <h2>{label}</h2>
-        {children}
-      </div>
-    </div>
+    <Primitive.Root open onOpenChange={(open) => !open && onClose()}>
+      <Primitive.Portal>
+        <Primitive.Overlay className="dialog-backdrop" />
+        <Primitive.Content className={`dialog${wide ? ' wide' : ''}`} aria-describedby={undefined}>
+          <Primitive.Title>{label}</Primitive.Title>
+          {children}
+        </Primitive.Content>
+      </Primitive.Portal>
+    </Primitive.Root>
   );
 }
 
@@ -35,11 +43,11 @@ export function useAction<T>() {
   return { busy, error, result, run, setError };
 }
 
-export function Field({ label, value, onChange, type = 'text', placeholder, autoFocus }: { label: string; value: string; onChange: (v: string) => void; type?: 'text' | 'password'; placeholder?: string; autoFocus?: boolean }) {
+export function Field({ label, value, onChange, type = 'text', placeholder, autoFocus, inputRef }: { label: string; value: string; onChange: (v: string) => void; type?: 'text' | 'password'; placeholder?: string; autoFocus?: boolean; inputRef?: Ref<HTMLInputElement> }) {
   return (
     <label className="field">
       <span>{label}</span>
-      <input type={type} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} autoFocus={autoFocus} spellCheck={false} autoComplete="off" />
+      <input ref={inputRef} type={type} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} autoFocus={autoFocus} spellCheck={false} autoComplete="off" />
     </label>
   );
 }

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { FigureRow } from '../../../electron/shared/schemas';
-import { api } from '../api';
-import { useApiData } from '../hooks/use-api-data';
-import { useWorkbench } from '../state';
+import { useApiQuery } from '../query';
+import { useActions } from '../state';
 import { Dialog } from './Dialog';
 
 const number = new Intl.NumberFormat('en');
@@ -58,8 +57,8 @@ function FiguresTable({ groups, onOpen, label }: { groups: Array<[string, Figure
  * outlet and date. The table wraps to the panel's width and opens wide over the reader.
  */
 export function FiguresPanel() {
-  const wb = useWorkbench();
-  const list = useApiData(() => api.analysis.figures(), [], ['analysis', 'documents']);
+  const wb = useActions();
+  const list = useApiQuery('analysis.figures', {});
   const [filter, setFilter] = useState('');
   const [wide, setWide] = useState(false);
   const groups = useMemo(() => {

@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import type { Tag } from '../../../electron/shared/schemas';
 import { api, errorMessage } from '../api';
-import { useApiData } from '../hooks/use-api-data';
-import { useWorkbench } from '../state';
+import { useApiQuery } from '../query';
+import { selectEffectiveQuery, useActions, useWorkbench, useWorkbenchStore } from '../state';
 
 function TagTree({ tags, parent, depth }: { tags: Tag[]; parent: number | null; depth: number }) {
-  const wb = useWorkbench();
+  const chosen = useWorkbench((s) => s.filters.tag);
+  const { setFilters } = useActions();
   return (
     <>
       {tags
         .filter((t) => t.parentId === parent)
         .map((t) => {
-          const on = wb.filters.tag?.toLowerCase() === t.name.toLowerCase();
+          const on = chosen?.toLowerCase() === t.name.toLowerCase();
           return (
             <li key={t.id}>
               <button
@@ -20,7 +21,7 @@ function TagTree({ tags, parent, depth }: { tags: Tag[]; parent: number | null; 
                 style={{ paddingLeft: `${0.5 + depth}rem`, ['--tag' as string]: t.color }}
                 aria-pressed={on}
                 aria-label={`Filter by tag ${t.name}: ${t.documentCount} documents, ${t.highlightCount} highlights`}
-                onClick={() => wb.setFilters({ tag: on ? null : t.name })}
+                onClick={() => setFilters({ tag: on ? null : t.name })}
               >
                 <span className="chip-dot" aria-hidden="true" />
                 <span className="tag-name">{t.name}</span>
@@ -40,20 +41,24 @@ function TagTree({ tags, parent, depth }: { tags: Tag[]; parent: number | null; 
 
 /** Tag tree with colours and counts, outlet and date filters, and saved searches. */
 export function Filters() {
-  const wb = useWorkbench();
-  const tags = useApiData(() => api.tags.list(), [], ['tags', 'highlights', 'documents']);
-  const outlets = useApiData(() => api.documents.outlets(), [], ['documents']);
-  const saved = useApiData(() => api.savedSearches.list(), [], ['savedSearches']);
+  const filters = useWorkbench((s) => s.filters);
+  const searched = useWorkbench((s) => s.searched);
+  const hasQuery = useWorkbench((s) => selectEffectiveQuery(s) !== '');
+  const wb = useActions();
+  const store = useWorkbenchStore();
+  const tags = useApiQuery('tags.list', {});
+  const outlets = useApiQuery('documents.outlets', {});
+  const saved = useApiQuery('savedSearches.list', {});
   const [message, setMessage] = useState<string | null>(null);
   const [naming, setNaming] = useState<string | null>(null);
-  const any = wb.filters.tag || wb.filters.outlet || wb.filters.dateFrom || wb.filters.dateTo;
+  const any = filters.tag || filters.outlet || filters.dateFrom || filters.dateTo;
 
   const save = (e: React.FormEvent) => {
     e.preventDefault();
     const name = (naming ?? '').trim();
     if (!name) return;
     api.savedSearches
-      .save({ name, query: wb.effectiveQuery })
+      .save({ name, query: selectEffectiveQuery(store.getState()) })
       .then(() => {
         setMessage(`Saved "${name}".`);
         setNaming(null);
@@ -71,7 +76,7 @@ export function Filters() {
       {tags.data?.length === 0 && <p className="empty">No tags yet: select text in a document to tag it.</p>}
       <ul className="tag-tree">{tags.data && <TagTree tags={tags.data} parent={null} depth={0} />}</ul>
       <h2>Outlet</h2>
-      <select aria-label="Filter by outlet" value={wb.filters.outlet ?? ''} onChange={(e) => wb.setFilters({ outlet: e.target.value || null })}>
+      <select aria-label="Filter by outlet" value={filters.outlet ?? ''} onChange={(e) => wb.setFilters({ outlet: e.target.value || null })}>
         <option value="">All outlets</option>
         {outlets.data?.map((o) => (
           <option key={o.outlet} value={o.outlet}>
@@ -81,9 +86,9 @@ export function Filters() {
       </select>
       <h2>Published</h2>
       <div className="date-range">
-        <input aria-label="Published from (yyyy, yyyy-mm or yyyy-mm-dd)" placeholder="from" value={wb.filters.dateFrom} onChange={(e) => wb.setFilters({ dateFrom: e.target.value.trim() })} />
+        <input aria-label="Published from (yyyy, yyyy-mm or yyyy-mm-dd)" placeholder="from" value={filters.dateFrom} onChange={(e) => wb.setFilters({ dateFrom: e.target.value.trim() })} />
         <span aria-hidden="true">–</span>
-        <input aria-label="Published until (yyyy, yyyy-mm or yyyy-mm-dd)" placeholder="until" value={wb.filters.dateTo} onChange={(e) => wb.setFilters({ dateTo: e.target.value.trim() })} />
+        <input aria-label="Published until (yyyy, yyyy-mm or yyyy-mm-dd)" placeholder="until" value={filters.dateTo} onChange={(e) => wb.setFilters({ dateTo: e.target.value.trim() })} />
       </div>
       {any && (
         <button type="button" className="link-button" onClick={wb.clearFilters}>
@@ -92,7 +97,7 @@ export function Filters() {
       )}
       <div className="filter-head">
         <h2>Saved searches</h2>
-        <button type="button" className="link-button" onClick={() => setNaming(wb.query || wb.effectiveQuery)} disabled={!wb.effectiveQuery} aria-label="Save this search">
+        <button type="button" className="link-button" onClick={() => setNaming(searched || selectEffectiveQuery(store.getState()))} disabled={!hasQuery} aria-label="Save this search">
           Save
         </button>
       </div>

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { HandoutSummary, MergeSummary } from '../../../electron/shared/schemas';
 import { api } from '../api';
-import { useApiData } from '../hooks/use-api-data';
+import { useApiQuery } from '../query';
 import { Dialog, Feedback, Field, splitPath, useAction } from './Dialog';
 
 /** Writes a hand-out: the trainer chooses what goes in; private notes never do. */
 export function HandoutDialog({ onClose }: { onClose: () => void }) {
-  const info = useApiData(() => api.workspace.info(), []);
+  const info = useApiQuery('workspace.info', {});
   const file = info.data?.file ?? '';
   const { dir, stem, sep } = splitPath(file);
   const [out, setOut] = useState<string | null>(null);

@@ -1,24 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DocumentHit, HighlightHit, NoteHit, SearchResponse } from '../../../electron/shared/schemas';
-import { ApiCallError } from '../../../electron/shared/api/client';
-import { api, errorMessage } from '../api';
-import { useDebounced } from '../hooks/use-api-data';
-import { useWorkbench, type SortKey } from '../state';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentHit } from '../../../electron/shared/schemas';
+import { useLibraryPages, type Counts } from '../hooks/use-library-pages';
+import { useApiQuery } from '../query';
+import { setSetting, useSettings } from '../settings';
+import { selectEffectiveQuery, useActions, useWorkbench, type SortKey } from '../state';
+import { ActiveFilters } from './ActiveFilters';
 import { PersonalResults } from './PersonalResults';
 import { Snippet, TagChip } from './Snippet';
 
-const PAGE = 100;
 const ROW = 84;
 const ROW_WITH_LINE = 102;
 // A pasted passage can lack dozens of words; the first few say enough.
 const MISSING_SHOWN = 6;
-
-interface Counts {
-  total: number;
-  all: number;
-  some: number;
-}
 
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
@@ -27,92 +21,29 @@ function countText(c: Counts): string {
   return `${plural(c.all, 'document')} with all your words · ${c.some.toLocaleString()} with some of them`;
 }
 
-/** An unfinished query (an open quote, a lone -) is not an error yet: it is being typed. */
-function isIncomplete(err: unknown): boolean {
-  return err instanceof ApiCallError && err.code === 'BAD_QUERY' && err.details.incomplete === true;
-}
-
 /**
  * The document list: search results or the whole library, virtualised so that 100,000
  * rows scroll as smoothly as ten; pages are fetched as they come into view. Documents
  * with only some of the words follow those with all of them, below a visible boundary.
  */
 export function Library() {
-  const wb = useWorkbench();
-  const query = useDebounced(wb.effectiveQuery, 200);
-  const [counts, setCounts] = useState<Counts>({ total: 0, all: 0, some: 0 });
-  const [partial, setPartial] = useState(false);
-  const [rows, setRows] = useState<Map<number, DocumentHit>>(new Map());
-  const [personal, setPersonal] = useState<{ notes: NoteHit[]; highlights: HighlightHit[] }>({ notes: [], highlights: [] });
-  const [error, setError] = useState<string | null>(null);
-  const [typing, setTyping] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [selected, setSelected] = useState(0);
-  const [version, setVersion] = useState(0);
+  const view = useWorkbench((s) => ({ query: selectEffectiveQuery(s), sort: s.sort }));
+  const settings = useSettings((s) => ({ clean: s.skipBoilerplate, all: s.everyWord }));
+  const wb = useActions();
+  const ocrIds = useApiQuery('documents.ocr', {}).data;
   // Documents read by OCR are marked, so a reader knows a word may be misread.
-  const [ocr, setOcr] = useState<Set<number>>(new Set());
-  useEffect(() => {
-    api.documents
-      .ocr({})
-      .then((ids) => setOcr(new Set(ids)))
-      .catch(() => undefined);
-  }, [version]);
-  const pages = useRef(new Set<number>());
-  // Answers to an older query or sort must not overwrite the current list.
-  const generation = useRef(0);
+  const ocr = useMemo(() => new Set(ocrIds ?? []), [ocrIds]);
+  const [selected, setSelected] = useState(0);
+  const [visible, setVisible] = useState<number[]>([0]);
   const parent = useRef<HTMLDivElement>(null);
+  const searchView = useMemo(() => ({ ...view, ...settings }), [view, settings]);
+  const { counts, partial, row, personal, loading, error, typing } = useLibraryPages(searchView, visible);
 
-  const fetchPage = useCallback(
-    (offset: number, replace = false) => {
-      if (!replace && pages.current.has(offset)) return;
-      pages.current.add(offset);
-      const asked = generation.current;
-      api.search
-        .query({ query, sort: wb.sort, limit: PAGE, offset, clean: wb.skipBoilerplate, all: wb.everyWord })
-        .then((res: SearchResponse) => {
-          if (asked !== generation.current) return;
-          setError(null);
-          setTyping(null);
-          setCounts({ total: res.total, all: res.totalAll, some: res.totalSome });
-          setPartial(res.partial);
-          if (offset === 0) setPersonal({ notes: res.notes, highlights: res.highlights });
-          setRows((old) => {
-            const next = replace ? new Map<number, DocumentHit>() : new Map(old);
-            res.documents.forEach((d, i) => next.set(offset + i, d));
-            return next;
-          });
-        })
-        .catch((err: unknown) => {
-          if (asked !== generation.current) return;
-          pages.current.delete(offset);
-          if (isIncomplete(err)) {
-            // Keep the last good results; say quietly what the query still needs.
-            setTyping(errorMessage(err));
-            return;
-          }
-          setError(errorMessage(err));
-          setCounts({ total: 0, all: 0, some: 0 });
-          setRows(new Map());
-          setPersonal({ notes: [], highlights: [] });
-        })
-        .finally(() => asked === generation.current && setLoading(false));
-    },
-    [query, wb.sort, wb.skipBoilerplate, wb.everyWord],
-  );
-
+  // A new search starts at its top; a refresh of the same one keeps the selection and the scroll.
   useEffect(() => {
-    generation.current++;
-    pages.current = new Set();
     setSelected(0);
-    setLoading(true);
-    fetchPage(0, true);
-  }, [fetchPage, version]);
-
-  useEffect(() => {
-    const again = () => setVersion((v) => v + 1);
-    const offs = [api.on('workspace.changed', again), api.on('index.ready', again)];
-    return () => offs.forEach((off) => off());
-  }, []);
+    parent.current?.scrollTo({ top: 0 });
+  }, [searchView]);
 
   const total = counts.total;
   // With both groups listed, one extra row marks where "some of your words" begins.
@@ -127,14 +58,11 @@ export function Library() {
   });
   useEffect(() => virtual.measure(), [virtual, counts.all, counts.some]);
   const items = virtual.getVirtualItems();
+  const first = items[0] ? toDoc(items[0].index) : 0;
+  const last = items.length ? toDoc(items[items.length - 1]!.index) : 0;
   useEffect(() => {
-    for (const item of items) {
-      if (item.index === boundary) continue;
-      const doc = toDoc(item.index);
-      if (!rows.has(doc)) fetchPage(Math.floor(doc / PAGE) * PAGE);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [items, rows, fetchPage]);
+    setVisible((old) => (old[0] === first && old[1] === last ? old : [first, last]));
+  }, [first, last]);
 
   const openHit = (d: DocumentHit, side = false) => wb.open(d.id, { side, focus: d.passage ? { start: d.passage.start, end: d.passage.end } : undefined });
 
@@ -150,14 +78,15 @@ export function Library() {
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(total - 1);
     else if (e.key === 'Enter') {
-      const row = rows.get(selected);
-      if (row) openHit(row, e.altKey || e.ctrlKey);
+      const hit = row(selected);
+      if (hit) openHit(hit, e.altKey || e.ctrlKey);
       e.preventDefault();
     }
   };
 
   return (
     <section className="library" aria-label="Library">
+      <ActiveFilters />
       <div className="library-bar">
         <span role="status" aria-live="polite" className="count">
           {loading ? 'Searching…' : error ? 'No results' : countText(counts)}
@@ -165,14 +94,14 @@ export function Library() {
         </span>
         <span className="library-options">
           <label title="Only documents holding every word of the search, not those with some of them">
-            <input type="checkbox" checked={wb.everyWord} onChange={(e) => wb.setEveryWord(e.target.checked)} /> Every word
+            <input type="checkbox" checked={settings.all} onChange={(e) => setSetting('everyWord', e.target.checked)} /> Every word
           </label>
           <label title="Leave out documents found only in donation boxes, polls or comment threads">
-            <input type="checkbox" checked={wb.skipBoilerplate} onChange={(e) => wb.setSkipBoilerplate(e.target.checked)} /> Skip boilerplate
+            <input type="checkbox" checked={settings.clean} onChange={(e) => setSetting('skipBoilerplate', e.target.checked)} /> Skip boilerplate
           </label>
           <label>
             Sort
-            <select aria-label="Sort by" value={wb.sort} onChange={(e) => wb.setSort(e.target.value as SortKey)}>
+            <select aria-label="Sort by" value={view.sort} onChange={(e) => wb.setSort(e.target.value as SortKey)}>
               <option value="relevance">relevance</option>
               <option value="date">date</option>
               <option value="title">title</option>
@@ -196,7 +125,7 @@ export function Library() {
       )}
       {!error && <PersonalResults notes={personal.notes} highlights={personal.highlights} />}
       {!loading && !error && total === 0 && personal.notes.length + personal.highlights.length === 0 && (
-        <p className="empty">{wb.effectiveQuery ? 'Nothing matches. Try fewer words, a prefix (wag*) or a fuzzy term (peskov~).' : 'No documents yet. Drop files here or use Import.'}</p>
+        <p className="empty">{view.query ? 'Nothing matches. Try fewer words, a prefix (wag*) or a fuzzy term (peskov~).' : 'No documents yet. Drop files here or use Import.'}</p>
       )}
       {!error && (
         <div ref={parent} className="doc-list" role="listbox" aria-label="Documents" tabIndex={0} onKeyDown={onKey} aria-activedescendant={`doc-row-${selected}`}>
@@ -211,7 +140,7 @@ export function Library() {
                 );
               }
               const index = toDoc(item.index);
-              const d = rows.get(index);
+              const d = row(index);
               return (
                 <div
                   // Keyed by document: a refresh that reorders the list never turns one row into another under the pointer.
@@ -248,6 +177,8 @@ export function Library() {
                         <button
                           type="button"
                           className="link-button side"
+                          // The list is one tab stop; Ctrl+\\ or Alt+Enter opens the selected row to the side.
+                          tabIndex={-1}
                           aria-label={`Open ${d.title} to the side`}
                           onClick={(e) => {
                             e.stopPropagation();

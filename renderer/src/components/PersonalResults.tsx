@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { HighlightHit, NoteHit } from '../../../electron/shared/schemas';
-import { useWorkbench } from '../state';
+import { useActions } from '../state';
 import { Snippet, TagChip } from './Snippet';
 
 const FIRST = 3;
@@ -10,7 +10,7 @@ const FIRST = 3;
  * the documents: a note opens in the notes pane, a highlight opens its document at it.
  */
 export function PersonalResults({ notes, highlights }: { notes: NoteHit[]; highlights: HighlightHit[] }) {
-  const wb = useWorkbench();
+  const wb = useActions();
   const [more, setMore] = useState(false);
   if (notes.length === 0 && highlights.length === 0) return null;
   const shownNotes = more ? notes : notes.slice(0, FIRST);

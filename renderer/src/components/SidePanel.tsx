@@ -1,41 +1,43 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from '../api';
+import { setSetting, SIDE_TABS, useSettings, type SideTab } from '../settings';
 import { useWorkbench } from '../state';
 import { EntitiesPanel, FiguresPanel, PassagesPanel } from './AnalysisPanels';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotesPane } from './NotesPane';
+import { TAB_ICONS } from './Rail';
 import { TimelinePanel } from './TimelinePanel';
 
-const TABS = ['Notes', 'Passages', 'Entities', 'Figures', 'Timeline'] as const;
-type Tab = (typeof TABS)[number];
+// The charts load uPlot; nobody pays for it until they open the tab.
+const ChartsPanel = lazy(() => import('./ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
 
-/** Beside the reader: the notes, and the cross-source analysis in four panels. */
+/** Beside the reader: the notes, the cross-source analysis, and charts. */
 export function SidePanel() {
-  const [tab, setTab] = useState<Tab>(() => (TABS as readonly string[]).includes(localStorage.getItem('workbench.sideTab') ?? '') ? (localStorage.getItem('workbench.sideTab') as Tab) : 'Notes');
+  const tab = useSettings((s) => s.sideTab);
+  const choose = (t: SideTab) => setSetting('sideTab', t);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   useEffect(() => api.on('analysis.progress', (p) => setProgress(p.done >= p.total ? null : p)), []);
   useEffect(() => api.on('workspace.changed', ({ kind }) => kind === 'analysis' && setProgress((p) => (p && p.done >= p.total ? null : p))), []);
-  const choose = (t: Tab) => {
-    localStorage.setItem('workbench.sideTab', t);
-    setTab(t);
-  };
   // A note opened from anywhere (a search result, a new note) shows in the Notes tab.
-  const noteId = useWorkbench().noteId;
+  const noteId = useWorkbench((s) => s.noteId);
   useEffect(() => {
-    if (noteId !== null) setTab('Notes');
+    if (noteId !== null) setSetting('sideTab', 'Notes');
   }, [noteId]);
   return (
     <div className="side-panel">
       <div className="tabs side-tabs" role="tablist" aria-label="Side panels">
-        {TABS.map((t) => (
-          <button key={t} role="tab" aria-selected={tab === t} onClick={() => choose(t)}>
-            {t}
+        {SIDE_TABS.map((t) => (
+          <button key={t} role="tab" aria-selected={tab === t} aria-label={t} title={t} onClick={() => choose(t)}>
+            <span className="tab-icon" aria-hidden="true">
+              {TAB_ICONS[t]}
+            </span>
+            <span className="tab-label">{t}</span>
           </button>
         ))}
       </div>
       {progress && (
         <div className="analysis-progress" role="status">
-          Analysing {progress.done} of {progress.total} documents…
+          Analysing {progress.done.toLocaleString()} of {progress.total.toLocaleString()} documents…
           <progress value={progress.done} max={progress.total} />
         </div>
       )}
@@ -46,6 +48,11 @@ export function SidePanel() {
           {tab === 'Entities' && <EntitiesPanel />}
           {tab === 'Figures' && <FiguresPanel />}
           {tab === 'Timeline' && <TimelinePanel />}
+          {tab === 'Charts' && (
+            <Suspense fallback={<p className="hint">Loading the charts…</p>}>
+              <ChartsPanel />
+            </Suspense>
+          )}
         </ErrorBoundary>
       </div>
     </div>

@@ -2,9 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Timeline } from '../../../electron/shared/schemas';
-import { api } from '../api';
-import { useApiData } from '../hooks/use-api-data';
-import { useWorkbench } from '../state';
+import { useApiQuery } from '../query';
+import { useActions, useWorkbench } from '../state';
 
 const lastDay = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
@@ -14,8 +13,9 @@ const lastDay = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m
  * also a button, for the keyboard. Documents with no date are counted and listed.
  */
 export function TimelinePanel() {
-  const wb = useWorkbench();
-  const t = useApiData(() => api.analysis.timeline(), [], ['analysis', 'documents']);
+  const wb = useActions();
+  const filters = useWorkbench((s) => s.filters);
+  const t = useApiQuery('analysis.timeline', {});
   const box = useRef<HTMLDivElement>(null);
   const [month, setMonth] = useState<string | null>(null);
   // The chart is drawn once per change of its figures; its click handler reads the latest setter through this.
@@ -82,7 +82,7 @@ export function TimelinePanel() {
   }, [dataKey]);
 
   if (!t.data) return null;
-  const filtered = wb.filters.dateFrom || wb.filters.dateTo;
+  const filtered = filters.dateFrom || filters.dateTo;
   return (
     <div className="analysis-list">
       <p className="hint">Click a bar to list its documents and dates; drag across the chart to show only documents published in that range.</p>
@@ -90,7 +90,7 @@ export function TimelinePanel() {
       {month && <MonthDetail month={month} period={t.data.periods.find((p) => p.month === month)} onClose={() => setMonth(null)} />}
       {filtered && (
         <p>
-          Library: {wb.filters.dateFrom || '…'} to {wb.filters.dateTo || '…'}{' '}
+          Library: {filters.dateFrom || '…'} to {filters.dateTo || '…'}{' '}
           <button type="button" className="link-button" onClick={() => wb.setFilters({ dateFrom: '', dateTo: '' })}>
             Clear dates
           </button>
@@ -133,7 +133,7 @@ export function TimelinePanel() {
 
 /** The documents published in a month and the dates the texts mention in it, each opening its place. */
 function MonthDetail({ month, period, onClose }: { month: string; period: Timeline['periods'][number] | undefined; onClose: () => void }) {
-  const wb = useWorkbench();
+  const wb = useActions();
   const ref = useRef<HTMLElement>(null);
   // Chosen from the month list far below, the detail scrolls into view beside the chart.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { UndoEntry } from '../../../electron/shared/schemas';
 import { api, errorMessage } from '../api';
+import { onUndoRequest } from '../undo';
 
 const SHOW_MS = 10_000;
 
@@ -57,18 +58,8 @@ export function UndoToast() {
     }
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.altKey && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        void undo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  useEffect(() => api.on('ui.command', ({ command }) => command === 'undo' && void undo()), []);
+  // The key, the palette and the menus give the command (see the registry); the toast runs it.
+  useEffect(() => onUndoRequest(() => void undo()), []);
 
   if (!entry && !message) return null;
   return (

@@ -1,21 +1,38 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { ApiCallError } from '../../../electron/shared/api/client';
 import type { WorkspaceStatus } from '../../../electron/shared/api/contract';
-import { api } from '../api';
-import { useApiData } from '../hooks/use-api-data';
+import { ErrorCode } from '../../../electron/shared/errors';
+import { api, errorMessage } from '../api';
+import { useApiQuery } from '../query';
 import { Dialog, Feedback, Field, splitPath, useAction } from './Dialog';
 
 /** Recent workspaces, and opening or creating one by its path. Used by the dialog and the start screen. */
 export function WorkspaceChooser({ status, onDone }: { status: WorkspaceStatus | undefined; onDone?: () => void }) {
   const [openPath, setOpenPath] = useState('');
   const [openPass, setOpenPass] = useState('');
+  // Suggested beside the open workspace (or in the data folder) once the status is known; never at the root.
   const folder = status?.open ? splitPath(status.open.file).dir : (status?.defaultFolder ?? '');
-  const [newPath, setNewPath] = useState(`${folder}/New research.workspace`);
+  const [typedPath, setNewPath] = useState<string | null>(null);
+  const newPath = typedPath ?? (folder ? `${folder}/New research.workspace` : '');
+  const passField = useRef<HTMLInputElement>(null);
   const [empty, setEmpty] = useState(true);
   const [protect, setProtect] = useState(false);
   const [newPass, setNewPass] = useState('');
   const [newPass2, setNewPass2] = useState('');
   const action = useAction<unknown>();
-  const open = (file: string, passphrase?: string) => action.run(() => api.workspaces.open({ file, ...(passphrase ? { passphrase } : {}) })).then((r) => r && onDone?.());
+  const open = async (file: string, passphrase?: string) => {
+    try {
+      await api.workspaces.open({ file, ...(passphrase ? { passphrase } : {}) });
+      onDone?.();
+    } catch (err) {
+      action.setError(errorMessage(err));
+      // A protected workspace picked from the list: its path goes in the form, the caret in the passphrase.
+      if (err instanceof ApiCallError && (err.code === ErrorCode.NeedsPassphrase || err.code === ErrorCode.WrongPassphrase)) {
+        setOpenPath(file);
+        requestAnimationFrame(() => passField.current?.focus());
+      }
+    }
+  };
   const create = () => {
     if (protect && newPass !== newPass2) return action.setError('The two passphrases differ.');
     if (protect && !newPass) return action.setError('Type a passphrase, or untick “Protect with a passphrase”.');
@@ -50,7 +67,7 @@ export function WorkspaceChooser({ status, onDone }: { status: WorkspaceStatus |
       >
         <h3>Open a workspace file</h3>
         <Field label="Workspace file" value={openPath} onChange={setOpenPath} placeholder="/home/me/Research.workspace" />
-        <Field label="Passphrase (only if it is protected)" type="password" value={openPass} onChange={setOpenPass} />
+        <Field label="Passphrase (only if it is protected)" type="password" value={openPass} onChange={setOpenPass} inputRef={passField} />
         <button type="submit" disabled={!openPath.trim() || action.busy}>
           Open
         </button>
@@ -86,7 +103,7 @@ export function WorkspaceChooser({ status, onDone }: { status: WorkspaceStatus |
 }
 
 export function WorkspacesDialog({ onClose }: { onClose: () => void }) {
-  const status = useApiData(() => api.workspaces.status(), []);
+  const status = useApiQuery('workspaces.status', {});
   return (
     <Dialog label="Workspaces" onClose={onClose} wide>
       <WorkspaceChooser status={status.data} onDone={onClose} />

@@ -1,21 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import { useSettings } from '../settings';
 
-export type ThemeChoice = 'system' | 'light' | 'dark';
+const dark = window.matchMedia('(prefers-color-scheme: dark)');
+const subscribe = (on: () => void) => {
+  dark.addEventListener('change', on);
+  return () => dark.removeEventListener('change', on);
+};
 
-/** Light, dark, or following the system; remembered across sessions. */
-export function useTheme(): { choice: ThemeChoice; effective: 'light' | 'dark'; setChoice: (c: ThemeChoice) => void; toggle: () => void } {
-  const [choice, setChoice] = useState<ThemeChoice>(() => (localStorage.getItem('workbench.theme') as ThemeChoice | null) ?? 'system');
-  const [systemDark, setSystemDark] = useState(() => window.matchMedia('(prefers-color-scheme: dark)').matches);
-  useEffect(() => {
-    const mq = window.matchMedia('(prefers-color-scheme: dark)');
-    const on = (e: MediaQueryListEvent) => setSystemDark(e.matches);
-    mq.addEventListener('change', on);
-    return () => mq.removeEventListener('change', on);
-  }, []);
+/** Applies the theme the settings hold: light, dark, or the system's (followed as it changes). */
+export function useTheme(): 'light' | 'dark' {
+  const choice = useSettings((s) => s.theme);
+  const systemDark = useSyncExternalStore(subscribe, () => dark.matches);
   const effective = choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
   useEffect(() => {
     document.documentElement.dataset.theme = effective;
-    localStorage.setItem('workbench.theme', choice);
-  }, [choice, effective]);
-  return { choice, effective, setChoice, toggle: () => setChoice(effective === 'dark' ? 'light' : 'dark') };
+  }, [effective]);
+  return effective;
 }

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate } from '../../../electron/main/menu';
+import { COMMANDS } from '../../../electron/shared/commands';
+import { pageCsp } from '../../../electron/shared/web';
 import { APP_ORIGIN, CSP, installLockdown, isTrustedSender, serveApp, webPreferences } from '../../../electron/main/security';
 import { SettingsStore } from '../../../electron/core/workspaces/settings';
 import { tempDir } from '../../helpers';
@@ -72,15 +74,18 @@ describe('the IPC sender check', () => {
 describe('the app:// protocol', () => {
   it('serves files from the built interface only, with the CSP', async () => {
     const root = tempDir();
-    writeFileSync(join(root, 'index.html'), '<p>ui</p>');
+    writeFileSync(join(root, 'index.html'), '<head></head><p>ui</p>');
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'assets/a.js'), 'x()');
     const serve = serveApp(root);
     const page = serve(new Request(`${APP_ORIGIN}/`));
-    expect(await page.text()).toBe('<p>ui</p>');
-    expect(page.headers.get('content-security-policy')).toBe(CSP);
+    const html = await page.text();
+    const nonce = /<meta name="csp-nonce" content="([^"]+)">/.exec(html)?.[1];
+    expect(html.replace(/<meta name="csp-nonce"[^>]*>/, '')).toBe('<head></head><p>ui</p>');
+    expect(page.headers.get('content-security-policy')).toBe(pageCsp(nonce!));
+    expect(serve(new Request(`${APP_ORIGIN}/assets/a.js`)).headers.get('content-security-policy')).toBe(CSP);
     expect(serve(new Request(`${APP_ORIGIN}/assets/a.js`)).headers.get('content-type')).toMatch(/javascript/);
-    expect(await serve(new Request(`${APP_ORIGIN}/..%2f..%2fetc/passwd`)).text()).toBe('<p>ui</p>');
+    expect(await serve(new Request(`${APP_ORIGIN}/..%2f..%2fetc/passwd`)).text()).toContain('<p>ui</p>');
     expect(serve(new Request('app://elsewhere/index.html')).status).toBe(404);
   });
 });
@@ -117,14 +122,25 @@ describe('menus and recent workspaces', () => {
     view.find((i) => i.label === 'Dark Theme')!.click!();
     view.find((i) => i.label === 'Open to the Side')!.click!();
     expect(calls).toEqual([
-      'workspaceCommand:handout',
-      'workspaceCommand:adopt',
-      'workspaceCommand:undo',
+      'run:handout',
+      'run:adopt',
+      'run:undo',
       'openRecent:/w/a.workspace',
-      'exportHighlights',
-      'setTheme:dark',
-      'toggleSplit',
+      'run:export',
+      'run:theme-dark',
+      'run:openToSide',
     ]);
+  });
+
+  it('takes its labels and shortcuts from the one command registry the palette and key bindings read', () => {
+    const template = menuTemplate({ run: () => undefined, openRecent: () => undefined, about: () => undefined }, [], false);
+    const all = template.flatMap((m) => (m.submenu as Array<{ label?: string; accelerator?: string }>) ?? []);
+    for (const c of COMMANDS.filter((c) => c.menu)) {
+      const item = all.find((i) => i.label === c.menuLabel);
+      expect(item, c.id).toBeDefined();
+      expect(item!.accelerator).toBe(c.keys ? c.keys.replace('Mod+', 'CmdOrCtrl+') : undefined);
+    }
+    expect(all.find((i) => i.label === 'Export…')!.accelerator).toBe('CmdOrCtrl+E');
   });
 
   it('remembers the last workspace and a short recent list', () => {

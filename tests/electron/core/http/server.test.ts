@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Session } from '../../../../electron/core/api/session';
 import { SessionHost } from '../../../../electron/core/api/session-host';
 import { CSP, startServer, type RunningServer } from '../../../../electron/core/http/server';
+import { pageCsp } from '../../../../electron/shared/web';
 import { builtRendererDir } from '../../../../electron/core/paths';
 import { openManaged } from '../../../../electron/core/workspaces/manager';
 import { newWorkspace, tempDir } from '../../../helpers';
@@ -70,9 +71,15 @@ describe('the browser shell', () => {
     const page = await raw(s.port, '/', { Host: `127.0.0.1:${s.port}` });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<div id="root">');
-    expect(page.headers['content-security-policy']).toBe(CSP);
+    // The page's policy is the strict one plus a nonce for the dialogs' style elements, new with each page.
+    const nonce = /<meta name="csp-nonce" content="([^"]+)">/.exec(page.body)![1]!;
+    expect(page.headers['content-security-policy']).toBe(pageCsp(nonce));
+    expect(page.headers['content-security-policy']).toBe(CSP.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`));
+    const again = await raw(s.port, '/', { Host: `127.0.0.1:${s.port}` });
+    expect(again.body).not.toContain(nonce);
     expect(CSP).toContain("default-src 'none'");
     expect(CSP).not.toContain('unsafe');
+    expect(page.headers['content-security-policy']).not.toContain('unsafe');
     const escape = await raw(s.port, '/../../package.json', { Host: `127.0.0.1:${s.port}` });
     expect(escape.body).not.toContain('"dependencies"');
   });

@@ -14,6 +14,21 @@ describe('tags', () => {
     expect(ws.tags.rename(a.id, 'Claims').name).toBe('Claims');
   });
 
+  it('typed as a path (flights/russia) make the hierarchy, reusing the levels that exist', async () => {
+    const ws = await newWorkspace({ importPaths: [] });
+    const russia = ws.tags.create({ name: 'flights / russia', color: '#aabbcc' });
+    const flights = ws.tags.findByName('flights')!;
+    expect(russia).toMatchObject({ name: 'russia', parentId: flights.id, color: '#aabbcc' });
+    expect(flights.parentId).toBeNull();
+    expect(ws.tags.create({ name: 'flights/russia' }).id).toBe(russia.id);
+    expect(ws.tags.create({ name: 'flights/cuba' }).parentId).toBe(flights.id);
+    expect(ws.tags.list()).toHaveLength(3);
+    ws.tags.create({ name: 'wagner' });
+    expect(() => ws.tags.create({ name: 'flights/wagner' })).toThrow(/A tag named "wagner" already exists at the top level/);
+    expect(() => ws.tags.create({ name: 'flights//x' })).toThrow(/name: "flights\/\/x" has an empty level/);
+    expect(ws.tags.list()).toHaveLength(4);
+  });
+
   it('count documents and highlights, parent tags included', async () => {
     const ws = await newWorkspace();
     const actors = ws.tags.create({ name: 'Actors' });
