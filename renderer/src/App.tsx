@@ -8,7 +8,7 @@ import { Rail } from './components/Rail';
 import { ReaderPane } from './components/ReaderPane';
 import { SidePanel } from './components/SidePanel';
 import { StatusBar } from './components/StatusBar';
-import { TopBar } from './components/TopBar';
+import { SearchBox, TopBarEnd, TopBarStart } from './components/TopBar';
 import { UndoToast } from './components/UndoToast';
 import { useCommandBindings, useCommandHandlers } from './hooks/use-commands';
 import { useRegions } from './hooks/use-layout';
@@ -78,9 +78,17 @@ export function App({ profile }: { profile?: ProfilerOnRenderCallback } = {}) {
 
   return (
     <div className="app">
-      <Region id="topbar" profile={profile}>
-        <TopBar handlers={handlers} profile={profile} />
-      </Region>
+      <header className="topbar">
+        <Region id="topbar-start" profile={profile}>
+          <TopBarStart handlers={handlers} />
+        </Region>
+        <Region id="search-box" profile={profile}>
+          <SearchBox />
+        </Region>
+        <Region id="topbar-end" profile={profile}>
+          <TopBarEnd handlers={handlers} />
+        </Region>
+      </header>
       <main className="main">
         {!regions.library && <Rail region="library" />}
         <Group orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>

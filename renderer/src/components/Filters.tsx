@@ -42,8 +42,6 @@ function TagTree({ tags, parent, depth }: { tags: Tag[]; parent: number | null; 
 /** Tag tree with colours and counts, outlet and date filters, and saved searches. */
 export function Filters() {
   const filters = useWorkbench((s) => s.filters);
-  const searched = useWorkbench((s) => s.searched);
-  const hasQuery = useWorkbench((s) => selectEffectiveQuery(s) !== '');
   const wb = useActions();
   const store = useWorkbenchStore();
   const tags = useApiQuery('tags.list', {});
@@ -97,7 +95,12 @@ export function Filters() {
       )}
       <div className="filter-head">
         <h2>Saved searches</h2>
-        <button type="button" className="link-button" onClick={() => setNaming(searched || selectEffectiveQuery(store.getState()))} disabled={!hasQuery} aria-label="Save this search">
+        <button type="button" className="link-button" onClick={() => {
+            // Read when asked, not subscribed to: the filters never re-render while someone types.
+            const s = store.getState();
+            if (selectEffectiveQuery(s)) setNaming(s.searched || selectEffectiveQuery(s));
+            else setMessage('Search for something first, then save it.');
+          }} aria-label="Save this search">
           Save
         </button>
       </div>

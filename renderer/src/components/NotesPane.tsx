@@ -26,7 +26,7 @@ function NoteCard({ note, label, onOpen }: { note: Note; label?: string; onOpen:
 
 /** Notes of the active document and its passages, backlinks to it, and free notes. */
 export function NotesPane() {
-  const wb = useWorkbench();
+  const wb = useWorkbench((s) => ({ panes: s.panes, active: s.active, noteId: s.noteId, setNoteId: s.setNoteId }));
   const pane = wb.panes[wb.active] ?? wb.panes[0];
   const docId = pane?.documentId ?? null;
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { Profiler, useRef, type ProfilerOnRenderCallback } from 'react';
+import { useRef } from 'react';
 import { keyLabel } from '../../../electron/shared/commands';
 import type { Handlers } from '../hooks/use-commands';
 import { useTheme } from '../hooks/use-theme';
@@ -35,27 +35,27 @@ export function SearchBox() {
   );
 }
 
-/** The window's toolbar. On a narrow window the less used buttons move into the "More" menu. */
-export function TopBar({ handlers, profile }: { handlers: Handlers; profile?: ProfilerOnRenderCallback | undefined }) {
+/** The start of the toolbar: the workspace's name and its menu. */
+export function TopBarStart({ handlers }: { handlers: Handlers }) {
   const info = useApiQuery('workspace.info', {}).data;
-  const dark = useTheme() === 'dark';
-  const themeLabel = `Switch to ${dark ? 'light' : 'dark'} theme`;
-  const toggleTheme = dark ? handlers['theme-light'] : handlers['theme-dark'];
-  const box = profile ? (
-    <Profiler id="search-box" onRender={profile}>
-      <SearchBox />
-    </Profiler>
-  ) : (
-    <SearchBox />
-  );
   return (
-    <header className="topbar">
+    <>
       <span className="brand" title={info?.file}>
         {info?.encrypted && <span aria-label="Encrypted">🔒 </span>}
         {info?.name ?? 'Research Workbench'}
       </span>
       <WorkspaceMenu handlers={handlers} />
-      {box}
+    </>
+  );
+}
+
+/** The end of the toolbar. On a narrow window the less used buttons move into the "More" menu. */
+export function TopBarEnd({ handlers }: { handlers: Handlers }) {
+  const dark = useTheme() === 'dark';
+  const themeLabel = `Switch to ${dark ? 'light' : 'dark'} theme`;
+  const toggleTheme = dark ? handlers['theme-light'] : handlers['theme-dark'];
+  return (
+    <>
       <ImportControl />
       <span className="wide-only">
         <button type="button" onClick={handlers.batch} title="Run a list of queries, one a line, and export the table">
@@ -91,6 +91,6 @@ export function TopBar({ handlers, profile }: { handlers: Handlers; profile?: Pr
       <button type="button" onClick={handlers.palette} aria-label="Command palette">
         {keyLabel('Mod+K')}
       </button>
-    </header>
+    </>
   );
 }
