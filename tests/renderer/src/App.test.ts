@@ -100,9 +100,9 @@ describe('the window', () => {
     const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
     const commits: string[] = [];
     const profile: ProfilerOnRenderCallback = (id) => commits.push(id);
-    render(
-      createElement(QueryClientProvider, { client }, createElement(WorkbenchProvider, { workspace: '/w/big.workspace' }, createElement(App, { profile }))),
-    );
+    const app = createElement(App, { profile });
+    const workbench = createElement(WorkbenchProvider, { workspace: '/w/big.workspace', children: app });
+    render(createElement(QueryClientProvider, { client, children: workbench }));
     await screen.findByText('100,000 documents');
     // Every region drew itself at least once: the Profiler sees them all.
     expect(new Set(commits)).toEqual(new Set(['topbar-start', 'search-box', 'topbar-end', 'filters', 'library', 'readers', 'side', 'status']));
