@@ -61,7 +61,7 @@ function Region({ id, profile, children }: { id: string; profile: ProfilerOnRend
  * The window of one open workspace. Each region reads only its own slice of the state, so
  * typing in the search box re-renders the box, and the list once typing pauses, nothing else.
  */
-export function App({ profile }: { profile?: ProfilerOnRenderCallback } = {}) {
+export function App({ profile }: { profile?: ProfilerOnRenderCallback }) {
   useTheme();
   const handlers = useCommandHandlers();
   useCommandBindings(handlers);
