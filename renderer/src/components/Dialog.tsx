@@ -3,6 +3,26 @@ import { useState, type ReactNode, type Ref } from 'react';
 import { errorMessage } from '../api';
 
 /**
+ * The last element focused outside menus and dialogs. A dialog opened from a menu item (or
+ * the palette) gives focus back there when it closes: the item itself is gone by then.
+ */
+let lastOutside: HTMLElement | null = null;
+const remember = (target: EventTarget | null) => {
+  const el = (target as HTMLElement | null)?.closest?.<HTMLElement>('button, input, select, textarea, a[href], [tabindex]');
+  if (el && !el.closest('[role=menu], [role=dialog]')) lastOutside = el;
+};
+document.addEventListener('focusin', (e) => remember(e.target));
+// A menu's trigger opens on pointerdown without taking focus: what was pressed counts too.
+document.addEventListener('pointerdown', (e) => remember(e.target), true);
+
+function returnFocus(e: Event): void {
+  if (lastOutside?.isConnected) {
+    e.preventDefault();
+    lastOutside.focus();
+  }
+}
+
+/**
  * A modal dialog on Radix's primitive: focus moves in (to the first field, or the dialog),
  * stays inside while it is open, Escape or a click outside closes it, and focus goes back
  * to what had it before. Screen readers hear its name.
@@ -12,7 +32,7 @@ export function Dialog({ label, onClose, children, wide }: { label: string; onCl
     <Primitive.Root open onOpenChange={(open) => !open && onClose()}>
       <Primitive.Portal>
         <Primitive.Overlay className="dialog-backdrop" />
-        <Primitive.Content className={`dialog${wide ? ' wide' : ''}`} aria-describedby={undefined}>
+        <Primitive.Content className={`dialog${wide ? ' wide' : ''}`} aria-describedby={undefined} onCloseAutoFocus={returnFocus}>
           <Primitive.Title>{label}</Primitive.Title>
           {children}
         </Primitive.Content>

@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentHit } from '../../../electron/shared/schemas';
+import { plural } from '../../../electron/shared/text/plural';
+import { api, errorMessage } from '../api';
 import { useLibraryPages, type Counts } from '../hooks/use-library-pages';
 import { useApiQuery } from '../query';
 import { setSetting, useSettings } from '../settings';
-import { selectEffectiveQuery, useActions, useWorkbench, type SortKey } from '../state';
+import { selectEffectiveQuery, useActions, useWorkbench, useWorkbenchStore, type SortKey } from '../state';
 import { ActiveFilters } from './ActiveFilters';
 import { PersonalResults } from './PersonalResults';
 import { Snippet, TagChip } from './Snippet';
@@ -13,8 +15,6 @@ const ROW = 84;
 const ROW_WITH_LINE = 102;
 // A pasted passage can lack dozens of words; the first few say enough.
 const MISSING_SHOWN = 6;
-
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 function countText(c: Counts): string {
   if (c.some === 0) return plural(c.total, 'document');
@@ -30,6 +30,7 @@ export function Library() {
   const view = useWorkbench((s) => ({ query: selectEffectiveQuery(s), sort: s.sort }));
   const settings = useSettings((s) => ({ clean: s.skipBoilerplate, all: s.everyWord }));
   const wb = useActions();
+  const getWorkbench = useWorkbenchStore().getState;
   const ocrIds = useApiQuery('documents.ocr', {}).data;
   // Documents read by OCR are marked, so a reader knows a word may be misread.
   const ocr = useMemo(() => new Set(ocrIds ?? []), [ocrIds]);
@@ -39,11 +40,43 @@ export function Library() {
   const searchView = useMemo(() => ({ ...view, ...settings }), [view, settings]);
   const { counts, partial, row, personal, loading, error, typing } = useLibraryPages(searchView, visible);
 
+  // Documents picked for an action (Ctrl+click, Shift+click, Space): deleted together, for now.
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+
   // A new search starts at its top; a refresh of the same one keeps the selection and the scroll.
   useEffect(() => {
     setSelected(0);
+    setPicked(new Set());
     parent.current?.scrollTo({ top: 0 });
   }, [searchView]);
+
+  const pickRange = (from: number, to: number) => {
+    const ids = new Set(picked);
+    for (let i = Math.min(from, to); i <= Math.max(from, to); i++) {
+      const d = row(i);
+      if (d) ids.add(d.id);
+    }
+    setPicked(ids);
+  };
+  const togglePick = (id: number) => {
+    const ids = new Set(picked);
+    if (!ids.delete(id)) ids.add(id);
+    setPicked(ids);
+  };
+  // Deleted with undo: the workspace's undo log keeps them, and the undo toast offers them back.
+  const deletePicked = (ids: number[]) => {
+    if (ids.length === 0) return;
+    setDeleteError(null);
+    api.documents
+      .delete({ ids })
+      .then(() => {
+        setPicked(new Set());
+        const { panes, close } = getWorkbench();
+        [1, 0].forEach((i) => panes[i] && ids.includes(panes[i]!.documentId) && close(i as 0 | 1));
+      })
+      .catch((err: unknown) => setDeleteError(errorMessage(err)));
+  };
 
   const total = counts.total;
   // With both groups listed, one extra row marks where "some of your words" begins.
@@ -73,8 +106,21 @@ export function Library() {
       virtual.scrollToIndex(toItem(clamped));
       e.preventDefault();
     };
-    if (e.key === 'ArrowDown') move(selected + 1);
+    if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      const to = Math.max(0, Math.min(total - 1, selected + (e.key === 'ArrowDown' ? 1 : -1)));
+      pickRange(selected, to);
+      move(to);
+    } else if (e.key === 'ArrowDown') move(selected + 1);
     else if (e.key === 'ArrowUp') move(selected - 1);
+    else if (e.key === ' ') {
+      const d = row(selected);
+      if (d) togglePick(d.id);
+      e.preventDefault();
+    } else if (e.key === 'Delete') {
+      const d = row(selected);
+      deletePicked(picked.size ? [...picked] : d ? [d.id] : []);
+      e.preventDefault();
+    } else if (e.key === 'Escape' && picked.size) setPicked(new Set());
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(total - 1);
     else if (e.key === 'Enter') {
@@ -113,6 +159,22 @@ export function Library() {
           </button>
         </span>
       </div>
+      {picked.size > 0 && (
+        <div className="picked-bar" role="toolbar" aria-label="Picked documents">
+          <span>{plural(picked.size, 'document')} picked</span>
+          <button type="button" className="danger" onClick={() => deletePicked([...picked])}>
+            Delete {plural(picked.size, 'document')}
+          </button>
+          <button type="button" className="link-button" onClick={() => setPicked(new Set())}>
+            Clear
+          </button>
+        </div>
+      )}
+      {deleteError && (
+        <p role="alert" className="error">
+          {deleteError}
+        </p>
+      )}
       {typing && (
         <p className="query-hint" aria-live="polite">
           {typing}
@@ -128,7 +190,7 @@ export function Library() {
         <p className="empty">{view.query ? 'Nothing matches. Try fewer words, a prefix (wag*) or a fuzzy term (peskov~).' : 'No documents yet. Drop files here or use Import.'}</p>
       )}
       {!error && (
-        <div ref={parent} className="doc-list" role="listbox" aria-label="Documents" tabIndex={0} onKeyDown={onKey} aria-activedescendant={`doc-row-${selected}`}>
+        <div ref={parent} className="doc-list" role="listbox" aria-label="Documents" aria-multiselectable="true" tabIndex={0} onKeyDown={onKey} aria-activedescendant={`doc-row-${selected}`}>
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const place = { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)`, height: item.size } as const;
@@ -147,13 +209,19 @@ export function Library() {
                   key={d ? `d${d.id}` : item.key}
                   id={`doc-row-${index}`}
                   role="option"
-                  aria-selected={index === selected}
+                  aria-selected={Boolean(d && picked.has(d.id))}
+                  aria-current={index === selected ? 'true' : undefined}
                   aria-label={d ? d.title : 'Loading'}
-                  className={`doc-row${index === selected ? ' selected' : ''}`}
+                  className={`doc-row${index === selected ? ' selected' : ''}${d && picked.has(d.id) ? ' picked' : ''}`}
                   style={place}
-                  onClick={() => {
+                  onClick={(e) => {
+                    if (d && (e.ctrlKey || e.metaKey)) togglePick(d.id);
+                    else if (e.shiftKey) pickRange(selected, index);
+                    else if (d) {
+                      setPicked(new Set());
+                      openHit(d);
+                    }
                     setSelected(index);
-                    if (d) openHit(d);
                   }}
                 >
                   {d ? (
