@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000] [-- --no-reference] [-- --no-analysis] [-- --no-minisearch] [-- --no-cli] [-- --no-ocr] [-- --ocr-only]`
+ * `npm run bench [-- --sizes 1000,10000,100000] [-- --no-reference] [-- --no-analysis] [-- --no-minisearch] [-- --no-cli] [-- --no-ui] [-- --no-ocr] [-- --ocr-only]`
  *
  * Prepares a corpus of real text, then at each size measures the workbench (import and
  * index, cold open to first result, query latencies, memory) and, on the same documents,
@@ -17,6 +17,7 @@ import { mb, ms } from './stats';
 import { bareBm25, cranfieldWorkspace, loadCranfield, workbench } from './cranfield';
 import { benchCli, printCli } from './cli';
 import { benchFirstWindow } from './first-window';
+import { benchLibraryScroll, printLibraryScroll } from './library-scroll';
 
 const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
@@ -30,6 +31,8 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const work = join(tmpdir(), 'workbench-bench', `run-${process.pid}`);
 /** The command line against Recoll (`--no-cli` leaves it out); at 100k it would take most of the run. */
 const withCli = !args.includes('--no-cli');
+/** Scrolling the library in Chromium (`--no-ui` leaves it out). */
+const withUi = !args.includes('--no-ui');
 
 function child(mode: string, a: string, b: string, heapMb = 4096): Record<string, unknown> {
   const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', CHILD, mode, a, b], {
@@ -161,6 +164,13 @@ for (const size of sizes) {
       printCli(benchCli(dir, work, JSON.parse(readFileSync(queriesFile, 'utf8')) as BenchQuery[]), size);
     } catch (err) {
       console.log(`the command line: failed: ${(err as Error).message}\n`);
+    }
+  }
+  if (withUi) {
+    try {
+      printLibraryScroll(await benchLibraryScroll(wsFile, size, work), size);
+    } catch (err) {
+      console.log(`scrolling the library: failed: ${(err as Error).message}\n`);
     }
   }
   const batch = child('wb-batch', wsFile, queriesFile);
