@@ -73,6 +73,27 @@ async function chooseAndImport(kind: 'openFile' | 'openDirectory'): Promise<void
   if (!result.canceled && result.filePaths.length) await session.trustedDispatch('import.paths', { paths: result.filePaths });
 }
 
+/**
+ * Browse… in the window's dialogs: the native file dialog, here in the main process. What the
+ * user picks is then allowed to the window through the trusted dispatcher (`workspaces.pick`),
+ * which validates it like any call; a cancelled dialog answers `file: null`.
+ */
+async function browse(input: unknown): Promise<unknown> {
+  const { contract } = await import('../shared/api/contract');
+  const parsed = contract['workspaces.browse'].input.safeParse(input);
+  if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: `workspaces.browse: ${parsed.error.issues[0]?.message ?? 'bad input'}` } };
+  const { purpose, suggested } = parsed.data;
+  const filters = [{ name: 'Workspace', extensions: ['workspace', 'sqlite', 'db'] }];
+  const save = purpose === 'create' || purpose === 'handout';
+  const title = { open: 'Open workspace', create: 'New workspace', handout: 'Save the hand-out as', adopt: 'Open a hand-out', merge: 'Merge from workspace' }[purpose];
+  const picked = save
+    ? await dialog.showSaveDialog(window!, { title, ...(suggested ? { defaultPath: suggested } : {}), filters })
+    : await dialog.showOpenDialog(window!, { title, ...(suggested ? { defaultPath: suggested } : {}), properties: ['openFile'], filters });
+  const file = picked.canceled ? null : 'filePath' in picked ? picked.filePath : picked.filePaths[0];
+  if (!file) return { ok: true, result: { file: null } };
+  return session!.trustedDispatch('workspaces.pick', { file });
+}
+
 async function newWorkspace(): Promise<void> {
   const r = await dialog.showSaveDialog(window!, { title: 'New workspace', defaultPath: 'Research.workspace', filters: [{ name: 'Workspace', extensions: ['workspace'] }] });
   if (!r.canceled && r.filePath) await openWorkspace(r.filePath, !existsSync(r.filePath));
@@ -127,6 +148,7 @@ if (!app.requestSingleInstanceLock()) {
       }
       // The window's calls are confined like the browser shell's: a path the renderer sends was
       // typed, not picked; the menu's native dialogs use the trusted dispatcher.
+      if (method === 'workspaces.browse') return browse(input);
       return session!.dispatch(String(method), input);
     });
     session = new SessionHost(hostOptions());

@@ -34,6 +34,8 @@ export const ErrorCode = {
   NoWorkspace: 'NO_WORKSPACE',
   /** Another process owns the workspace for writing; `details.pid` names it. Close it there, or run the command there. */
   InUse: 'WORKSPACE_IN_USE',
+  /** The caller may not do this: a page asking for what only the user's own choice in a native dialog allows. */
+  Forbidden: 'FORBIDDEN',
   /** Something unexpected; the message says what. */
   Internal: 'INTERNAL',
 } as const;

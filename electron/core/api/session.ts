@@ -76,7 +76,17 @@ export class Session {
 
   /** The workspaces the user chose: their folders are the ones a page may name files in. */
   private chosenFiles(): string[] {
-    return [...this.settings.recentExisting(), ...(this.ws ? [this.ws.file] : []), ...(this.problem ? [this.problem.file] : [])];
+    return [...this.settings.recentExisting(), ...(this.ws ? [this.ws.file] : []), ...(this.problem ? [this.problem.file] : []), ...this.picked];
+  }
+
+  /** Files the user picked in the desktop shell's native dialogs, for as long as the app runs. */
+  private readonly picked: string[] = [];
+
+  /** A file the user picked in a native dialog: the window may name it, and files beside it, from now on. */
+  pick(file: string): string {
+    const full = resolve(file);
+    if (!this.picked.includes(full)) this.picked.push(full);
+    return full;
   }
 
   private wire(ws: Workspace): void {

@@ -27,6 +27,8 @@ type OpenWorkspaceMethods =
 
 type SessionMethods =
   | 'workspaces.status'
+  | 'workspaces.browse'
+  | 'workspaces.pick'
   | 'workspaces.open'
   | 'workspaces.create'
   | 'workspaces.adopt'
@@ -55,6 +57,16 @@ export function createWorkspaceHandlers(session: Session, paths: PathGuard): Pic
   return {
     ...createOpenWorkspaceHandlers(ws, session.options.dataDir, paths),
     'workspaces.status': () => session.status(workspaceInfo),
+    'workspaces.browse': () => {
+      throw new WorkbenchError(
+        ErrorCode.InvalidInput,
+        'Browse… opens the desktop app\'s file dialog; in the browser, type the path (a file in the data folder, or beside a workspace you opened).',
+      );
+    },
+    'workspaces.pick': ({ file }) => {
+      if (paths.confined) throw new WorkbenchError(ErrorCode.Forbidden, 'Only a file dialog the user answered can let the window use a new file.');
+      return { file: session.pick(file) };
+    },
     'workspaces.open': async ({ file, passphrase }) => workspaceInfo(await session.openFile(paths.existing(file, 'file'), passphrase ? { passphrase } : {})),
     'workspaces.create': async ({ file, passphrase, empty }) =>
       workspaceInfo(await session.openFile(paths.target(file, 'file'), { create: true, ...(passphrase ? { passphrase } : {}), ...(empty ? { importPaths: [] } : {}) })),

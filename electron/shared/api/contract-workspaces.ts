@@ -55,6 +55,20 @@ export const workspaceMethods = {
     output: WorkspaceStatus,
     doc: 'Which workspace is open, or why none is (locked, damaged, a hand-out), and the recent ones. Example: `{}`.',
   }),
+  'workspaces.browse': method({
+    input: z.object({ purpose: z.enum(['open', 'create', 'handout', 'adopt', 'merge']), suggested: z.string().optional() }),
+    output: z.object({ file: z.string().nullable() }),
+    doc:
+      'The desktop app\'s native file dialog, for a path the window may then use (`file` is null when the user cancels). ' +
+      'The browser shell has none and says so: there, type the path. Example: `{ purpose: "merge" }` gives `{ file: "/home/me/Trainer.workspace" }`.',
+  }),
+  'workspaces.pick': method({
+    input: z.object({ file: Path }),
+    output: z.object({ file: z.string() }),
+    doc:
+      'For the desktop shell, after its native dialog: the window may name this file from now on. A page (the browser ' +
+      'shell\'s API, the window\'s own calls) is refused: only a dialog the user answered can widen what it may touch. Example: `{ file: "/media/usb/Trainer.workspace" }`.',
+  }),
   'workspaces.open': method({
     input: z.object({ file: Path, passphrase: Passphrase.optional() }),
     output: WorkspaceInfo,

@@ -47,6 +47,8 @@ export const METHOD_LIST = [
   'import.upload',
   'import.cancel',
   'workspaces.status',
+  'workspaces.browse',
+  'workspaces.pick',
   'workspaces.open',
   'workspaces.create',
   'workspaces.handout',

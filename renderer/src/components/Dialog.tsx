@@ -1,6 +1,6 @@
 import * as Primitive from '@radix-ui/react-dialog';
 import { useState, type ReactNode, type Ref } from 'react';
-import { errorMessage } from '../api';
+import { api, errorMessage, isDesktop } from '../api';
 
 /**
  * The last element focused outside menus and dialogs. A dialog opened from a menu item (or
@@ -69,6 +69,36 @@ export function Field({ label, value, onChange, type = 'text', placeholder, auto
       <span>{label}</span>
       <input ref={inputRef} type={type} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} autoFocus={autoFocus} spellCheck={false} autoComplete="off" />
     </label>
+  );
+}
+
+type Purpose = 'open' | 'create' | 'handout' | 'adopt' | 'merge';
+
+/**
+ * A path typed, or in the desktop app chosen with Browse… (the native file dialog, after
+ * which the window may use that file). The browser shell has no Browse…: the path is typed.
+ */
+export function PathField({ label, value, onChange, purpose, autoFocus }: { label: string; value: string; onChange: (v: string) => void; purpose: Purpose; autoFocus?: boolean }) {
+  const [error, setError] = useState<string | null>(null);
+  const browse = () =>
+    api.workspaces
+      .browse({ purpose, ...(value ? { suggested: value } : {}) })
+      .then((r) => r.file && onChange(r.file))
+      .catch((err: unknown) => setError(errorMessage(err)));
+  return (
+    <div className="path-field">
+      <Field label={label} value={value} onChange={onChange} {...(autoFocus ? { autoFocus } : {})} />
+      {isDesktop && (
+        <button type="button" onClick={() => void browse()} aria-label={`Browse for ${label.toLowerCase()}`}>
+          Browse…
+        </button>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HandoutSummary, MergeSummary } from '../../../electron/shared/schemas';
 import { api } from '../api';
 import { useApiQuery } from '../query';
-import { Dialog, Feedback, Field, splitPath, useAction } from './Dialog';
+import { Dialog, Feedback, Field, PathField, splitPath, useAction } from './Dialog';
 
 /** Writes a hand-out: the trainer chooses what goes in; private notes never do. */
 export function HandoutDialog({ onClose }: { onClose: () => void }) {
@@ -24,7 +24,7 @@ export function HandoutDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog label="Export a hand-out" onClose={onClose}>
       <p className="hint">A copy for a class. Documents always go in. Only notes marked “For hand-out” travel, read-only; private notes never do.</p>
-      <Field label="Hand-out file" value={target} onChange={setOut} />
+      <PathField label="Hand-out file" value={target} onChange={setOut} purpose="handout" />
       <Field label="Title the class sees" value={title} onChange={setTitle} placeholder={splitPath(target).stem} />
       <fieldset>
         <legend>Include</legend>
@@ -66,7 +66,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog label="Merge from another workspace" onClose={onClose} wide>
       <p className="hint">Tags, highlights and notes come in from a workspace holding the same documents (a class member’s, another machine’s). Nothing is duplicated, and a backup is made first.</p>
-      <Field label="Other workspace file" value={other} onChange={setOther} autoFocus />
+      <PathField label="Other workspace file" value={other} onChange={setOther} purpose="merge" autoFocus />
       <Field label="Its passphrase (only if it is protected)" type="password" value={pass} onChange={setPass} />
       <Feedback error={action.error} busy={action.busy} busyText="Backing up, then merging…" />
       {s && (

@@ -4,7 +4,7 @@ import type { WorkspaceStatus } from '../../../electron/shared/api/contract';
 import { ErrorCode } from '../../../electron/shared/errors';
 import { api, errorMessage } from '../api';
 import { useApiQuery } from '../query';
-import { Dialog, Feedback, Field, splitPath, useAction } from './Dialog';
+import { Dialog, Feedback, Field, PathField, splitPath, useAction } from './Dialog';
 
 /** Recent workspaces, and opening or creating one by its path. Used by the dialog and the start screen. */
 export function WorkspaceChooser({ status, onDone }: { status: WorkspaceStatus | undefined; onDone?: () => void }) {
@@ -66,7 +66,7 @@ export function WorkspaceChooser({ status, onDone }: { status: WorkspaceStatus |
         }}
       >
         <h3>Open a workspace file</h3>
-        <Field label="Workspace file" value={openPath} onChange={setOpenPath} placeholder="/home/me/Research.workspace" />
+        <PathField label="Workspace file" value={openPath} onChange={setOpenPath} purpose="open" />
         <Field label="Passphrase (only if it is protected)" type="password" value={openPass} onChange={setOpenPass} inputRef={passField} />
         <button type="submit" disabled={!openPath.trim() || action.busy}>
           Open
@@ -80,7 +80,7 @@ export function WorkspaceChooser({ status, onDone }: { status: WorkspaceStatus |
         }}
       >
         <h3>New workspace</h3>
-        <Field label="New workspace file" value={newPath} onChange={setNewPath} />
+        <PathField label="New workspace file" value={newPath} onChange={setNewPath} purpose="create" />
         <label className="check">
           <input type="checkbox" checked={empty} onChange={(e) => setEmpty(e.target.checked)} /> Start empty (otherwise with the sample corpus)
         </label>
@@ -135,8 +135,9 @@ export function AdoptForm({ handout: initial = '', onDone }: { handout?: string;
       }}
     >
       <p className="hint">Your own workspace is made from the hand-out: the trainer’s notes come read-only, and the hand-out file is never changed.</p>
-      <Field
+      <PathField
         label="Hand-out file"
+        purpose="adopt"
         value={handout}
         onChange={(v) => {
           if (!file || file === suggest(handout)) setFile(suggest(v));
@@ -144,7 +145,7 @@ export function AdoptForm({ handout: initial = '', onDone }: { handout?: string;
         }}
         autoFocus={!initial}
       />
-      <Field label="Your new workspace file" value={file} onChange={setFile} />
+      <PathField label="Your new workspace file" value={file} onChange={setFile} purpose="create" />
       <Field label="Passphrase (only if the hand-out is protected)" type="password" value={pass} onChange={setPass} />
       <button type="submit" disabled={!handout.trim() || !file.trim() || action.busy}>
         Make my workspace

@@ -93,4 +93,22 @@ describe('the Electron main process, with electron mocked', () => {
     expect(await handler({ senderFrame: win.webContents.mainFrame }, 'tags.create', { name: 'From the window' })).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(calls.send).toContainEqual(['workbench:event', 'workspace.changed', { kind: 'tags' }]));
   });
+
+  it('answers Browse… with the native dialog, and lets the window use only the file the user picked there', async () => {
+    const { dialog } = await import('electron');
+    const handler = ipcHandlers.get('workbench:invoke')!;
+    const call = (method: string, input: unknown) => handler({ senderFrame: windows[0]!.webContents.mainFrame }, method, input);
+    const picked = join(tempDir(), 'Trainer.workspace');
+    const backupsOfPicked = () => call('backups.list', { file: picked });
+    expect(await backupsOfPicked()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('outside the folders') } });
+    // The window cannot widen what it may touch by itself.
+    expect(await call('workspaces.pick', { file: picked })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    vi.mocked(dialog.showSaveDialog).mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await call('workspaces.browse', { purpose: 'handout', suggested: '/x/Hand-out.workspace' })).toEqual({ ok: true, result: { file: null } });
+    expect(vi.mocked(dialog.showSaveDialog).mock.calls.at(-1)![1]).toMatchObject({ title: 'Save the hand-out as', defaultPath: '/x/Hand-out.workspace' });
+    vi.mocked(dialog.showOpenDialog).mockResolvedValueOnce({ canceled: false, filePaths: [picked] });
+    expect(await call('workspaces.browse', { purpose: 'merge' })).toEqual({ ok: true, result: { file: picked } });
+    expect(await backupsOfPicked()).toMatchObject({ ok: true, result: [] });
+    expect(await call('workspaces.browse', { purpose: 'anywhere' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('workspaces.browse') } });
+  });
 });

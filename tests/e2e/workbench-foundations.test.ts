@@ -1,0 +1,189 @@
+/**
+ * Issue 13's defects in the window's frame: filters one can see, tags and documents managed
+ * without the CLI, dialogs that take focus and give it back, a layout that holds on a small
+ * window, the keyboard, and the charts.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, servedWorkbench, shot } from './harness';
+
+const waitFor = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 100 });
+const { browser, served } = servedWorkbench();
+
+const library = (page: Page) => page.getByRole('listbox', { name: 'Documents' });
+const count = (page: Page) => page.getByRole('region', { name: 'Library' }).getByRole('status').first().textContent();
+const tab = (page: Page, name: string) => page.getByRole('tablist', { name: 'Side panels' }).getByRole('tab', { name }).click();
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+const inDialog = (page: Page) => page.evaluate(() => Boolean(document.activeElement?.closest('[role=dialog]')));
+
+async function workspaceMenu(page: Page, item: string) {
+  await page.getByRole('button', { name: 'Workspace ▾' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
+describe('the window', () => {
+  it('shows an entity filter as a chip above the list, kept across panels, and clears it there', async () => {
+    const { page, errors } = await openPage(browser(), served().url);
+    await tab(page, 'Entities');
+    await page.getByLabel('Filter entities').fill('Peskov');
+    await page.getByRole('list', { name: 'Entities' }).getByRole('button', { name: 'Dmitry Peskov' }).click();
+    await waitFor(() => count(page)).toBe('2 documents');
+    const chips = page.getByRole('group', { name: 'Active filters' });
+    await waitFor(() => chips.textContent()).toContain('Mentions: Dmitry Peskov');
+    await tab(page, 'Notes');
+    await waitFor(() => chips.textContent()).toContain('Mentions: Dmitry Peskov');
+    await shot(page, 'foundations-filter-chip');
+    await chips.getByRole('button', { name: 'Clear filter Mentions: Dmitry Peskov' }).click();
+    await waitFor(() => count(page)).toBe('5 documents');
+    expect(await chips.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('manages tags from the Tags dialog: a path makes the levels; rename, recolour, nest, merge and delete, with undo', async () => {
+    const { page, errors } = await openPage(browser(), served().url);
+    await workspaceMenu(page, 'Manage tags…');
+    const dialog = page.getByRole('dialog', { name: 'Tags' });
+    const fresh = dialog.getByLabel(/^New tag/);
+    await waitFor(() => inDialog(page)).toBe(true);
+    for (const name of ['flights/russia', 'cuba', 'havana']) {
+      await fresh.fill(name);
+      await dialog.getByRole('button', { name: 'Add tag' }).click();
+      await waitFor(() => fresh.inputValue()).toBe('');
+    }
+    const tags = dialog.getByRole('list', { name: 'Tags' });
+    await waitFor(() => tags.getByRole('listitem').evaluateAll((items) => items.map((i) => `${i.getAttribute('aria-label')}@${(i as HTMLElement).style.paddingLeft}`)))
+      .toEqual(['cuba@0rem', 'flights@0rem', 'russia@1.25rem', 'havana@0rem']);
+    // Rename, then take it back.
+    const name = dialog.getByLabel('Name of russia');
+    await name.fill('russian flights');
+    await name.press('Enter');
+    await waitFor(() => dialog.getByRole('status').textContent()).toContain('Renamed “russia” to “russian flights”');
+    await dialog.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await waitFor(() => dialog.getByLabel('Name of russia').count()).toBe(1);
+    // Nest havana under cuba with "Move under…".
+    await dialog.getByLabel('Move havana under').selectOption({ label: 'cuba' });
+    await waitFor(() => tags.getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(['cuba', 'havana', 'flights', 'russia']);
+    await dialog.getByLabel('Colour of cuba').fill('#aa3300');
+    // The tag tree beside the dialog takes the colour (read by class: the modal hides the rest from roles).
+    await waitFor(() => page.locator('.tag-filter', { hasText: 'cuba' }).evaluate((b) => getComputedStyle(b).getPropertyValue('--tag').trim())).toBe('#aa3300');
+    // Merge havana into flights, delete flights/russia's parent, and undo the deletion from the toast.
+    await dialog.getByLabel('Merge havana into').selectOption({ label: 'flights' });
+    await waitFor(() => tags.getByRole('listitem').count()).toBe(3);
+    await dialog.getByRole('button', { name: 'Delete tag cuba' }).click();
+    await waitFor(() => tags.getByRole('listitem').count()).toBe(2);
+    await shot(page, 'foundations-tags-dialog');
+    await page.keyboard.press('Escape');
+    await waitFor(() => dialog.count()).toBe(0);
+    await page.getByRole('status', { name: 'Undo' }).getByRole('button', { name: 'Undo' }).click();
+    await waitFor(() => page.getByRole('navigation', { name: 'Filters' }).getByRole('button', { name: /^Filter by tag cuba/ }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('deletes documents picked in the library, and undo brings them back', async () => {
+    const { page, errors } = await openPage(browser(), served().url);
+    await waitFor(() => count(page)).toBe('5 documents');
+    const rows = library(page).getByRole('option');
+    await rows.nth(1).click({ modifiers: ['Control'] });
+    await rows.nth(2).click({ modifiers: ['Control'] });
+    const bar = page.getByRole('toolbar', { name: 'Picked documents' });
+    await waitFor(() => bar.textContent()).toContain('2 documents picked');
+    await shot(page, 'foundations-picked');
+    await bar.getByRole('button', { name: 'Delete 2 documents' }).click();
+    await waitFor(() => count(page)).toBe('3 documents');
+    await page.getByRole('status', { name: 'Undo' }).getByRole('button', { name: 'Undo' }).click();
+    await waitFor(() => count(page)).toBe('5 documents');
+    // From the keyboard: Delete on the row under the cursor.
+    await library(page).focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Delete');
+    await waitFor(() => count(page)).toBe('4 documents');
+    await page.keyboard.press('Control+Alt+z');
+    await waitFor(() => count(page)).toBe('5 documents');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens the Workspaces and Backups dialogs with focus inside, closes them with Esc and gives focus back', async () => {
+    const { page, errors } = await openPage(browser(), served().url);
+    for (const [item, name] of [['Switch or create a workspace…', 'Workspaces'], ['Backups…', 'Backups']] as const) {
+      await workspaceMenu(page, item);
+      const dialog = page.getByRole('dialog', { name });
+      await dialog.waitFor();
+      await waitFor(() => inDialog(page)).toBe(true);
+      // Tab stays inside.
+      for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+      expect(await inDialog(page)).toBe(true);
+      if (name === 'Workspaces') {
+        const path = await dialog.getByLabel('New workspace file').inputValue();
+        expect(path).toMatch(/^\/.+\/New research\.workspace$/);
+        expect(path.startsWith('/New')).toBe(false);
+      }
+      await page.keyboard.press('Escape');
+      await waitFor(() => dialog.count()).toBe(0);
+      await waitFor(() => focused(page)).toBe('Workspace ▾');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('holds its layout at 1024×700 and at 150% zoom with two readers: regions fold to rails, toolbars stay one row', async () => {
+    for (const [width, height, scheme] of [[1024, 700, 'light'], [960, 600, 'dark'], [1440, 900, 'light']] as const) {
+      const { page, errors } = await openPage(browser(), served().url, { colorScheme: scheme });
+      await page.setViewportSize({ width, height });
+      await library(page).getByRole('option').first().click();
+      await library(page).getByRole('option').nth(1).click({ modifiers: ['Control'] });
+      await page.keyboard.press('Control+\\');
+      await page.getByRole('region', { name: /^Reader 2/ }).waitFor();
+      const narrow = width < 1100;
+      expect(await page.getByRole('navigation', { name: 'Library (folded)' }).count()).toBe(narrow ? 1 : 0);
+      expect(await page.getByRole('navigation', { name: 'Side panel (folded)' }).count()).toBe(width < 1280 ? 1 : 0);
+      // Nothing scrolls sideways, and each reader's toolbar is one row.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      const toolbars = await page.locator('.reader .reader-bar').all();
+      expect(toolbars).toHaveLength(2);
+      for (const toolbar of toolbars) {
+        expect((await toolbar.boundingBox())!.height).toBeLessThan(48);
+      }
+      if (width >= 1280) {
+        const tabs = await page.getByRole('tablist', { name: 'Side panels' }).boundingBox();
+        expect(tabs!.height).toBeLessThan(48);
+      }
+      await shot(page, `foundations-layout-${width}-${scheme}`);
+      if (narrow) {
+        await page.getByRole('button', { name: 'Show the library' }).click();
+        await waitFor(() => library(page).count()).toBe(1);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('is one tab stop in the library, ArrowDown goes from the search box to the results', async () => {
+    const { page, errors } = await openPage(browser(), served().url);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('mercenaries');
+    await waitFor(() => count(page)).toMatch(/documents?$/);
+    await page.getByRole('searchbox', { name: 'Search' }).press('ArrowDown');
+    await waitFor(() => focused(page)).toBe('Documents');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    const stillIn = await page.evaluate(() => Boolean(document.activeElement?.closest('[role=listbox]')));
+    expect(stillIn).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('charts tags by outlet, and a click on a cell filters the library to that tag and outlet', async () => {
+    const { page, errors } = await openPage(browser(), served().url);
+    await library(page).getByRole('option', { name: /^Russian Mercenaries Arrive/ }).click();
+    const tagBox = page.getByRole('region', { name: /^Reader 1/ }).getByLabel('Add a tag to this document');
+    await tagBox.fill('wire copy');
+    await tagBox.press('Enter');
+    await tab(page, 'Charts');
+    const table = page.getByRole('table', { name: 'Tags by outlet' });
+    await table.getByRole('button', { name: 'wire copy in The Moscow Times: 1 document; show them' }).click();
+    const chips = page.getByRole('group', { name: 'Active filters' });
+    await waitFor(() => chips.textContent()).toContain('Tag: wire copy');
+    expect(await chips.textContent()).toContain('Outlet: The Moscow Times');
+    await waitFor(() => count(page)).toBe('1 document');
+    await waitFor(() => page.locator('.charts canvas').count()).toBe(1);
+    await shot(page, 'foundations-charts');
+    expect(errors).toEqual([]);
+  });
+});
