@@ -20,7 +20,7 @@ export async function importWithProjects(ws: Workspace, paths: string[], options
   const summary: ImportSummary =
     restPaths.length || restFiles?.length
       ? await plain(restPaths, { ...options, ...(restFiles ? { files: restFiles } : {}) })
-      : { files: 0, imported: 0, duplicates: 0, failed: 0, cancelled: false, bytes: 0, outcomes: [] };
+      : { files: 0, imported: 0, duplicates: 0, failed: 0, skipped: 0, cancelled: false, bytes: 0, outcomes: [] };
   const { signal, maxFileBytes, onProgress } = options;
   const inner = { ...(signal ? { signal } : {}), ...(maxFileBytes ? { maxFileBytes } : {}), ...(onProgress ? { onProgress } : {}) };
   for (const q of [...qdaPaths.map((p) => ({ path: p, data: null as Uint8Array | null })), ...qdaFiles]) {

@@ -68,10 +68,11 @@ function searchText(res: SearchResponse, query: string, passage: boolean): strin
 }
 
 function summaryText(s: ImportSummary): string {
-  const lines = [`${s.files} file(s): ${s.imported} imported, ${s.duplicates} duplicate(s), ${s.failed} failed${s.cancelled ? ' (cancelled)' : ''}.`];
+  const lines = [`${s.files} file(s): ${s.imported} imported, ${s.duplicates} duplicate(s), ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}${s.cancelled ? ' (cancelled)' : ''}.`];
   for (const o of s.outcomes) {
     if (o.status === 'failed') lines.push(`  failed     ${o.path}: ${o.reason}`);
     if (o.status === 'duplicate') lines.push(`  duplicate  ${o.path}: ${o.reason}`);
+    if (o.status === 'skipped') lines.push(`  skipped    ${o.path}: ${o.reason}`);
   }
   return lines.join('\n');
 }
