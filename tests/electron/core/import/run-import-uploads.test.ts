@@ -30,6 +30,19 @@ describe('uploads named alike, and what an import says as it goes', () => {
     expect(session.workspace.documents.count()).toBe(3);
   });
 
+  it('says the analysis of what came in has started before its first batch is done', async () => {
+    const session = Session.of(await newWorkspace());
+    await session.workspace.analyze();
+    const seen: unknown[] = [];
+    session.onEvent((name, payload) => name === 'analysis.progress' && seen.push(payload));
+    await session.dispatch('import.upload', { files: [upload('ars-1'), upload('bbc-1')] });
+    await session.workspace.analyze();
+    expect(seen).toEqual([
+      { done: 0, total: 2 },
+      { done: 2, total: 2 },
+    ]);
+  });
+
   it('says a kind of file it does not read was skipped, not failed, and why', async () => {
     const session = Session.of(await newWorkspace({ importPaths: [] }));
     const r = await session.dispatch('import.upload', { files: [upload('ars-1', 'expected-metadata.json'), { name: 'empty.txt', data: '' }] });
