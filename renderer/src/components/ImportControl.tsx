@@ -141,6 +141,7 @@ export function ImportControl() {
   const isProject = (o: ImportOutcome) => /\.(qdpx|qdc)$/i.test(o.path);
   const projects = of('imported').filter(isProject);
   const imported = of('imported').filter((o) => !isProject(o));
+  const supported = /; supported: (.*)$/.exec(of('skipped')[0]?.reason ?? '')?.[1];
   const why = (o: ImportOutcome) => (
     <>
       <strong>{o.path}</strong>: {o.reason}
@@ -214,7 +215,19 @@ export function ImportControl() {
                     </>
                   )}
                 />
-                <Outcomes title="Skipped: not a kind of file the workbench reads" list={of('skipped')} className="skipped" open={false} what={why} />
+                <Outcomes
+                  title="Skipped: not a kind of file the workbench reads"
+                  list={of('skipped')}
+                  className="skipped"
+                  open={false}
+                  // The reason names the kinds it reads; said once below, not on every line.
+                  what={(o) => (
+                    <>
+                      <strong>{o.path}</strong>: {o.reason?.replace(/; supported: .*$/, '')}
+                    </>
+                  )}
+                />
+                {supported && <p className="hint">It reads {supported}.</p>}
                 <Outcomes title="Duplicates" list={of('duplicate')} className="duplicates" open={false} what={why} />
               </>
             )}
