@@ -137,7 +137,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.highlights = new HighlightsService(ctx);
     this.notes = new NotesService(ctx);
     this.savedSearches = new SavedSearchesService(ctx);
-    this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags);
+    this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags, db);
     this.search = new SearchEngine(db, this.vocabulary, () => this.keeper.index);
     this.library = new LibraryExport(db, (req) => this.search.query(req));
     this.analysis = new AnalysisService(db, () => this.emit('changed', 'analysis'));

@@ -202,9 +202,19 @@ export const contract = {
   'savedSearches.delete': method({ input: ById, output: Ok, doc: 'Deletes a saved search. Example: `{ id: 1 }`.' }),
 
   'export.run': method({
-    input: z.object({ format: z.enum(['md', 'csv', 'json']) }),
+    input: z.object({
+      format: z.enum(['md', 'csv', 'json']),
+      /** Only the highlights with this tag or a tag below it, the notes on them, and the documents tagged with it. */
+      tagId: Id.optional(),
+      /** Only the highlights and notes of the documents this search finds. */
+      query: z.string().optional(),
+      /** Only the highlights and notes of these documents (a selection); with a query, those of them it finds. */
+      ids: z.array(Id).optional(),
+    }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
-    doc: 'Highlights and notes as Markdown grouped by tag, CSV or JSON. Example: `{ format: "md" }`.',
+    doc:
+      'Highlights and notes as Markdown grouped by tag (links in notes cited with title, outlet, date and quote; documents listed with their tags), ' +
+      'CSV or JSON; of everything, one tag, a search or a selection. Example: `{ format: "md", tagId: 3 }`, or `{ format: "md", query: "wagner", ids: [2, 4] }`.',
   }),
 
   'export.library': method({
