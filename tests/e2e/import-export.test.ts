@@ -1,12 +1,40 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers';
+import type { Page } from 'playwright-core';
+import { ROOT, SEED } from '../helpers';
 import { openPage, servedWorkbench, shot } from './harness';
 
 const wb = servedWorkbench();
 const NEWS = join(ROOT, 'tests/fixtures/html-news');
 const FOLDERS = readdirSync(NEWS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+/** A call through the page's own token, for setting up what the test then exports through the interface. */
+async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ([m, i]) => {
+      const res = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('workbench.token')}` },
+        body: JSON.stringify({ method: m, input: i }),
+      });
+      return res.json();
+    },
+    [method, input] as const,
+  );
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.result as T;
+}
+
+async function exported(page: Page, setUp: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<{ name: string; text: string }> {
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Export/ });
+  await setUp(dialog);
+  const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const text = readFileSync((await file.path())!, 'utf8');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return { name: file.suggestedFilename(), text };
+}
 
 describe('importing and exporting in a browser', () => {
   it('imports two picked files that share a name, each with its own outcome', async () => {
@@ -60,8 +88,54 @@ describe('importing and exporting in a browser', () => {
     await shot(page, 'import-export-2-import-summary-skipped');
     await summary.getByRole('button', { name: 'Close' }).click();
     // The analysis of the new documents says what it is doing, then goes away when done.
-    await expect.poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen.some((t) => t.startsWith('Analysing new documents')))).toBe(true);
+    expect(await summary.count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen.some((t) => /^Analysing \d+ of \d+ documents: shared passages/.test(t)))).toBe(true);
     await expect.poll(() => page.getByRole('status', { name: 'Analysis progress' }).count(), { timeout: 120_000 }).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('exports Markdown fit to hand in, of everything, of one tag, or of the documents open', async () => {
+    const { page, errors } = await openPage(wb.browser(), wb.served().url);
+    const claims = await call<{ id: number }>(page, 'tags.create', { name: 'Claims' });
+    const wire = await call<{ id: number }>(page, 'tags.create', { name: 'Wire copy' });
+    await call(page, 'tags.apply', { tagId: wire.id, documentIds: [SEED.moscowTimes] });
+    const flight = await call<{ id: number; quote: string }>(page, 'highlights.create', { documentId: SEED.moscowTimes, quote: 'two chartered aircraft for Havana', tagIds: [claims.id] });
+    await call(page, 'highlights.create', { documentId: SEED.fox, quote: 'Baltic Fleet' });
+    await call(page, 'notes.create', { body: `> ${flight.quote}\n\nThe same words as [the rewrite](doc:${SEED.rewrite}).`, highlightId: flight.id });
+    await call(page, 'notes.create', { body: `# My argument\n\nThe wire came first: [[hl:${flight.id}]].` });
+
+    const all = await exported(page, async (dialog) => {
+      await dialog.getByRole('radio', { name: /^Markdown/ }).check();
+      await shot(page, 'import-export-3-export-dialog');
+    });
+    expect(all.text).not.toMatch(/\]\((hl|doc):\d+\)|\[\[(hl|doc):/);
+    expect(all.text).toMatch(/The same words as the rewrite \(\*[^*]+\*, [^)]+\)\./);
+    expect(all.text).toContain('The wire came first: “two chartered aircraft for Havana” (*Russian Mercenaries Arrive in Venezuela');
+    expect(all.text).toMatch(/^- \*Russian Mercenaries Arrive in Venezuela to Shore Up Maduro's Rule\*.* — tags: Wire copy$/m);
+    expect(all.text).toContain('### Free note\n\n#### My argument');
+    expect(all.text.match(/^# /gm)).toHaveLength(1);
+    expect(all.text).toContain('- Note: The same words as');
+    expect(all.text.split('> two chartered aircraft for Havana')).toHaveLength(2);
+
+    const tag = await exported(page, async (dialog) => {
+      await dialog.getByRole('combobox', { name: 'Tag to export' }).selectOption({ label: 'Claims (1 highlight, 0 documents)' });
+      expect(await dialog.getByRole('radio', { name: 'One tag' }).isChecked()).toBe(true);
+      await dialog.getByRole('radio', { name: /^Markdown/ }).check();
+    });
+    expect(tag.name).toMatch(/-highlights-claims\.md$/);
+    expect(tag.text).toContain('Tag: Claims\n\n## Claims\n\n> two chartered aircraft for Havana');
+    expect(tag.text).not.toContain('Baltic Fleet');
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('"Baltic Fleetto"');
+    await expect.poll(() => page.getByRole('listbox', { name: 'Documents' }).getByRole('option').count()).toBe(1);
+    await page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first().click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    const open = await exported(page, async (dialog) => {
+      await dialog.getByRole('radio', { name: /^The documents open in the readers — 1 document/ }).check();
+      await dialog.getByRole('radio', { name: /^Markdown/ }).check();
+    });
+    expect(open.text).toContain('> Baltic Fleet');
+    expect(open.text).not.toContain('two chartered aircraft');
     expect(errors).toEqual([]);
   });
 });

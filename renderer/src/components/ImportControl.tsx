@@ -56,12 +56,11 @@ function Outcomes({ title, list, className, open = true, what }: { title: string
 /**
  * Import by dropping files or folders anywhere on the window, or with the picker; a
  * progress bar with counts from the first file, then a summary that lists what came in,
- * what was skipped and what failed and why; then what the analysis does with it.
+ * what was skipped and what failed and why.
  */
 export function ImportControl() {
   const [sending, setSending] = useState<{ files: number; bytes: number } | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [analysis, setAnalysis] = useState<{ done: number; total: number } | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -78,8 +77,6 @@ export function ImportControl() {
         setProgress(null);
         setSummary(s);
       }),
-      // The analysis of what came in follows the import, in the background.
-      api.on('analysis.progress', (p) => setAnalysis(p.done >= p.total ? null : p)),
     ];
     return () => offs.forEach((o) => o());
   }, []);
@@ -183,12 +180,6 @@ export function ImportControl() {
           </button>
         </div>
       )}
-      {analysis && !progress && !sending && (
-        <div className="import-progress" role="status" aria-label="Analysis progress">
-          Analysing new documents: shared passages, names, places, dates and figures — {analysis.done.toLocaleString('en')} of {plural(analysis.total, 'document')}
-          <progress max={analysis.total || 1} value={analysis.done} aria-label="Documents analysed" />
-        </div>
-      )}
       {(summary || error) && (
         <div className="dialog-backdrop">
           <div className="dialog import-summary" role="dialog" aria-modal="true" aria-label="Import summary">
@@ -201,7 +192,12 @@ export function ImportControl() {
                   {summary.skipped ? `, ${summary.skipped} skipped` : ''}
                   {summary.cancelled ? ' (cancelled)' : ''}.
                 </p>
-                {summary.imported > 0 && <p className="hint">The analysis of the new {noun(summary.imported, 'document')} (shared passages, names, dates) goes on in the background.</p>}
+                {summary.imported > 0 && (
+                  <p className="hint">
+                    The analysis of the new {noun(summary.imported, 'document')} (shared passages, names, places, dates and figures) goes on in the background;
+                    its progress shows above the side panel.
+                  </p>
+                )}
                 <Outcomes title="Failed" list={of('failed')} className="failures" what={why} />
                 <Outcomes title="REFI-QDA projects and codebooks" list={projects} className="projects" what={why} />
                 <Outcomes

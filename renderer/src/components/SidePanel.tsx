@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { plural } from '../../../electron/shared/text/plural';
 import { api } from '../api';
 import { useWorkbench } from '../state';
 import { EntitiesPanel, FiguresPanel, PassagesPanel } from './AnalysisPanels';
@@ -34,8 +35,8 @@ export function SidePanel() {
         ))}
       </div>
       {progress && (
-        <div className="analysis-progress" role="status">
-          Analysing {progress.done} of {progress.total} documents…
+        <div className="analysis-progress" role="status" aria-label="Analysis progress" title="Finding shared passages, names, places, dates and figures">
+          Analysing {progress.done.toLocaleString('en')} of {plural(progress.total, 'document')}: shared passages, names, dates…
           <progress value={progress.done} max={progress.total} />
         </div>
       )}
