@@ -23,7 +23,7 @@ import {
   Tag,
 } from '../schemas';
 import { method } from './define';
-import { WorkspaceInfo, workspaceMethods } from './contract-workspaces';
+import { BackupFailure, WorkspaceInfo, workspaceMethods } from './contract-workspaces';
 import { analysisMethods } from './contract-analysis';
 import { BatchProgress, searchMethods } from './contract-search';
 import { EVENT_LIST, METHOD_LIST } from './names';
@@ -33,7 +33,7 @@ const Ok = z.object({ ok: z.literal(true) });
 const ById = z.object({ id: Id });
 const Color = z.string();
 
-export { WorkspaceInfo, WorkspaceProblem, WorkspaceStatus } from './contract-workspaces';
+export { BackupFailure, WorkspaceInfo, WorkspaceProblem, WorkspaceStatus } from './contract-workspaces';
 
 export const UploadFile = z.object({
   /** The file's path relative to what was dropped or picked ("reports/a.txt"). */
@@ -272,6 +272,8 @@ export const events = {
   'analysis.progress': AnalysisProgress,
   /** A batch search (`search.batch`) working through its queries. */
   'batch.progress': BatchProgress,
+  /** The daily backup of the open workspace could not be made (also in `workspaces.status`). */
+  'backup.failed': BackupFailure,
   'index.ready': z.object({}),
   /** A menu command the desktop shell hands to the interface. */
   'ui.command': z.object({

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { FigureRow } from '../../../electron/shared/schemas';
+import { plural } from '../../../electron/shared/text/plural';
 import { api } from '../api';
 import { useApiData } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
@@ -85,7 +86,7 @@ export function FiguresPanel() {
           Open wide
         </button>
       </div>
-      {disputed > 0 && <p className="hint">Outlets disagree on {disputed} claim(s), listed first.</p>}
+      {disputed > 0 && <p className="hint">Outlets disagree on {plural(disputed, 'claim')}, listed first.</p>}
       <FiguresTable groups={groups} onOpen={open} label="Figures" />
       {wide && (
         <Dialog label="Figures" onClose={() => setWide(false)} wide>

@@ -40,7 +40,7 @@ describe('workbench export: citations and the library', () => {
     expect(cli(['init', '--empty', '-w', other]).code).toBe(0);
     const r = cli(['import', qdpx, '-w', other, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).outcomes[0]).toMatchObject({ status: 'imported', reason: '5 document(s), 1 new tag(s), 1 highlight(s), 0 note(s)' });
+    expect(JSON.parse(r.stdout).outcomes[0]).toMatchObject({ status: 'imported', reason: '5 documents, 1 new tag, 1 highlight, 0 notes' });
   }, 180_000); // six runs of the real command
 
   it('refuses a tag with a citations export, naming the option, and an unknown tag', () => {
