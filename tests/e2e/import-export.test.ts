@@ -138,4 +138,22 @@ describe('importing and exporting in a browser', () => {
     expect(open.text).not.toContain('two chartered aircraft');
     expect(errors).toEqual([]);
   });
+
+  it('says counts in words with the right plural, and the undo toast says what was done', async () => {
+    const { page, errors } = await openPage(wb.browser(), wb.served().url);
+    // From the test before: "Claims" on one highlight, "Wire copy" on one document.
+    const filters = page.getByRole('navigation', { name: 'Filters' });
+    const claims = filters.getByRole('button', { name: 'Filter by tag Claims: 0 documents, 1 highlight' });
+    await expect.poll(() => claims.textContent()).toBe('Claims1 highlight');
+    expect(await filters.getByRole('button', { name: 'Filter by tag Wire copy: 1 document, 0 highlights' }).textContent()).toBe('Wire copy1 doc');
+    expect(await filters.textContent()).not.toContain('docs/highlights');
+    const fox = await call<Array<{ id: number }>>(page, 'highlights.list', { documentId: SEED.fox });
+    await call(page, 'highlights.delete', { id: fox[0]!.id });
+    const toast = page.getByRole('status', { name: 'Undo' });
+    await expect.poll(() => toast.textContent()).toContain('Deleted highlight “Baltic Fleet”.');
+    await shot(page, 'import-export-4-undo-toast');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => toast.textContent()).toContain('Undone: deleted highlight “Baltic Fleet”.');
+    expect(errors).toEqual([]);
+  });
 });
