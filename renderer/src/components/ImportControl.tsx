@@ -66,14 +66,20 @@ export function ImportControl() {
   const [dragging, setDragging] = useState(false);
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
+  // Progress comes as events, the answer as the call's reply: a count that arrives after the
+  // reply belongs to the import just finished. A new import says so with a count of 0.
+  const finished = useRef(false);
 
   useEffect(() => {
     const offs = [
       api.on('import.progress', (p) => {
+        if (finished.current && p.filesDone > 0) return;
+        finished.current = false;
         setSending(null);
         setProgress(p);
       }),
       api.on('import.done', (s) => {
+        finished.current = true;
         setProgress(null);
         setSummary(s);
       }),
@@ -86,6 +92,7 @@ export function ImportControl() {
     setError(null);
     setSummary(null);
     setProgress(null);
+    finished.current = false;
     // Until the server counts files, what is going on is the reading and sending.
     setSending({ files: picked.length, bytes: picked.reduce((n, p) => n + p.file.size, 0) });
     try {
@@ -94,6 +101,7 @@ export function ImportControl() {
     } catch (err) {
       setError(errorMessage(err));
     } finally {
+      finished.current = true;
       setSending(null);
       setProgress(null);
     }
