@@ -126,7 +126,7 @@ describe('workspaces in the browser', () => {
       const summary = mg.getByRole('status');
       await waitFor(() => summary.textContent()).toContain('5 documents matched');
       const text = (await summary.textContent()) ?? '';
-      expect(text).toContain('and 1 notes');
+      expect(text).toContain('and 1 note.');
       expect(text).toContain('Already here: 1 highlight, 1 note');
       await shot(page, 'merge-summary');
       await mg.getByRole('button', { name: 'Close' }).click();
