@@ -123,7 +123,9 @@ export function createHandlers(
       const searched = Boolean(query?.trim());
       const documentIds = searched || ids ? await ws().library.documentIds({ query, ids }) : undefined;
       const tag = tagId !== undefined ? ws().tags.list().find((t) => t.id === tagId) : undefined;
-      const label = [tag && `Tag: ${tag.name}`, searched && `Search: ${query!.trim()}`, ids && `${plural(documentIds!.length, 'chosen document')}`].filter(Boolean).join(' · ');
+      const label = [tag && `Tag: ${tag.name}`, searched && `Search: ${query!.trim()}`, ids && plural(documentIds!.length, 'chosen document')]
+        .filter(Boolean)
+        .join(' · ');
       const text = ws().exporter.export(format, { tagId, documentIds, label: label || undefined });
       const part = tag ? `-${tag.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase()}` : searched || ids ? '-selection' : '';
       return { fileName: `${stem}-highlights${part}.${format}`, mimeType: MIME[format], text };

@@ -97,7 +97,8 @@ export interface LinkTargets {
  * follow: a passage as its quote with title, outlet and date; a document as those alone.
  */
 export function linksToCitations(markdown: string, targets: LinkTargets): string {
-  return markdown.replace(LINK, (_whole, label1: string | undefined, kind1: string | undefined, id1: string | undefined, kind2: string | undefined, id2: string | undefined, label2: string | undefined) => {
+  type Part = string | undefined;
+  return markdown.replace(LINK, (_whole, label1: Part, kind1: Part, id1: Part, kind2: Part, id2: Part, label2: Part) => {
     const kind = kind1 ?? kind2!;
     const id = Number(id1 ?? id2);
     const label = (label1 ?? label2 ?? '').trim();

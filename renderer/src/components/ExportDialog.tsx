@@ -101,58 +101,62 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
   const whole = isQda(format);
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Export highlights and notes, citations, the library or a REFI-QDA project">
+      <div className="dialog export-dialog" role="dialog" aria-modal="true" aria-label="Export highlights and notes, citations, the library or a REFI-QDA project">
         <h2>Export</h2>
-        <fieldset className="export-scope">
-          <legend>Of what</legend>
-          <label className="radio">
-            <input type="radio" name="scope" checked={scope === 'all' || whole} onChange={() => setScope('all')} />
-            Every document <span className="hint">— the whole workspace</span>
-          </label>
-          <div className="row">
+        <div className="export-grid">
+          <fieldset className="export-scope">
+            <legend>Of what</legend>
             <label className="radio">
-              <input type="radio" name="scope" checked={scope === 'tag' && !whole} disabled={whole || tags.length === 0} onChange={() => setScope('tag')} />
-              One tag
+              <input type="radio" name="scope" checked={scope === 'all' || whole} onChange={() => setScope('all')} />
+              Every document <span className="hint">— the whole workspace</span>
             </label>
-            <select
-              aria-label="Tag to export"
-              value={tagId ?? ''}
-              disabled={whole || tags.length === 0}
-              onChange={(e) => {
-                setTagId(Number(e.target.value));
-                setScope('tag');
-              }}
-            >
-              {tags.length === 0 && <option value="">no tags yet</option>}
-              {tags.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name} ({plural(t.highlightCount, 'highlight')}, {plural(t.documentCount, 'document')})
-                </option>
-              ))}
-            </select>
-          </div>
-          <label className="radio">
-            <input type="radio" name="scope" checked={scope === 'results' && !whole} disabled={whole || !query} onChange={() => setScope('results')} />
-            The current search results {query ? <span className="hint">— {query}</span> : <span className="hint">— no search</span>}
-          </label>
-          <label className="radio">
-            <input type="radio" name="scope" checked={scope === 'open' && !whole} disabled={whole || open.length === 0} onChange={() => setScope('open')} />
-            The documents open in the readers <span className="hint">— {open.length ? plural(open.length, 'document') : 'none open'}</span>
-          </label>
-          {whole && <p className="hint">A REFI-QDA project or codebook is always of the whole workspace.</p>}
-        </fieldset>
-        <fieldset>
-          <legend>Highlights and notes</legend>
-          {NOTES_FORMATS.map(radio)}
-        </fieldset>
-        <fieldset>
-          <legend>Citations and the library</legend>
-          {LIBRARY_FORMATS.map(radio)}
-        </fieldset>
-        <fieldset>
-          <legend>For qualitative analysis software</legend>
-          {QDA_FORMATS.map(radio)}
-        </fieldset>
+            <div className="row">
+              <label className="radio">
+                <input type="radio" name="scope" checked={scope === 'tag' && !whole} disabled={whole || tags.length === 0} onChange={() => setScope('tag')} />
+                One tag
+              </label>
+              <select
+                aria-label="Tag to export"
+                value={tagId ?? ''}
+                disabled={whole || tags.length === 0}
+                onChange={(e) => {
+                  setTagId(Number(e.target.value));
+                  setScope('tag');
+                }}
+              >
+                {tags.length === 0 && <option value="">no tags yet</option>}
+                {tags.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name} ({plural(t.highlightCount, 'highlight')}, {plural(t.documentCount, 'document')})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <label className="radio">
+              <input type="radio" name="scope" checked={scope === 'results' && !whole} disabled={whole || !query} onChange={() => setScope('results')} />
+              The current search results {query ? <span className="hint">— {query}</span> : <span className="hint">— no search</span>}
+            </label>
+            <label className="radio">
+              <input type="radio" name="scope" checked={scope === 'open' && !whole} disabled={whole || open.length === 0} onChange={() => setScope('open')} />
+              The documents open in the readers <span className="hint">— {open.length ? plural(open.length, 'document') : 'none open'}</span>
+            </label>
+            {whole && <p className="hint">A REFI-QDA project or codebook is always of the whole workspace.</p>}
+          </fieldset>
+          <fieldset>
+            <legend>Highlights and notes</legend>
+            {NOTES_FORMATS.map(radio)}
+          </fieldset>
+        </div>
+        <div className="export-grid">
+          <fieldset>
+            <legend>Citations and the library</legend>
+            {LIBRARY_FORMATS.map(radio)}
+          </fieldset>
+          <fieldset>
+            <legend>For qualitative analysis software</legend>
+            {QDA_FORMATS.map(radio)}
+          </fieldset>
+        </div>
         {error && (
           <p role="alert" className="error">
             {error}

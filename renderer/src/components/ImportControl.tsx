@@ -35,7 +35,15 @@ const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(bytes < 10 * 1
 const fileName = (path: string) => path.split('/').pop() ?? path;
 
 /** One list of outcomes in the summary, keyed by position: files picked from two folders can share a name. */
-function Outcomes({ title, list, className, open = true, what }: { title: string; list: ImportOutcome[]; className: string; open?: boolean; what: (o: ImportOutcome) => React.ReactNode }) {
+interface OutcomesProps {
+  title: string;
+  list: ImportOutcome[];
+  className: string;
+  open?: boolean;
+  what: (o: ImportOutcome) => React.ReactNode;
+}
+
+function Outcomes({ title, list, className, open = true, what }: OutcomesProps) {
   if (list.length === 0) return null;
   return (
     <details className="outcomes" open={open}>

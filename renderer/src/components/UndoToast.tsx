@@ -6,7 +6,15 @@ import { api, errorMessage } from '../api';
 const SHOW_MS = 10_000;
 
 // The undo log names actions ("Delete note 4"); a toast says what was done ("Deleted note 4").
-const DONE: Readonly<Record<string, string>> = { Delete: 'Deleted', Merge: 'Merged', Move: 'Moved', Rename: 'Renamed', Remove: 'Removed', Recolour: 'Recoloured', Restore: 'Restored' };
+const DONE: Readonly<Record<string, string>> = {
+  Delete: 'Deleted',
+  Merge: 'Merged',
+  Move: 'Moved',
+  Rename: 'Renamed',
+  Remove: 'Removed',
+  Recolour: 'Recoloured',
+  Restore: 'Restored',
+};
 const doneLabel = (label: string) => label.replace(/^(\w+)\b/, (verb) => DONE[verb] ?? verb);
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
@@ -128,21 +136,21 @@ export function UndoToast() {
     <>
       <BackupWarning />
       {(entry || message) && (
-    <div className="toast" role="status" aria-label="Undo">
-      {entry ? (
-        <>
-          <span>{doneLabel(entry.label)}.</span>
-          <button type="button" onClick={() => void undo()}>
-            Undo
+        <div className="toast" role="status" aria-label="Undo">
+          {entry ? (
+            <>
+              <span>{doneLabel(entry.label)}.</span>
+              <button type="button" onClick={() => void undo()}>
+                Undo
+              </button>
+            </>
+          ) : (
+            <span>{message}</span>
+          )}
+          <button type="button" className="link-button" aria-label="Dismiss" onClick={() => (setEntry(null), setMessage(null))}>
+            ×
           </button>
-        </>
-      ) : (
-        <span>{message}</span>
-      )}
-      <button type="button" className="link-button" aria-label="Dismiss" onClick={() => (setEntry(null), setMessage(null))}>
-        ×
-      </button>
-    </div>
+        </div>
       )}
     </>
   );
