@@ -139,7 +139,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.highlights = new HighlightsService(ctx);
     this.notes = new NotesService(ctx);
     this.savedSearches = new SavedSearchesService(ctx);
-    this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags);
+    this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags, db);
     this.search = new SearchEngine(db, this.vocabulary, () => this.keeper.index);
     this.library = new LibraryExport(db, (req) => this.search.query(req));
     this.analysis = new AnalysisService(db, () => this.emit('changed', 'analysis'));
@@ -321,11 +321,19 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     if (!this.jobs.available) return null;
     const r = await this.jobs.backup(dataDir);
     if ('error' in r) {
+      this.backupError = { message: r.error, at: new Date().toISOString() };
       if (!this.closed) this.emit('backupFailed', r.error);
       return null;
     }
+    this.backupError = null;
     return r.file;
   }
+
+  /**
+   * Why the last daily backup could not be made, until one is made: kept here, not only
+   * said as an event, so an interface that connects later still shows it.
+   */
+  backupError: { message: string; at: string } | null = null;
 
   /**
    * Stops the background workers and waits until their connections are closed: before the

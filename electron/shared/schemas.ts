@@ -344,7 +344,8 @@ export type HitRange = z.infer<typeof HitRange>;
 
 export const ImportOutcome = z.object({
   path: z.string(),
-  status: z.enum(['imported', 'duplicate', 'failed']),
+  /** `skipped`: a kind of file the workbench does not read (`.json`, `.mp3`); nothing was wrong with it. */
+  status: z.enum(['imported', 'duplicate', 'failed', 'skipped']),
   documentIds: z.array(Id),
   duplicateOf: Id.nullable(),
   reason: z.string().nullable(),
@@ -357,6 +358,7 @@ export const ImportSummary = z.object({
   imported: z.number().int(),
   duplicates: z.number().int(),
   failed: z.number().int(),
+  skipped: z.number().int(),
   cancelled: z.boolean(),
   bytes: z.number().int(),
   outcomes: z.array(ImportOutcome),

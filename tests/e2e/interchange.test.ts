@@ -53,7 +53,7 @@ describe('interchange in a browser: citations, the library, REFI-QDA and scans',
     await page.getByLabel('Files to import').setInputFiles([join(ROOT, 'tests/fixtures/refi-qda/handmade.qdpx')]);
     const summary = page.getByRole('dialog', { name: 'Import summary' });
     await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toContain('1 file: 1 imported');
-    expect(await summary.textContent()).toContain('handmade.qdpx: 3 document(s), 3 new tag(s), 3 highlight(s), 4 note(s)');
+    expect(await summary.textContent()).toContain('handmade.qdpx: 3 documents, 3 new tags, 3 highlights, 4 notes');
     await shot(page, 'interchange-3-import-qdpx');
     await summary.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('Shabayev');

@@ -34,7 +34,7 @@ describe('the workbench in a browser', () => {
     await reader.getByLabel('Add a tag to this document').fill('Partisan');
     await reader.getByLabel('Add a tag to this document').press('Enter');
     await expect.poll(() => reader.locator('.doc-tags .chip').textContent()).toContain('Partisan');
-    const filter = page.getByRole('button', { name: /^Filter by tag Partisan: 1 documents, 0 highlights$/ });
+    const filter = page.getByRole('button', { name: /^Filter by tag Partisan: 1 document, 0 highlights$/ });
     await filter.click();
     await expect.poll(() => filter.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => documents.getByRole('option').count()).toBe(1);

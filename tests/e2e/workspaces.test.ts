@@ -92,7 +92,7 @@ describe('workspaces in the browser', () => {
       await ex.getByLabel('Title the class sees').fill('Week 1');
       await ex.getByRole('button', { name: 'Export hand-out' }).click();
       // The outcome, or the error in its place (so that a failure says why).
-      await waitFor(async () => (await ex.locator('[role=status]:not(:has-text("Writing")), [role=alert]').allTextContents()).join(' ')).toContain('1 notes; 1 private note(s) left out');
+      await waitFor(async () => (await ex.locator('[role=status]:not(:has-text("Writing")), [role=alert]').allTextContents()).join(' ')).toContain('1 note; 1 private note left out');
       await shot(page, 'handout-exported');
       await ex.getByRole('button', { name: 'Close' }).click();
       const before = digest(handout);
@@ -126,8 +126,8 @@ describe('workspaces in the browser', () => {
       const summary = mg.getByRole('status');
       await waitFor(() => summary.textContent()).toContain('5 documents matched');
       const text = (await summary.textContent()) ?? '';
-      expect(text).toContain('and 1 notes');
-      expect(text).toContain('Already here: 1 highlights, 1 notes');
+      expect(text).toContain('and 1 note.');
+      expect(text).toContain('Already here: 1 highlight, 1 note');
       await shot(page, 'merge-summary');
       await mg.getByRole('button', { name: 'Close' }).click();
       await waitFor(() => notes.textContent()).toContain('Trainee: the rewrite copies the wire report');
@@ -149,7 +149,7 @@ describe('workspaces in the browser', () => {
       await notes.getByRole('button', { name: 'Edit note 1' }).click();
       await notes.getByRole('button', { name: 'Delete note' }).click();
       const toast = page.getByRole('status', { name: 'Undo' });
-      await waitFor(() => toast.textContent()).toContain('Delete note 1.');
+      await waitFor(() => toast.textContent()).toContain('Deleted note 1.');
       await shot(page, 'undo-toast');
       await toast.getByRole('button', { name: 'Undo' }).click();
       await waitFor(() => notes.textContent()).toContain('Keep this note');

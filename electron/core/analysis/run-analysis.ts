@@ -161,6 +161,8 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
   const batches: number[][] = [];
   for (let i = 0; i < pending.length; i += BATCH) batches.push(pending.slice(i, i + BATCH));
   let next = helper && batches.length ? helper.request(batches[0]!) : null;
+  // Said before the first batch, which takes a while: the interface shows the work from its start.
+  options.onProgress?.({ ...progress });
   try {
     // Reading and comparing (the slow part) happens outside any transaction; each batch is
     // then written in one short one, so the user's own writes never wait long behind it.

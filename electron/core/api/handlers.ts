@@ -4,6 +4,7 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/con
 import type { ImportSummary } from '../../shared/schemas';
 import type { EventName, EventPayload } from '../../shared/api/contract';
 import { runBatch } from '../search/batch';
+import { plural } from '../../shared/text/plural';
 import type { Workspace } from '../workspace';
 import type { PathGuard } from './path-guard';
 import type { createWorkspaceHandlers } from './workspace-handlers';
@@ -117,9 +118,17 @@ export function createHandlers(
       ws().savedSearches.delete(id);
       return { ok: true };
     },
-    'export.run': ({ format }) => {
+    'export.run': async ({ format, tagId, query, ids }) => {
       const stem = basename(ws().file).replace(/\.[^.]+$/, '') || 'workspace';
-      return { fileName: `${stem}-highlights.${format}`, mimeType: MIME[format], text: ws().exporter.export(format) };
+      const searched = Boolean(query?.trim());
+      const documentIds = searched || ids ? await ws().library.documentIds({ query, ids }) : undefined;
+      const tag = tagId !== undefined ? ws().tags.list().find((t) => t.id === tagId) : undefined;
+      const label = [tag && `Tag: ${tag.name}`, searched && `Search: ${query!.trim()}`, ids && plural(documentIds!.length, 'chosen document')]
+        .filter(Boolean)
+        .join(' · ');
+      const text = ws().exporter.export(format, { tagId, documentIds, label: label || undefined });
+      const part = tag ? `-${tag.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase()}` : searched || ids ? '-selection' : '';
+      return { fileName: `${stem}-highlights${part}.${format}`, mimeType: MIME[format], text };
     },
     'export.library': async ({ format, query, ids }) => {
       const stem = basename(ws().file).replace(/\.[^.]+$/, '') || 'workspace';

@@ -95,7 +95,10 @@ export class Session {
     ws.on('indexReady', () => this.emit('index.ready', {}));
     ws.on('analysisProgress', (p) => this.emit('analysis.progress', p));
     ws.on('damaged', (reason) => this.onDamaged(ws, reason));
-    ws.on('backupFailed', (message) => process.stderr.write(`workbench: the daily backup of ${ws.file} failed: ${message}\n`));
+    ws.on('backupFailed', (message) => {
+      process.stderr.write(`workbench: the daily backup of ${ws.file} failed: ${message}\n`);
+      if (ws.backupError) this.emit('backup.failed', { file: ws.file, ...ws.backupError });
+    });
   }
 
   private emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
@@ -226,6 +229,7 @@ export class Session {
     return {
       open: this.ws ? info(this.ws) : null,
       problem: this.problem,
+      backupFailure: this.ws?.backupError ? { file: this.ws.file, ...this.ws.backupError } : null,
       recent: this.settings.recentExisting().map((f) => ({ file: f, name: basename(f) })),
       defaultFolder: this.options.dataDir,
     };

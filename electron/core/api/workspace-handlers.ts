@@ -44,7 +44,11 @@ export function createOpenWorkspaceHandlers(ws: () => Workspace, dataDir: string
       exportHandout(ws(), paths.target(out, 'out'), { tags, highlights, notes, ...(title ? { title } : {}) }),
     'workspaces.merge': ({ other, passphrase }) => mergeWithBackup(ws(), dataDir, paths.existing(other, 'other'), passphrase),
     'backups.list': ({ file }) => listBackups(dataDir, file ? paths.target(file, 'file') : ws().file),
-    'backups.create': () => backupNow(ws(), dataDir),
+    'backups.create': () => {
+      const made = backupNow(ws(), dataDir);
+      ws().backupError = null;
+      return made;
+    },
     'undo.list': () => ws().undo.list(),
     'undo.run': () => ws().undo.undoLatest(),
     'notes.setHandout': ({ id, handout }) => ws().notes.setHandout(id, handout),

@@ -20,7 +20,10 @@ export interface NewDocument extends ParsedDocument {
 }
 
 /** A file read and parsed, or the reason it could not be. No database is involved. */
-export type FileResult = { path: string; docs: NewDocument[]; reason?: undefined } | { path: string; docs?: undefined; reason: string };
+export type FileResult =
+  | { path: string; docs: NewDocument[]; reason?: undefined }
+  /** `skipped`: not a kind of file the workbench reads, rather than a file that is wrong. */
+  | { path: string; docs?: undefined; reason: string; skipped?: boolean };
 
 export const SYNC_READ_LIMIT = 4 * 1024 * 1024;
 
@@ -42,7 +45,7 @@ export async function parseFile(path: string, size: number, maxBytes: number, da
   const importer = importerFor(name);
   if (!importer) {
     const ext = /\.[^.]+$/.exec(name)?.[0] ?? 'no extension';
-    return { path, reason: `unsupported file type (${ext}); supported: ${SUPPORTED_EXTENSIONS.join(', ')}` };
+    return { path, reason: `unsupported file type (${ext}); supported: ${SUPPORTED_EXTENSIONS.join(', ')}`, skipped: true };
   }
   if (size > maxBytes) return { path, reason: `too large: ${mb(size)}, the limit is ${mb(maxBytes)}` };
   if (size === 0) return { path, reason: 'empty file (0 bytes)' };

@@ -39,8 +39,26 @@ export const DEFAULT_BATCH_DOCS = 2000;
 export const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 100;
 const PARSE_CHUNK = 128;
+/** Fewer chunks than this per import and progress would move in jumps; see `chunked`. */
+const CHUNKS_PER_IMPORT = 16;
 const MAX_CHUNKS_AHEAD = 24;
 const MAX_BYTES_AHEAD = 64 * 1024 * 1024;
+
+/**
+ * Splits the files into parse chunks that start at one file and double up to PARSE_CHUNK:
+ * the first outcome (and progress) comes after one file, not after a whole chunk of them,
+ * and a small import is still spread over several chunks (so several parse workers).
+ */
+function chunked(readable: WalkEntry[]): WalkEntry[][] {
+  const cap = Math.max(1, Math.min(PARSE_CHUNK, Math.ceil(readable.length / CHUNKS_PER_IMPORT)));
+  const chunks: WalkEntry[][] = [];
+  let size = 1;
+  for (let i = 0; i < readable.length; i += size) {
+    size = Math.min(cap, chunks.length === 0 ? 1 : size * 2);
+    chunks.push(readable.slice(i, i + size));
+  }
+  return chunks;
+}
 
 /**
  * Imports files and folders. Every file gets an outcome; one bad file never stops the
@@ -93,9 +111,9 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
   // Files are parsed a chunk at a time, the next chunk while this one's documents are stored.
   const parse = options.parseChunk ?? ((chunk) => parseInProcess(chunk, maxBytes));
   const readable = entries.filter((e) => e.error === undefined);
-  const chunks: WalkEntry[][] = [];
-  for (let i = 0; i < readable.length; i += PARSE_CHUNK) chunks.push(readable.slice(i, i + PARSE_CHUNK));
-  const results = new Map<string, FileResult>();
+  const chunks = chunked(readable);
+  // By position, not by path: a browser names picked files by their bare name, so two can share one.
+  const results: FileResult[] = [];
   // Keep the parser busy while batches are stored, within a bound on the bytes in flight.
   const inFlight: Array<{ promise: Promise<FileResult[]>; bytes: number }> = [];
   let requested = 0;
@@ -119,13 +137,14 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
     if (entry.error !== undefined) {
       fail(entry.path, entry.error);
     } else {
-      if (!results.has(entry.path)) {
+      if (results.length === 0) {
+        // Said before waiting on the parser, so the count moves from the first file on.
+        if (progress.filesDone > 0) emit(true);
         const done = await inFlight.shift()!.promise;
         fill();
-        for (const r of done) results.set(r.path, r);
+        results.push(...done);
       }
-      accept(results.get(entry.path)!);
-      results.delete(entry.path);
+      accept(results.shift()!);
     }
     progress.filesDone++;
     progress.bytesDone += entry.size;
@@ -145,7 +164,8 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
 
   function accept(result: FileResult): void {
     if (result.reason !== undefined) {
-      fail(result.path, result.reason);
+      if (result.skipped) outcomes.push({ path: result.path, status: 'skipped', documentIds: [], duplicateOf: null, reason: result.reason, title: null });
+      else fail(result.path, result.reason);
       return;
     }
     const docs = result.docs;
@@ -186,6 +206,7 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
     imported: count('imported'),
     duplicates: count('duplicate'),
     failed: count('failed'),
+    skipped: count('skipped'),
     cancelled,
     bytes: progress.bytesDone,
     outcomes,

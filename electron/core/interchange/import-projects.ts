@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportSummary } from '../../shared/schemas';
+import { plural } from '../../shared/text/plural';
 import type { ImportOptions } from '../import/run-import';
 import type { Workspace } from '../workspace';
 import { importRefiQda, isRefiQda } from './refi-qda-import';
@@ -20,7 +21,7 @@ export async function importWithProjects(ws: Workspace, paths: string[], options
   const summary: ImportSummary =
     restPaths.length || restFiles?.length
       ? await plain(restPaths, { ...options, ...(restFiles ? { files: restFiles } : {}) })
-      : { files: 0, imported: 0, duplicates: 0, failed: 0, cancelled: false, bytes: 0, outcomes: [] };
+      : { files: 0, imported: 0, duplicates: 0, failed: 0, skipped: 0, cancelled: false, bytes: 0, outcomes: [] };
   const { signal, maxFileBytes, onProgress } = options;
   const inner = { ...(signal ? { signal } : {}), ...(maxFileBytes ? { maxFileBytes } : {}), ...(onProgress ? { onProgress } : {}) };
   for (const q of [...qdaPaths.map((p) => ({ path: p, data: null as Uint8Array | null })), ...qdaFiles]) {
@@ -29,7 +30,7 @@ export async function importWithProjects(ws: Workspace, paths: string[], options
       const data = q.data ?? readFileSync(q.path);
       summary.bytes += data.byteLength;
       const r = await importRefiQda(ws, basename(q.path), data, inner);
-      const parts = `${r.documentIds.length} document(s), ${r.tags} new tag(s), ${r.highlights} highlight(s), ${r.notes} note(s)`;
+      const parts = [plural(r.documentIds.length, 'document'), plural(r.tags, 'new tag'), plural(r.highlights, 'highlight'), plural(r.notes, 'note')].join(', ');
       const left = r.problems.length ? `; not imported: ${r.problems.join('; ')}` : '';
       summary.outcomes.push({ path: q.path, status: 'imported', documentIds: r.documentIds, duplicateOf: null, reason: `${parts}${left}`, title: basename(q.path) });
       summary.imported++;

@@ -74,7 +74,24 @@ export class LibraryExport {
     private readonly search: (req: SearchRequest) => Promise<SearchResponse>,
   ) {}
 
+  /** The documents a selection names, in the order of the search (or of the ids given). */
+  async documentIds(selection: LibrarySelection): Promise<number[]> {
+    return (await this.chosen(selection)).map((h) => h.id);
+  }
+
   private async rows(selection: LibrarySelection): Promise<Row[]> {
+    const chosen = await this.chosen(selection);
+    const counts = this.db.prepare(
+      `SELECT d.imported_at AS importedAt,
+         (SELECT count(*) FROM highlights h WHERE h.document_id = d.id) AS highlights,
+         (SELECT count(*) FROM notes n WHERE n.document_id = d.id
+            OR n.highlight_id IN (SELECT id FROM highlights h WHERE h.document_id = d.id)) AS notes
+       FROM documents d WHERE d.id = ?`,
+    );
+    return chosen.map((hit) => ({ hit, ...(counts.get(hit.id) as Omit<Row, 'hit'>) }));
+  }
+
+  private async chosen(selection: LibrarySelection): Promise<DocumentHit[]> {
     const query = selection.query?.trim() ?? '';
     const hits: DocumentHit[] = [];
     // The search pages at most 1000 documents at a time; walk every page.
@@ -90,14 +107,7 @@ export class LibraryExport {
       if (missing.length && !query) throw new WorkbenchError(ErrorCode.NotFound, `No document with id ${missing.join(', ')}.`, { field: 'ids' });
       chosen = selection.ids.flatMap((id) => byId.get(id) ?? []);
     }
-    const counts = this.db.prepare(
-      `SELECT d.imported_at AS importedAt,
-         (SELECT count(*) FROM highlights h WHERE h.document_id = d.id) AS highlights,
-         (SELECT count(*) FROM notes n WHERE n.document_id = d.id
-            OR n.highlight_id IN (SELECT id FROM highlights h WHERE h.document_id = d.id)) AS notes
-       FROM documents d WHERE d.id = ?`,
-    );
-    return chosen.map((hit) => ({ hit, ...(counts.get(hit.id) as Omit<Row, 'hit'>) }));
+    return chosen;
   }
 
   async export(format: LibraryFormat, selection: LibrarySelection = {}): Promise<string> {

@@ -40,9 +40,15 @@ export const WorkspaceProblem = z.object({
 });
 export type WorkspaceProblem = z.infer<typeof WorkspaceProblem>;
 
+/** The open workspace's daily backup could not be made: why, and when it was tried. */
+export const BackupFailure = z.object({ file: z.string(), message: z.string(), at: z.string() });
+export type BackupFailure = z.infer<typeof BackupFailure>;
+
 export const WorkspaceStatus = z.object({
   open: WorkspaceInfo.nullable(),
   problem: WorkspaceProblem.nullable(),
+  /** The last daily backup of the open workspace failed (null once one is made). */
+  backupFailure: BackupFailure.nullable(),
   recent: z.array(z.object({ file: z.string(), name: z.string() })),
   /** Where new workspaces go unless told otherwise. */
   defaultFolder: z.string(),

@@ -23,7 +23,7 @@ import {
   Tag,
 } from '../schemas';
 import { method } from './define';
-import { WorkspaceInfo, workspaceMethods } from './contract-workspaces';
+import { BackupFailure, WorkspaceInfo, workspaceMethods } from './contract-workspaces';
 import { analysisMethods } from './contract-analysis';
 import { BatchProgress, searchMethods } from './contract-search';
 import { EVENT_LIST, METHOD_LIST } from './names';
@@ -34,7 +34,7 @@ const Ok = z.object({ ok: z.literal(true) });
 const ById = z.object({ id: Id });
 const Color = z.string();
 
-export { WorkspaceInfo, WorkspaceProblem, WorkspaceStatus } from './contract-workspaces';
+export { BackupFailure, WorkspaceInfo, WorkspaceProblem, WorkspaceStatus } from './contract-workspaces';
 
 export const UploadFile = z.object({
   /** The file's path relative to what was dropped or picked ("reports/a.txt"). */
@@ -205,9 +205,19 @@ export const contract = {
   'savedSearches.delete': method({ input: ById, output: Ok, doc: 'Deletes a saved search. Example: `{ id: 1 }`.' }),
 
   'export.run': method({
-    input: z.object({ format: z.enum(['md', 'csv', 'json']) }),
+    input: z.object({
+      format: z.enum(['md', 'csv', 'json']),
+      /** Only the highlights with this tag or a tag below it, the notes on them, and the documents tagged with it. */
+      tagId: Id.optional(),
+      /** Only the highlights and notes of the documents this search finds. */
+      query: z.string().optional(),
+      /** Only the highlights and notes of these documents (a selection); with a query, those of them it finds. */
+      ids: z.array(Id).optional(),
+    }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
-    doc: 'Highlights and notes as Markdown grouped by tag, CSV or JSON. Example: `{ format: "md" }`.',
+    doc:
+      'Highlights and notes as Markdown grouped by tag (links in notes cited with title, outlet, date and quote; documents listed with their tags), ' +
+      'CSV or JSON; of everything, one tag, a search or a selection. Example: `{ format: "md", tagId: 3 }`, or `{ format: "md", query: "wagner", ids: [2, 4] }`.',
   }),
 
   'export.library': method({
@@ -265,6 +275,8 @@ export const events = {
   'analysis.progress': AnalysisProgress,
   /** A batch search (`search.batch`) working through its queries. */
   'batch.progress': BatchProgress,
+  /** The daily backup of the open workspace could not be made (also in `workspaces.status`). */
+  'backup.failed': BackupFailure,
   'index.ready': z.object({}),
   /** A menu command the desktop shell hands to the interface. */
   'ui.command': z.object({

@@ -76,4 +76,4 @@ export const METHOD_LIST = [
   'search.batchCancel',
 ] as const;
 
-export const EVENT_LIST = ['import.progress', 'import.done', 'workspace.changed', 'index.ready', 'ui.command', 'analysis.progress', 'batch.progress'] as const;
+export const EVENT_LIST = ['import.progress', 'import.done', 'workspace.changed', 'index.ready', 'ui.command', 'analysis.progress', 'batch.progress', 'backup.failed'] as const;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { plural } from '../../../electron/shared/text/plural';
 import { api } from '../api';
 import { useApiQuery } from '../query';
 import { useActions, useWorkbench } from '../state';
@@ -25,7 +26,7 @@ export function PassagesPanel() {
   return (
     <div className="analysis-list">
       <p className="hint">
-        Shared with {others.size} document(s):{' '}
+        Shared with {plural(others.size, 'document')}:{' '}
         {[...others].map(([id, o]) => (
           <span key={id} className="badge">
             {clip(o.title, 40)} · {o.count} · {o.origin === docId ? 'this is the likely origin' : o.origin === id ? 'likely origin' : 'origin unclear'}
@@ -106,7 +107,7 @@ export function EntitiesPanel() {
               {e.name}
             </button>{' '}
             <span className="hint">
-              {e.kind} · {e.documents} doc(s) · {e.mentions} mention(s)
+              {e.kind} · {plural(e.documents, 'document')} · {plural(e.mentions, 'mention')}
             </span>
             {chosen && e.name !== chosen && current && (
               <button type="button" className="link-button" title={`Merge into ${chosen}`} onClick={() => void api.analysis.mergeEntities({ keys: [current.key, e.key] }).catch((err: Error) => setError(err.message))}>

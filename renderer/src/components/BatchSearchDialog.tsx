@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BatchResult } from '../../../electron/shared/api/contract-search';
 import { batchCsv, listFormat, parseQueryList, type ListedQuery } from '../../../electron/shared/text/query-list';
+import { plural } from '../../../electron/shared/text/plural';
 import { api, errorMessage } from '../api';
 import { useActions } from '../state';
 import { Dialog } from './Dialog';
@@ -113,7 +114,7 @@ export function BatchSearchDialog({ onClose }: { onClose: () => void }) {
       {result && (
         <>
           <p role="status">
-            {result.rows.length} queries: {result.matched} found documents
+            {plural(result.rows.length, 'query')}: {result.matched} found documents
             {result.failed > 0 && `, ${result.failed} could not run`} ({(result.elapsedMs / 1000).toFixed(1)} s).
             {result.cancelled && ` Stopped before the end of the list.`} Click a row to run it in the library.
           </p>

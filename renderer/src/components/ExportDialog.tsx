@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { Tag } from '../../../electron/shared/schemas';
+import { plural } from '../../../electron/shared/text/plural';
 import { api, errorMessage } from '../api';
-import { useWorkbench } from '../state';
+import { selectEffectiveQuery, useWorkbench } from '../state';
 
 type NotesFormat = 'md' | 'csv' | 'json';
 type LibraryFormat = 'csl-json' | 'bibtex' | 'ris' | 'library-csv';
@@ -8,7 +10,7 @@ type QdaFormat = 'qdpx' | 'qdc';
 type Format = NotesFormat | LibraryFormat | QdaFormat;
 
 const NOTES_FORMATS: ReadonlyArray<{ value: NotesFormat; label: string; hint: string }> = [
-  { value: 'md', label: 'Markdown', hint: 'quotes grouped by tag, each cited with title, outlet, date and URL' },
+  { value: 'md', label: 'Markdown', hint: 'quotes grouped by tag, each cited with title, outlet, date and URL; links in notes become citations' },
   { value: 'csv', label: 'CSV', hint: 'one row per highlight or note, for a spreadsheet' },
   { value: 'json', label: 'JSON', hint: 'everything, for other programs' },
 ];
@@ -37,17 +39,36 @@ function download(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+type Scope = 'all' | 'tag' | 'results' | 'open';
+
+const quoted = (name: string) => `"${name.replace(/"/g, '')}"`;
+
 /**
- * Exports highlights and notes, or citations and the library (all of it, or the current
- * search results), and hands the file to the browser's download.
+ * Exports highlights and notes, or citations and the library, of everything, one tag, the
+ * current search results or the documents open in the readers, and hands the file to the
+ * browser's download.
  */
 export function ExportDialog({ onClose, results = false }: { onClose: () => void; results?: boolean }) {
-  const wb = useWorkbench();
-  const query = wb.effectiveQuery.trim();
+  const query = useWorkbench((s) => selectEffectiveQuery(s).trim());
+  const panes = useWorkbench((s) => s.panes);
+  const open = [...new Set(panes.flatMap((p) => (p ? [p.documentId] : [])))];
   const [format, setFormat] = useState<Format>(results ? 'library-csv' : 'md');
-  const [scope, setScope] = useState<'all' | 'results'>(results && query ? 'results' : 'all');
+  const [scope, setScope] = useState<Scope>(results && query ? 'results' : 'all');
+  const [tags, setTags] = useState<Tag[]>([]);
+  const [tagId, setTagId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.tags
+      .list()
+      .then((list) => live && (setTags(list), setTagId((old) => old ?? list[0]?.id ?? null)))
+      .catch((err: unknown) => live && setError(errorMessage(err)));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const tag = tags.find((t) => t.id === tagId);
   const run = async () => {
     setError(null);
     setDone(null);
@@ -59,9 +80,12 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
         setDone(`Saved ${out.fileName}.`);
         return;
       }
+      // Citations of a tag are those of the documents the search `tag:"…"` finds.
+      const selection =
+        scope === 'results' ? { query } : scope === 'open' ? { ids: open } : scope === 'tag' && tag && isLibrary(format) ? { query: `tag:${quoted(tag.name)}` } : {};
       const out = isLibrary(format)
-        ? await api.export.library({ format, ...(scope === 'results' && query ? { query } : {}) })
-        : await api.export.run({ format });
+        ? await api.export.library({ format, ...selection })
+        : await api.export.run({ format, ...selection, ...(scope === 'tag' && tag ? { tagId: tag.id } : {}) });
       download(out.fileName, new Blob([out.text], { type: out.mimeType }));
       setDone(`Saved ${out.fileName}.`);
     } catch (err) {
@@ -74,38 +98,65 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
       {f.label} <span className="hint">— {f.hint}</span>
     </label>
   );
+  const whole = isQda(format);
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Export highlights and notes, citations, the library or a REFI-QDA project">
+      <div className="dialog export-dialog" role="dialog" aria-modal="true" aria-label="Export highlights and notes, citations, the library or a REFI-QDA project">
         <h2>Export</h2>
-        <fieldset>
-          <legend>Highlights and notes</legend>
-          {NOTES_FORMATS.map(radio)}
-        </fieldset>
-        <fieldset>
-          <legend>Citations and the library</legend>
-          {LIBRARY_FORMATS.map(radio)}
-          <div className="row">
+        <div className="export-grid">
+          <fieldset className="export-scope">
+            <legend>Of what</legend>
             <label className="radio">
-              <input type="radio" name="scope" checked={scope === 'all'} disabled={!isLibrary(format)} onChange={() => setScope('all')} />
-              Every document
+              <input type="radio" name="scope" checked={scope === 'all' || whole} onChange={() => setScope('all')} />
+              Every document <span className="hint">— the whole workspace</span>
             </label>
+            <div className="row">
+              <label className="radio">
+                <input type="radio" name="scope" checked={scope === 'tag' && !whole} disabled={whole || tags.length === 0} onChange={() => setScope('tag')} />
+                One tag
+              </label>
+              <select
+                aria-label="Tag to export"
+                value={tagId ?? ''}
+                disabled={whole || tags.length === 0}
+                onChange={(e) => {
+                  setTagId(Number(e.target.value));
+                  setScope('tag');
+                }}
+              >
+                {tags.length === 0 && <option value="">no tags yet</option>}
+                {tags.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name} ({plural(t.highlightCount, 'highlight')}, {plural(t.documentCount, 'document')})
+                  </option>
+                ))}
+              </select>
+            </div>
             <label className="radio">
-              <input
-                type="radio"
-                name="scope"
-                checked={scope === 'results'}
-                disabled={!isLibrary(format) || !query}
-                onChange={() => setScope('results')}
-              />
+              <input type="radio" name="scope" checked={scope === 'results' && !whole} disabled={whole || !query} onChange={() => setScope('results')} />
               The current search results {query ? <span className="hint">— {query}</span> : <span className="hint">— no search</span>}
             </label>
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>For qualitative analysis software</legend>
-          {QDA_FORMATS.map(radio)}
-        </fieldset>
+            <label className="radio">
+              <input type="radio" name="scope" checked={scope === 'open' && !whole} disabled={whole || open.length === 0} onChange={() => setScope('open')} />
+              The documents open in the readers <span className="hint">— {open.length ? plural(open.length, 'document') : 'none open'}</span>
+            </label>
+            {whole && <p className="hint">A REFI-QDA project or codebook is always of the whole workspace.</p>}
+          </fieldset>
+          <fieldset>
+            <legend>Highlights and notes</legend>
+            {NOTES_FORMATS.map(radio)}
+          </fieldset>
+        </div>
+        <div className="export-grid">
+          <fieldset>
+            <legend>Citations and the library</legend>
+            {LIBRARY_FORMATS.map(radio)}
+          </fieldset>
+          <fieldset>
+            <legend>For qualitative analysis software</legend>
+            {QDA_FORMATS.map(radio)}
+          </fieldset>
+        </div>
         {error && (
           <p role="alert" className="error">
             {error}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { FigureRow } from '../../../electron/shared/schemas';
 import { useApiQuery } from '../query';
 import { useActions } from '../state';
+import { plural } from '../../../electron/shared/text/plural';
 import { Dialog } from './Dialog';
 
 const number = new Intl.NumberFormat('en');
@@ -84,7 +85,7 @@ export function FiguresPanel() {
           Open wide
         </button>
       </div>
-      {disputed > 0 && <p className="hint">Outlets disagree on {disputed} claim(s), listed first.</p>}
+      {disputed > 0 && <p className="hint">Outlets disagree on {plural(disputed, 'claim')}, listed first.</p>}
       <FiguresTable groups={groups} onOpen={open} label="Figures" />
       {wide && (
         <Dialog label="Figures" onClose={() => setWide(false)} wide>

@@ -1,8 +1,15 @@
 import { useState } from 'react';
 import type { Tag } from '../../../electron/shared/schemas';
+import { plural } from '../../../electron/shared/text/plural';
 import { api, errorMessage } from '../api';
 import { useApiQuery } from '../query';
 import { selectEffectiveQuery, useActions, useWorkbench, useWorkbenchStore } from '../state';
+
+/** "2 docs · 1 highlight": what carries the tag, in words; the button's label says it in full. */
+function tagCounts(t: Tag): string {
+  const parts = [t.documentCount ? plural(t.documentCount, 'doc') : '', t.highlightCount ? plural(t.highlightCount, 'highlight') : ''].filter(Boolean);
+  return parts.join(' · ') || 'unused';
+}
 
 function TagTree({ tags, parent, depth }: { tags: Tag[]; parent: number | null; depth: number }) {
   const chosen = useWorkbench((s) => s.filters.tag);
@@ -20,13 +27,13 @@ function TagTree({ tags, parent, depth }: { tags: Tag[]; parent: number | null; 
                 className={`tag-filter${on ? ' on' : ''}`}
                 style={{ paddingLeft: `${0.5 + depth}rem`, ['--tag' as string]: t.color }}
                 aria-pressed={on}
-                aria-label={`Filter by tag ${t.name}: ${t.documentCount} documents, ${t.highlightCount} highlights`}
+                aria-label={`Filter by tag ${t.name}: ${plural(t.documentCount, 'document')}, ${plural(t.highlightCount, 'highlight')}`}
                 onClick={() => setFilters({ tag: on ? null : t.name })}
               >
                 <span className="chip-dot" aria-hidden="true" />
                 <span className="tag-name">{t.name}</span>
-                <span className="tag-count">
-                  {t.documentCount}/{t.highlightCount}
+                <span className="tag-count" aria-hidden="true">
+                  {tagCounts(t)}
                 </span>
               </button>
               <ul>
@@ -68,7 +75,6 @@ export function Filters() {
     <nav className="filters" aria-label="Filters">
       <div className="filter-head">
         <h2>Tags</h2>
-        <span className="hint">docs/highlights</span>
       </div>
       {tags.error && <p role="alert" className="error">{tags.error}</p>}
       {tags.data?.length === 0 && <p className="empty">No tags yet: select text in a document to tag it.</p>}

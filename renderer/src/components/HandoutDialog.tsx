@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HandoutSummary, MergeSummary } from '../../../electron/shared/schemas';
+import { plural } from '../../../electron/shared/text/plural';
 import { api } from '../api';
 import { useApiQuery } from '../query';
 import { Dialog, Feedback, Field, PathField, splitPath, useAction } from './Dialog';
@@ -41,7 +42,8 @@ export function HandoutDialog({ onClose }: { onClose: () => void }) {
       <Feedback error={action.error} busy={action.busy} busyText="Writing and checking the hand-out…" />
       {s && (
         <p role="status">
-          Wrote “{s.title}” to {s.file}: {s.documents} documents, {s.tags} tags, {s.highlights} highlights, {s.notes} notes; {s.privateNotesLeftOut} private note(s) left out
+          Wrote “{s.title}” to {s.file}: {plural(s.documents, 'document')}, {plural(s.tags, 'tag')}, {plural(s.highlights, 'highlight')}, {plural(s.notes, 'note')};{' '}
+          {plural(s.privateNotesLeftOut, 'private note')} left out
           {s.encrypted ? '. It is protected by this workspace’s passphrase.' : '.'}
         </p>
       )}
@@ -72,8 +74,9 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
       {s && (
         <div role="status" className="merge-summary">
           <p>
-            From {s.from}: {s.documentsMatched} documents matched. Added {s.added.tags} tags, {s.added.documentTags} document tags, {s.added.highlights} highlights, {s.added.highlightTags} highlight tags and {s.added.notes} notes.
-            Already here: {s.alreadyPresent.highlights} highlights, {s.alreadyPresent.notes} notes. Re-anchored by quote: {s.reanchored}.
+            From {s.from}: {plural(s.documentsMatched, 'document')} matched. Added {plural(s.added.tags, 'tag')}, {plural(s.added.documentTags, 'document tag')},{' '}
+            {plural(s.added.highlights, 'highlight')}, {plural(s.added.highlightTags, 'highlight tag')} and {plural(s.added.notes, 'note')}.
+            Already here: {plural(s.alreadyPresent.highlights, 'highlight')}, {plural(s.alreadyPresent.notes, 'note')}. Re-anchored by quote: {s.reanchored}.
           </p>
           {s.notPlaced.length > 0 && (
             <>

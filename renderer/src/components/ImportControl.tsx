@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ImportProgress, ImportSummary } from '../../../electron/shared/schemas';
+import type { ImportOutcome, ImportProgress, ImportSummary } from '../../../electron/shared/schemas';
+import { noun, plural } from '../../../electron/shared/text/plural';
 import { api, errorMessage } from '../api';
 
 interface Picked {
@@ -30,22 +31,63 @@ async function entries(item: FileSystemEntry, prefix = ''): Promise<Picked[]> {
   return out;
 }
 
+const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MB`;
+const fileName = (path: string) => path.split('/').pop() ?? path;
+
+/** One list of outcomes in the summary, keyed by position: files picked from two folders can share a name. */
+interface OutcomesProps {
+  title: string;
+  list: ImportOutcome[];
+  className: string;
+  open?: boolean;
+  what: (o: ImportOutcome) => React.ReactNode;
+}
+
+function Outcomes({ title, list, className, open = true, what }: OutcomesProps) {
+  if (list.length === 0) return null;
+  return (
+    <details className="outcomes" open={open}>
+      <summary>
+        <h3>
+          {title} ({list.length})
+        </h3>
+      </summary>
+      <ul className={className} aria-label={title}>
+        {list.map((o, i) => (
+          <li key={i}>{what(o)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /**
  * Import by dropping files or folders anywhere on the window, or with the picker; a
- * progress bar with counts, then a summary that lists every failed file and why.
+ * progress bar with counts from the first file, then a summary that lists what came in,
+ * what was skipped and what failed and why.
  */
 export function ImportControl() {
+  const [sending, setSending] = useState<{ files: number; bytes: number } | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
+  // Progress comes as events, the answer as the call's reply: a count that arrives after the
+  // reply belongs to the import just finished. A new import says so with a count of 0.
+  const finished = useRef(false);
 
   useEffect(() => {
     const offs = [
-      api.on('import.progress', (p) => setProgress(p)),
+      api.on('import.progress', (p) => {
+        if (finished.current && p.filesDone > 0) return;
+        finished.current = false;
+        setSending(null);
+        setProgress(p);
+      }),
       api.on('import.done', (s) => {
+        finished.current = true;
         setProgress(null);
         setSummary(s);
       }),
@@ -57,13 +99,18 @@ export function ImportControl() {
     if (picked.length === 0) return;
     setError(null);
     setSummary(null);
-    setProgress({ filesDone: 0, filesTotal: picked.length, bytesDone: 0, bytesTotal: picked.reduce((n, p) => n + p.file.size, 0), currentPath: null });
+    setProgress(null);
+    finished.current = false;
+    // Until the server counts files, what is going on is the reading and sending.
+    setSending({ files: picked.length, bytes: picked.reduce((n, p) => n + p.file.size, 0) });
     try {
       const sent = await Promise.all(picked.map(async (p) => ({ name: p.name, data: await toBase64(p.file) })));
       setSummary(await api.import.upload({ files: sent }));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
+      finished.current = true;
+      setSending(null);
       setProgress(null);
     }
   };
@@ -102,9 +149,17 @@ export function ImportControl() {
     void upload(list);
   };
 
-  const failed = summary?.outcomes.filter((o) => o.status === 'failed') ?? [];
+  const of = (status: ImportOutcome['status']) => summary?.outcomes.filter((o) => o.status === status) ?? [];
   // A project or codebook is one file whose outcome counts what came in with it.
-  const projects = summary?.outcomes.filter((o) => o.status === 'imported' && /\.(qdpx|qdc)$/i.test(o.path)) ?? [];
+  const isProject = (o: ImportOutcome) => /\.(qdpx|qdc)$/i.test(o.path);
+  const projects = of('imported').filter(isProject);
+  const imported = of('imported').filter((o) => !isProject(o));
+  const supported = /; supported: (.*)$/.exec(of('skipped')[0]?.reason ?? '')?.[1];
+  const why = (o: ImportOutcome) => (
+    <>
+      <strong>{o.path}</strong>: {o.reason}
+    </>
+  );
   return (
     <>
       <button
@@ -121,10 +176,21 @@ export function ImportControl() {
       <input ref={files} type="file" multiple hidden aria-label="Files to import" onChange={() => fromInput(files.current)} />
       <input ref={folder} type="file" hidden aria-label="Folder to import" {...{ webkitdirectory: '' }} onChange={() => fromInput(folder.current)} />
       {dragging && <div className="drop-overlay" aria-hidden="true">Drop files or folders to import them</div>}
+      {sending && !progress && (
+        <div className="import-progress" role="status" aria-label="Import progress">
+          Sending {plural(sending.files, 'file')} ({megabytes(sending.bytes)})…
+          <progress aria-label="Files imported" />
+        </div>
+      )}
       {progress && (
         <div className="import-progress" role="status" aria-label="Import progress">
-          Importing {progress.filesDone} of {progress.filesTotal} files
+          Importing {progress.filesDone.toLocaleString('en')} of {plural(progress.filesTotal, 'file')}
           <progress max={progress.filesTotal || 1} value={progress.filesDone} aria-label="Files imported" />
+          {progress.currentPath && (
+            <span className="import-current" title={progress.currentPath}>
+              {fileName(progress.currentPath)}
+            </span>
+          )}
           <button type="button" onClick={() => void api.import.cancel()}>
             Cancel
           </button>
@@ -132,53 +198,49 @@ export function ImportControl() {
       )}
       {(summary || error) && (
         <div className="dialog-backdrop">
-          <div className="dialog" role="dialog" aria-modal="true" aria-label="Import summary">
+          <div className="dialog import-summary" role="dialog" aria-modal="true" aria-label="Import summary">
             <h2>Import finished</h2>
             {error && <p role="alert" className="error">{error}</p>}
             {summary && (
               <>
                 <p>
-                  {summary.files} file{summary.files === 1 ? '' : 's'}: {summary.imported} imported, {summary.duplicates} duplicate{summary.duplicates === 1 ? '' : 's'}, {summary.failed} failed
+                  {plural(summary.files, 'file')}: {summary.imported} imported, {plural(summary.duplicates, 'duplicate')}, {summary.failed} failed
+                  {summary.skipped ? `, ${summary.skipped} skipped` : ''}
                   {summary.cancelled ? ' (cancelled)' : ''}.
                 </p>
-                {projects.length > 0 && (
-                  <>
-                    <h3>REFI-QDA projects and codebooks</h3>
-                    <ul className="projects">
-                      {projects.map((o) => (
-                        <li key={o.path}>
-                          <strong>{o.path}</strong>: {o.reason}
-                        </li>
-                      ))}
-                    </ul>
-                  </>
+                {summary.imported > 0 && (
+                  <p className="hint">
+                    The analysis of the new {noun(summary.imported, 'document')} (shared passages, names, places, dates and figures) goes on in the background;
+                    its progress shows above the side panel.
+                  </p>
                 )}
-                {failed.length > 0 && (
-                  <>
-                    <h3>Failed</h3>
-                    <ul className="failures">
-                      {failed.map((o) => (
-                        <li key={o.path}>
-                          <strong>{o.path}</strong>: {o.reason}
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                )}
-                {summary.outcomes.some((o) => o.status === 'duplicate') && (
-                  <details>
-                    <summary>Duplicates</summary>
-                    <ul>
-                      {summary.outcomes
-                        .filter((o) => o.status === 'duplicate')
-                        .map((o) => (
-                          <li key={o.path}>
-                            {o.path}: {o.reason}
-                          </li>
-                        ))}
-                    </ul>
-                  </details>
-                )}
+                <Outcomes title="Failed" list={of('failed')} className="failures" what={why} />
+                <Outcomes title="REFI-QDA projects and codebooks" list={projects} className="projects" what={why} />
+                <Outcomes
+                  title="Imported"
+                  list={imported}
+                  className="imported"
+                  open={imported.length <= 20}
+                  what={(o) => (
+                    <>
+                      <strong>{o.title ?? fileName(o.path)}</strong> <span className="hint">{o.path}</span>
+                    </>
+                  )}
+                />
+                <Outcomes
+                  title="Skipped: not a kind of file the workbench reads"
+                  list={of('skipped')}
+                  className="skipped"
+                  open={false}
+                  // The reason names the kinds it reads; said once below, not on every line.
+                  what={(o) => (
+                    <>
+                      <strong>{o.path}</strong>: {o.reason?.replace(/; supported: .*$/, '')}
+                    </>
+                  )}
+                />
+                {supported && <p className="hint">It reads {supported}.</p>}
+                <Outcomes title="Duplicates" list={of('duplicate')} className="duplicates" open={false} what={why} />
               </>
             )}
             <button type="button" autoFocus onClick={() => { setSummary(null); setError(null); }}>

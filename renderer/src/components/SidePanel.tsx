@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { plural } from '../../../electron/shared/text/plural';
 import { api } from '../api';
 import { setSetting, SIDE_TABS, useSettings, type SideTab } from '../settings';
 import { useWorkbench } from '../state';
@@ -36,8 +37,8 @@ export function SidePanel() {
         ))}
       </div>
       {progress && (
-        <div className="analysis-progress" role="status">
-          Analysing {progress.done.toLocaleString()} of {progress.total.toLocaleString()} documents…
+        <div className="analysis-progress" role="status" aria-label="Analysis progress" title="Finding shared passages, names, places, dates and figures">
+          Analysing {progress.done.toLocaleString('en')} of {plural(progress.total, 'document')}: shared passages, names, dates…
           <progress value={progress.done} max={progress.total} />
         </div>
       )}

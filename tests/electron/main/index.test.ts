@@ -105,7 +105,7 @@ describe('the Electron main process, with electron mocked', () => {
     expect(await call('workspaces.pick', { file: picked })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     vi.mocked(dialog.showSaveDialog).mockResolvedValueOnce({ canceled: true, filePath: '' });
     expect(await call('workspaces.browse', { purpose: 'handout', suggested: '/x/Hand-out.workspace' })).toEqual({ ok: true, result: { file: null } });
-    expect(vi.mocked(dialog.showSaveDialog).mock.calls.at(-1)![1]).toMatchObject({ title: 'Save the hand-out as', defaultPath: '/x/Hand-out.workspace' });
+    expect((vi.mocked(dialog.showSaveDialog).mock.calls.at(-1) as unknown[])[1]).toMatchObject({ title: 'Save the hand-out as', defaultPath: '/x/Hand-out.workspace' });
     vi.mocked(dialog.showOpenDialog).mockResolvedValueOnce({ canceled: false, filePaths: [picked] });
     expect(await call('workspaces.browse', { purpose: 'merge' })).toEqual({ ok: true, result: { file: picked } });
     expect(await backupsOfPicked()).toMatchObject({ ok: true, result: [] });

@@ -67,11 +67,21 @@ function searchText(res: SearchResponse, query: string, passage: boolean): strin
   return lines.join('\n');
 }
 
+/** A tag named by id, or by name in any case. */
+async function tagIdOf(api: Api, ref: string): Promise<number> {
+  const tags = await api.tags.list();
+  const wanted = ref.replace(/\s+/g, ' ').trim().toLowerCase();
+  const tag = /^\d+$/.test(wanted) ? tags.find((t) => t.id === Number(wanted)) : tags.find((t) => t.name.toLowerCase() === wanted);
+  if (!tag) throw new WorkbenchError(ErrorCode.NotFound, `No tag ${/^\d+$/.test(wanted) ? `with id ${ref}` : `named "${ref}"`}. See \`workbench tag list\`.`, { field: 'tag' });
+  return tag.id;
+}
+
 function summaryText(s: ImportSummary): string {
-  const lines = [`${s.files} file(s): ${s.imported} imported, ${s.duplicates} duplicate(s), ${s.failed} failed${s.cancelled ? ' (cancelled)' : ''}.`];
+  const lines = [`${s.files} file(s): ${s.imported} imported, ${s.duplicates} duplicate(s), ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}${s.cancelled ? ' (cancelled)' : ''}.`];
   for (const o of s.outcomes) {
     if (o.status === 'failed') lines.push(`  failed     ${o.path}: ${o.reason}`);
     if (o.status === 'duplicate') lines.push(`  duplicate  ${o.path}: ${o.reason}`);
+    if (o.status === 'skipped') lines.push(`  skipped    ${o.path}: ${o.reason}`);
   }
   return lines.join('\n');
 }
@@ -263,11 +273,16 @@ Examples:
         .choices(['md', 'csv', 'json', ...LIBRARY_FORMATS, 'qdpx', 'qdc'])
         .default('md'),
     )
-    .option('-q, --query <query>', 'citations and library-csv: only the documents this search finds, with the matched snippet')
-    .option('--ids <ids...>', 'citations and library-csv: only these documents')
+    .option('-q, --query <query>', 'only the documents this search finds (their highlights and notes; for library-csv, with the matched snippet)')
+    .option('--ids <ids...>', 'only these documents')
+    .option('--tag <tag>', 'md, csv, json: only the highlights with this tag (name or id) or a tag below it, and the notes on them')
     .option('-o, --out <file>', 'write to a file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  workbench export --format ris --query "wagner -cuba" --out wagner.ris\n  workbench export --format qdpx --out project.qdpx')
-    .action(async (opts: { format: ExportFormat | LibraryFormat | 'qdpx' | 'qdc'; query?: string; ids?: string[]; out?: string }, cmd: Command) => {
+    .addHelpText(
+      'after',
+      '\nExamples:\n  workbench export --format ris --query "wagner -cuba" --out wagner.ris\n  workbench export --format md --tag Claims --out claims.md\n' +
+        '  workbench export --format md --ids 2 4 --out two.md\n  workbench export --format qdpx --out project.qdpx',
+    )
+    .action(async (opts: { format: ExportFormat | LibraryFormat | 'qdpx' | 'qdc'; query?: string; ids?: string[]; tag?: string; out?: string }, cmd: Command) => {
       await run.withApi(cmd, async (api) => {
         if (opts.format === 'qdpx' || opts.format === 'qdc') {
           if (opts.format === 'qdpx' && !opts.out) throw new WorkbenchError(ErrorCode.InvalidInput, '--format qdpx writes a zip archive: say where with --out <file>.qdpx.', { field: 'out' });
@@ -279,13 +294,15 @@ Examples:
           return;
         }
         const library = (LIBRARY_FORMATS as readonly string[]).includes(opts.format);
-        if (!library && (opts.query !== undefined || opts.ids)) {
-          throw new WorkbenchError(ErrorCode.InvalidInput, `--query and --ids go with citations and library-csv, not --format ${opts.format}.`, { field: 'query' });
+        if (library && opts.tag !== undefined) {
+          throw new WorkbenchError(ErrorCode.InvalidInput, `--tag goes with md, csv and json (highlights and notes), not --format ${opts.format}; use --query "tag:…" for citations.`, { field: 'tag' });
         }
         const ids = opts.ids?.map((i) => parseId(i, 'document id'));
+        const tagId = opts.tag !== undefined ? await tagIdOf(api, opts.tag) : undefined;
+        const selection = { ...(opts.query !== undefined ? { query: opts.query } : {}), ...(ids ? { ids } : {}) };
         const { text } = library
-          ? await api.export.library({ format: opts.format as LibraryFormat, ...(opts.query !== undefined ? { query: opts.query } : {}), ...(ids ? { ids } : {}) })
-          : await api.export.run({ format: opts.format as ExportFormat });
+          ? await api.export.library({ format: opts.format as LibraryFormat, ...selection })
+          : await api.export.run({ format: opts.format as ExportFormat, ...selection, ...(tagId !== undefined ? { tagId } : {}) });
         if (opts.out) {
           writeFileSync(opts.out, text);
           process.stderr.write(`Wrote ${opts.out}\n`);

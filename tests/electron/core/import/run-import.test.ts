@@ -38,9 +38,10 @@ describe('importing files and folders', () => {
     const ws = await newWorkspace({ importPaths: [] });
     const summary = await ws.importFiles([join(dir, 'corpus'), join(dir, 'single.txt'), join(dir, 'nowhere.txt')]);
     const byName = Object.fromEntries(summary.outcomes.map((o) => [o.path.split('/').pop(), o]));
-    expect(summary).toMatchObject({ files: 7, imported: 3, duplicates: 0, failed: 4, cancelled: false });
+    expect(summary).toMatchObject({ files: 7, imported: 3, duplicates: 0, failed: 3, skipped: 1, cancelled: false });
     expect(byName['a.txt']).toMatchObject({ status: 'imported', title: 'Alpha report' });
     expect(byName['b.md']).toMatchObject({ status: 'imported', title: 'Beta notes' });
+    expect(byName['clip.mp3']!.status).toBe('skipped');
     expect(byName['clip.mp3']!.reason).toMatch(/unsupported file type \(\.mp3\); supported: \.txt/);
     expect(byName['empty.txt']!.reason).toBe('empty file (0 bytes)');
     expect(byName['binary.txt']!.reason).toMatch(/binary content/);

@@ -75,7 +75,7 @@ describe('REFI-QDA export', () => {
     const other = await newWorkspace({ importPaths: [] });
     const summary = await other.importFiles([file]);
     expect(summary.failed, JSON.stringify(summary.outcomes)).toBe(0);
-    expect(summary.outcomes[0]!.reason).toBe('5 document(s), 3 new tag(s), 2 highlight(s), 3 note(s)');
+    expect(summary.outcomes[0]!.reason).toBe('5 documents, 3 new tags, 2 highlights, 3 notes');
     const titles = (w: Workspace) => w.search.search({ query: '', limit: 50 }).documents.map((d) => d.title).sort();
     expect(titles(other)).toEqual(titles(ws));
     const mt = other.search.search({ query: 'title:"Arrive in Venezuela"', limit: 5 }).documents[0]!;
@@ -99,7 +99,7 @@ describe('REFI-QDA import of a project made to the schema', () => {
     const summary = await ws.importFiles([join(FIXTURES, 'handmade.qdpx')]);
     const outcome = summary.outcomes[0]!;
     expect(outcome.status, outcome.reason ?? '').toBe('imported');
-    expect(outcome.reason).toContain('3 document(s), 3 new tag(s), 3 highlight(s), 4 note(s)');
+    expect(outcome.reason).toContain('3 documents, 3 new tags, 3 highlights, 4 notes');
     expect(outcome.reason).toContain('AudioSource "Phone call": audio and video sources are not imported');
     const tags = ws.tags.list();
     const actors = tags.find((t) => t.name === 'Actors')!;

@@ -40,15 +40,29 @@ describe('workbench export: citations and the library', () => {
     expect(cli(['init', '--empty', '-w', other]).code).toBe(0);
     const r = cli(['import', qdpx, '-w', other, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).outcomes[0]).toMatchObject({ status: 'imported', reason: '5 document(s), 1 new tag(s), 1 highlight(s), 0 note(s)' });
+    expect(JSON.parse(r.stdout).outcomes[0]).toMatchObject({ status: 'imported', reason: '5 documents, 1 new tag, 1 highlight, 0 notes' });
   }, 180_000); // six runs of the real command
 
-  it('refuses a query with a highlights export, naming the option', () => {
+  it('refuses a tag with a citations export, naming the option, and an unknown tag', () => {
     const w = join(tempDir(), 'empty.workspace');
     expect(cli(['init', '--empty', '-w', w]).code).toBe(0);
-    const r = cli(['export', '--format', 'md', '--query', 'x', '-w', w]);
+    const r = cli(['export', '--format', 'ris', '--tag', 'x', '-w', w]);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/--query and --ids go with citations/);
+    expect(r.stderr).toMatch(/--tag goes with md, csv and json/);
+    expect(cli(['export', '--format', 'md', '--tag', 'Nowhere', '-w', w]).stderr).toMatch(/No tag named "Nowhere"/);
+  }, 300_000);
+
+  it('exports the highlights and notes of one tag, or of the documents a search finds', () => {
+    const w = workspace();
+    expect(cli(['highlight', 'add', String(SEED.moscowTimes), '--quote', 'two chartered aircraft', '--tag', 'Routes', '-w', w]).code).toBe(0);
+    expect(cli(['highlight', 'add', String(SEED.fox), '--quote', 'Baltic Fleet', '-w', w]).code).toBe(0);
+    const routes = cli(['export', '--format', 'md', '--tag', 'routes', '-w', w]).stdout;
+    expect(routes).toContain('Tag: Routes\n\n## Routes\n\n> two chartered aircraft');
+    expect(routes).not.toContain('Baltic Fleet');
+    const searched = cli(['export', '--format', 'md', '--query', 'Baltic', '-w', w]).stdout;
+    expect(searched).toContain('Search: Baltic');
+    expect(searched).toContain('> Baltic Fleet');
+    expect(searched).not.toContain('two chartered aircraft');
   }, 300_000);
 });
 
