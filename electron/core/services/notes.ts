@@ -228,4 +228,29 @@ export class NotesService {
     this.ctx.reindexDocuments(affected);
     this.ctx.changed('notes');
   }
+
+  /**
+   * A note opened and closed without a word typed is no note: it goes without an undo
+   * entry, so nothing offers to bring back an empty note. A note with text stays.
+   */
+  discard(id: number): boolean {
+    const note = this.writable(id);
+    const body = note.body.trim();
+    const quote = note.highlightId ? this.quoteOf(note.highlightId) : null;
+    const untouched = body === '' || (quote !== null && body.replace(/^>\s?/, '').trim() === quote.replace(/\s+/g, ' ').trim());
+    if (!untouched) return false;
+    const affected = this.affectedDocuments([id]);
+    this.ctx.db.transaction(() => {
+      this.ctx.db.prepare('DELETE FROM note_links WHERE note_id = ?').run(id);
+      this.ctx.db.prepare('DELETE FROM notes WHERE id = ?').run(id);
+    })();
+    this.ctx.unindexNotes([id]);
+    this.ctx.reindexDocuments(affected);
+    this.ctx.changed('notes');
+    return true;
+  }
+
+  private quoteOf(highlightId: number): string | null {
+    return (this.ctx.db.prepare('SELECT quote FROM highlights WHERE id = ?').pluck().get(highlightId) as string | undefined) ?? null;
+  }
 }

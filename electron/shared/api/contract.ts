@@ -187,6 +187,13 @@ export const contract = {
   }),
   'notes.update': method({ input: z.object({ id: Id, body: z.string() }), output: Note, doc: "Replaces a note's Markdown. Example: `{ id: 3, body: \"...\" }`." }),
   'notes.delete': method({ input: ById, output: Ok, doc: 'Deletes a note. Example: `{ id: 3 }`.' }),
+  'notes.discard': method({
+    input: ById,
+    output: z.object({ discarded: z.boolean() }),
+    doc:
+      'Removes a note nobody wrote in (blank, or only the quote of its passage), with nothing to undo; a note with text ' +
+      'is kept and `discarded` is false. Example: `{ id: 3 }`.',
+  }),
   'notes.backlinks': method({
     input: NoteLink,
     output: z.array(z.object({ note: Note, via: NoteLink })),

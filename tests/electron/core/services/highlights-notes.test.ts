@@ -92,6 +92,20 @@ describe('notes', () => {
     expect(again.notes.get(n.id)).toMatchObject({ documentId: null, body: 'Outlived its source' });
     expect(again.search.search({ query: 'outlived' }).notes).toHaveLength(1);
   });
+
+  it('are discarded when nothing was written in them, without an undo entry, and kept otherwise', async () => {
+    const ws = await newWorkspace();
+    const h = ws.highlights.createFromQuote(SEED.moscowTimes, QUOTE);
+    const blank = ws.notes.create({ body: '  \n', documentId: SEED.moscowTimes });
+    const quoteOnly = ws.notes.create({ body: `> ${QUOTE}\n\n`, highlightId: h.id });
+    const written = ws.notes.create({ body: `> ${QUOTE}\n\nCompare the Reuters wire.`, highlightId: h.id });
+    const undoBefore = ws.undo.list().length;
+    expect(ws.notes.discard(blank.id)).toBe(true);
+    expect(ws.notes.discard(quoteOnly.id)).toBe(true);
+    expect(ws.notes.discard(written.id)).toBe(false);
+    expect(ws.notes.listForDocument(SEED.moscowTimes).map((n) => n.id)).toEqual([written.id]);
+    expect(ws.undo.list()).toHaveLength(undoBefore);
+  });
 });
 
 describe('documents', () => {
