@@ -3,6 +3,7 @@ import Markdown from 'react-markdown';
 import type { Highlight, Note } from '../../../electron/shared/schemas';
 import { linkMarkdown } from '../../../electron/shared/text/note-links';
 import { api, errorMessage } from '../api';
+import { useApiData } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
 
 const SAVE_AFTER_MS = 600;
@@ -61,11 +62,31 @@ export function MarkdownView({ text }: { text: string }) {
   );
 }
 
+/** Nothing written: blank, or (in a note made before the quote stood apart) only the passage's quote. */
+export function untouched(body: string, quote: string | null): boolean {
+  const text = body.trim();
+  return text === '' || (quote !== null && text.replace(/^>\s?/, '').trim() === quote.replace(/\s+/g, ' ').trim());
+}
+
 /**
  * A Markdown note with preview and autosave. What was typed stays in the box if saving
- * fails, and is saved again on the next keystroke or with the Save button.
+ * fails, and is saved again on the next keystroke or with the Save button. A note on a
+ * passage shows the passage above its text, apart from it: what one writes is never part
+ * of the quote. The caret goes into the text as soon as the note opens, and a note closed
+ * with nothing written in it is not kept.
  */
-export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTargets: { documents: Array<{ id: number; title: string }>; highlights: Highlight[] }; onClose: () => void }) {
+export function NoteEditor({
+  note,
+  linkTargets,
+  onClose,
+  blank,
+}: {
+  note: Note;
+  linkTargets: { documents: Array<{ id: number; title: string }>; highlights: Highlight[] };
+  onClose: () => void;
+  /** Set to a check the pane can call before it opens another note. */
+  blank?: React.MutableRefObject<(() => boolean) | null>;
+}) {
   const [text, setText] = useState(note.body);
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const [status, setStatus] = useState<'saved' | 'saving' | 'unsaved' | 'error'>('saved');
@@ -74,12 +95,38 @@ export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTar
   const area = useRef<HTMLTextAreaElement>(null);
   const latest = useRef(text);
   latest.current = text;
+  const passage = useApiData(() => (note.highlightId ? api.highlights.get({ id: note.highlightId }) : Promise.resolve(null)), [note.highlightId]);
+  const quote = passage.data?.quote ?? null;
+  const quoteRef = useRef(quote);
+  quoteRef.current = quote;
+  if (blank) blank.current = () => !note.readonly && untouched(latest.current, quoteRef.current);
 
   useEffect(() => {
     setText(note.body);
     setHandout(note.handout);
     setStatus('saved');
+    setMode('write');
+    // Whatever opened the note (a button, a highlight's popover), what one types next goes in it.
+    requestAnimationFrame(() => {
+      const el = area.current;
+      if (!el) return;
+      el.focus();
+      el.setSelectionRange(el.value.length, el.value.length);
+    });
   }, [note.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /** Done: a note nobody wrote in goes, with nothing to undo; anything else is saved first. */
+  const done = async () => {
+    try {
+      if (untouched(latest.current, quote)) {
+        if (latest.current !== note.body) await api.notes.update({ id: note.id, body: latest.current });
+        await api.notes.discard({ id: note.id });
+      } else if (status !== 'saved') await save();
+      onClose();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
 
   const save = async () => {
     const body = latest.current;
@@ -138,8 +185,13 @@ export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTar
           {status === 'saved' ? 'Saved' : status === 'saving' ? 'Saving…' : status === 'error' ? 'Not saved' : 'Editing'}
         </span>
       </div>
+      {quote !== null && (
+        <blockquote className="note-quote" aria-label="The passage this note is on">
+          {quote.length > 600 ? `${quote.slice(0, 600)}…` : quote}
+        </blockquote>
+      )}
       {mode === 'write' ? (
-        <textarea ref={area} value={text} onChange={(e) => setText(e.target.value)} aria-label="Note text (Markdown)" placeholder="Write in Markdown. Link with the buttons below." onBlur={() => status === 'unsaved' && void save()} />
+        <textarea ref={area} value={text} onChange={(e) => setText(e.target.value)} aria-label="Note text (Markdown)" placeholder={quote !== null ? 'Your note on this passage, in Markdown.' : 'Write in Markdown. Link with the buttons below.'} onBlur={() => status === 'unsaved' && void save()} />
       ) : (
         <MarkdownView text={text} />
       )}
@@ -174,7 +226,7 @@ export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTar
           />{' '}
           For hand-out
         </label>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => void done()}>
           Done
         </button>
         <button type="button" onClick={() => void api.notes.delete({ id: note.id }).then(onClose).catch((err: unknown) => setError(errorMessage(err)))}>

@@ -1,14 +1,29 @@
-import type { Highlight, Note } from '../../../electron/shared/schemas';
+import type { Highlight, Note, NoteLink } from '../../../electron/shared/schemas';
 import { api, errorMessage } from '../api';
 import { useApiData } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { MarkdownView, NoteEditor } from './NoteEditor';
 
-function NoteCard({ note, label, onOpen }: { note: Note; label?: string; onOpen: () => void }) {
+/** A note that links a document and passages in it is one note: listed once, saying how it links. */
+export function groupBacklinks(backlinks: Array<{ note: Note; via: NoteLink }>): Array<{ note: Note; label: string }> {
+  const byNote = new Map<number, { note: Note; document: boolean; passages: number }>();
+  for (const b of backlinks) {
+    const entry = byNote.get(b.note.id) ?? byNote.set(b.note.id, { note: b.note, document: false, passages: 0 }).get(b.note.id)!;
+    if (b.via.kind === 'document') entry.document = true;
+    else entry.passages++;
+  }
+  return [...byNote.values()].map(({ note, document, passages }) => {
+    const here = passages === 1 ? 'a passage here' : `${passages} passages here`;
+    return { note, label: document && passages ? `Links to this document and ${here}` : document ? 'Links to this document' : `Links to ${here}` };
+  });
+}
+
+function NoteCard({ note, label, quote, onOpen }: { note: Note; label?: string; quote?: string | undefined; onOpen: () => void }) {
   return (
     <li className="note-card">
       {label && <div className="note-label">{label}</div>}
+      {quote && <blockquote className="note-card-quote">{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}</blockquote>}
       {note.readonly ? (
         <div className="badge">From the {note.origin ?? 'hand-out'} · read-only</div>
       ) : note.handout ? (
@@ -45,11 +60,20 @@ export function NotesPane() {
     ['highlights'],
   );
 
+  // Opening another note leaves no empty one behind (the editor knows whether anything was written).
+  const blank = useRef<(() => boolean) | null>(null);
+  const openNote = (id: number | null) => {
+    const current = wb.noteId;
+    if (current !== null && current !== id && editing.data?.id === current && blank.current?.()) void api.notes.discard({ id: current }).catch(() => undefined);
+    wb.setNoteId(id);
+  };
   const create = (documentId: number | null) =>
     api.notes
       .create({ body: '', documentId })
-      .then((n) => wb.setNoteId(n.id))
+      .then((n) => openNote(n.id))
       .catch((err: unknown) => setError(errorMessage(err)));
+  const linking = useMemo(() => groupBacklinks(back.data ?? []), [back.data]);
+  const quoteOf = (n: Note) => (n.highlightId ? targets.data?.highlights.find((h) => h.id === n.highlightId)?.quote : undefined);
 
   return (
     <aside className="notes" aria-label="Notes">
@@ -61,19 +85,19 @@ export function NotesPane() {
       </div>
       {error && <p role="alert" className="error">{error}</p>}
       {editing.data && (
-        <NoteEditor note={editing.data} linkTargets={targets.data ?? { documents: [], highlights: [] }} onClose={() => wb.setNoteId(null)} />
+        <NoteEditor note={editing.data} linkTargets={targets.data ?? { documents: [], highlights: [] }} onClose={() => wb.setNoteId(null)} blank={blank} />
       )}
       {docId && (
         <>
           <h3>On this document</h3>
           {own.data?.length === 0 && <p className="empty">No notes on this document yet.</p>}
           <ul className="note-list">
-            {own.data?.map((n) => <NoteCard key={n.id} note={n} label={n.highlightId ? 'On a passage' : undefined} onOpen={() => wb.setNoteId(n.id)} />)}
+            {own.data?.map((n) => <NoteCard key={n.id} note={n} label={n.highlightId ? 'On a passage' : undefined} quote={quoteOf(n)} onOpen={() => openNote(n.id)} />)}
           </ul>
           <h3>Linking here</h3>
-          {back.data?.length === 0 && <p className="empty">No note links to this document.</p>}
+          {linking.length === 0 && back.data && <p className="empty">No note links to this document.</p>}
           <ul className="note-list">
-            {back.data?.map((b) => <NoteCard key={`${b.note.id}-${b.via.kind}-${b.via.id}`} note={b.note} label={b.via.kind === 'highlight' ? 'Links to a passage here' : 'Links to this document'} onOpen={() => wb.setNoteId(b.note.id)} />)}
+            {linking.map((b) => <NoteCard key={b.note.id} note={b.note} label={b.label} onOpen={() => openNote(b.note.id)} />)}
           </ul>
         </>
       )}
@@ -85,7 +109,7 @@ export function NotesPane() {
         </button>
       </div>
       <ul className="note-list">
-        {free.data?.map((n) => <NoteCard key={n.id} note={n} onOpen={() => wb.setNoteId(n.id)} />)}
+        {free.data?.map((n) => <NoteCard key={n.id} note={n} onOpen={() => openNote(n.id)} />)}
       </ul>
     </aside>
   );
