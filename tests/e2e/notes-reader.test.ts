@@ -50,9 +50,11 @@ describe('the note editor and the reader', () => {
     const reader = page.getByRole('region', { name: /^Reader 1:/ });
     await reader.locator('.doc-text .hl').first().click();
     const popover = page.getByRole('dialog', { name: 'Highlight' });
+    // Typed at once, before the note is even made: nothing is lost.
     await popover.getByRole('button', { name: 'Add note' }).click();
-    await expect.poll(() => isFocused(body)).toBe(true);
     await page.keyboard.type('Shabayev is the only named source for this.');
+    await expect.poll(() => isFocused(body)).toBe(true);
+    await expect.poll(() => body.inputValue()).toBe('Shabayev is the only named source for this.');
     await shot(page, 'notes-passage-note-typed');
     await expect.poll(() => notes.getByRole('status').filter({ hasText: /^(Saved|Saving…|Editing)$/ }).textContent()).toBe('Saved');
     await notes.getByRole('tab', { name: 'Preview' }).click();
@@ -171,9 +173,18 @@ describe('the note editor and the reader', () => {
     await left.locator('.doc-text .hl').filter({ hasText: 'chartered' }).first().scrollIntoViewIfNeeded();
     await page.getByRole('region', { name: /^Reader 2:/ }).locator('.doc-text .md-h3').first().scrollIntoViewIfNeeded();
     await shot(page, 'reader-dark-highlights-markdown');
-    await page.getByRole('complementary', { name: 'Notes' }).getByRole('button', { name: 'New note on this document' }).click();
+    const notes = page.getByRole('complementary', { name: 'Notes' });
+    const before = await notes.locator('.note-card').count();
+    await notes.getByRole('button', { name: 'New note on this document' }).click();
+    // Typed at once after "New note": every character lands in the note, none presses a button.
     await page.keyboard.type('## A heading in a note\n\nIt should stay a sane size.');
-    await page.getByRole('complementary', { name: 'Notes' }).getByRole('tab', { name: 'Preview' }).click();
+    await expect.poll(() => page.getByLabel('Note text (Markdown)').inputValue()).toBe('## A heading in a note\n\nIt should stay a sane size.');
+    await expect.poll(() => notes.getByRole('status').filter({ hasText: /^(Saved|Saving…|Editing)$/ }).textContent()).toBe('Saved');
+    await expect.poll(() => notes.locator('.note-card').count()).toBe(before + 1);
+    await notes.getByRole('tab', { name: 'Preview' }).click();
+    const heading = notes.getByLabel('Note editor').getByRole('heading', { name: 'A heading in a note' });
+    // A heading in a note is a heading, at the size of the panel's text, not a page title.
+    expect(await heading.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeLessThanOrEqual(18);
     await shot(page, 'notes-dark-preview');
     expect(errors).toEqual([]);
   });

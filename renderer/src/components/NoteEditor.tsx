@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import Markdown from 'react-markdown';
 import type { Highlight, Note } from '../../../electron/shared/schemas';
 import { linkMarkdown } from '../../../electron/shared/text/note-links';
@@ -80,14 +80,20 @@ export function NoteEditor({
   linkTargets,
   onClose,
   blank,
+  initialText,
+  initialQuote,
 }: {
   note: Note;
   linkTargets: { documents: Array<{ id: number; title: string }>; highlights: Highlight[] };
   onClose: () => void;
   /** Set to a check the pane can call before it opens another note. */
   blank?: React.MutableRefObject<(() => boolean) | null>;
+  /** What was typed in the box shown while the note was being made. */
+  initialText?: string | undefined;
+  /** The passage's quote as the reader knows it, shown until the highlight is read. */
+  initialQuote?: string | undefined;
 }) {
-  const [text, setText] = useState(note.body);
+  const [text, setText] = useState(initialText ?? note.body);
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const [status, setStatus] = useState<'saved' | 'saving' | 'unsaved' | 'error'>('saved');
   const [error, setError] = useState<string | null>(null);
@@ -96,23 +102,27 @@ export function NoteEditor({
   const latest = useRef(text);
   latest.current = text;
   const passage = useApiData(() => (note.highlightId ? api.highlights.get({ id: note.highlightId }) : Promise.resolve(null)), [note.highlightId]);
-  const quote = passage.data?.quote ?? null;
+  const quote = passage.data?.quote ?? (note.highlightId ? (initialQuote ?? null) : null);
   const quoteRef = useRef(quote);
   quoteRef.current = quote;
   if (blank) blank.current = () => !note.readonly && untouched(latest.current, quoteRef.current);
 
-  useEffect(() => {
-    setText(note.body);
-    setHandout(note.handout);
-    setStatus('saved');
-    setMode('write');
-    // Whatever opened the note (a button, a highlight's popover), what one types next goes in it.
-    requestAnimationFrame(() => {
-      const el = area.current;
-      if (!el) return;
-      el.focus();
-      el.setSelectionRange(el.value.length, el.value.length);
-    });
+  const first = useRef(true);
+  useLayoutEffect(() => {
+    if (!first.current) {
+      setText(note.body);
+      setHandout(note.handout);
+      setStatus('saved');
+      setMode('write');
+    }
+    first.current = false;
+    // Whatever opened the note (a button, a highlight's popover), what one types next goes in it:
+    // focused in the same frame as it shows, so no keystroke falls between.
+    const el = area.current;
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    el.setSelectionRange(el.value.length, el.value.length);
+    el.scrollIntoView({ block: 'nearest' });
   }, [note.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   /** Done: a note nobody wrote in goes, with nothing to undo; anything else is saved first. */

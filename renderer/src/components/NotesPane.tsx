@@ -2,7 +2,8 @@ import type { Highlight, Note, NoteLink } from '../../../electron/shared/schemas
 import { api, errorMessage } from '../api';
 import { useApiData } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { onNoteRequest, type NoteRequest } from '../note-requests';
 import { MarkdownView, NoteEditor } from './NoteEditor';
 
 /** A note that links a document and passages in it is one note: listed once, saying how it links. */
@@ -67,11 +68,29 @@ export function NotesPane() {
     if (current !== null && current !== id && editing.data?.id === current && blank.current?.()) void api.notes.discard({ id: current }).catch(() => undefined);
     wb.setNoteId(id);
   };
-  const create = (documentId: number | null) =>
+  // A new note shows a box at once; the note is made behind it and takes over what was typed.
+  const [draft, setDraft] = useState<(NoteRequest & { text: string; noteId?: number }) | null>(null);
+  const create = (request: NoteRequest) => {
+    if (draft && draft.noteId === undefined) return; // one at a time: a second press makes no second note
+    setDraft({ ...request, text: '' });
     api.notes
-      .create({ body: '', documentId })
-      .then((n) => openNote(n.id))
-      .catch((err: unknown) => setError(errorMessage(err)));
+      .create({ body: '', documentId: request.documentId, ...(request.highlightId ? { highlightId: request.highlightId } : {}) })
+      .then((n) => {
+        setDraft((d) => (d ? { ...d, noteId: n.id } : d));
+        openNote(n.id);
+      })
+      .catch((err: unknown) => {
+        setDraft(null);
+        setError(errorMessage(err));
+      });
+  };
+  const createRef = useRef(create);
+  createRef.current = create;
+  useEffect(() => onNoteRequest((r) => createRef.current(r)), []);
+  const draftDone = draft?.noteId !== undefined && editing.data?.id === draft.noteId;
+  useEffect(() => {
+    if (draftDone) setDraft(null);
+  }, [draftDone]);
   const linking = useMemo(() => groupBacklinks(back.data ?? []), [back.data]);
   const quoteOf = (n: Note) => (n.highlightId ? targets.data?.highlights.find((h) => h.id === n.highlightId)?.quote : undefined);
 
@@ -79,13 +98,33 @@ export function NotesPane() {
     <aside className="notes" aria-label="Notes">
       <div className="filter-head">
         <h2>Notes</h2>
-        <button type="button" onClick={() => void create(docId)} aria-label={docId ? 'New note on this document' : 'New free note'}>
+        <button type="button" onClick={() => create({ documentId: docId })} aria-label={docId ? 'New note on this document' : 'New free note'}>
           New note
         </button>
       </div>
       {error && <p role="alert" className="error">{error}</p>}
-      {editing.data && (
-        <NoteEditor note={editing.data} linkTargets={targets.data ?? { documents: [], highlights: [] }} onClose={() => wb.setNoteId(null)} blank={blank} />
+      {draft && !draftDone ? (
+        <div className="note-editor" aria-label="Note editor" aria-busy="true">
+          {draft.quote && <blockquote className="note-quote">{draft.quote}</blockquote>}
+          <textarea
+            autoFocus
+            value={draft.text}
+            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+            aria-label="Note text (Markdown)"
+            placeholder={draft.quote ? 'Your note on this passage, in Markdown.' : 'Write in Markdown.'}
+          />
+        </div>
+      ) : (
+        editing.data && (
+          <NoteEditor
+            note={editing.data}
+            linkTargets={targets.data ?? { documents: [], highlights: [] }}
+            onClose={() => wb.setNoteId(null)}
+            blank={blank}
+            initialText={draft?.noteId === editing.data.id ? draft.text : undefined}
+            initialQuote={draft?.noteId === editing.data.id ? draft.quote : undefined}
+          />
+        )
       )}
       {docId && (
         <>
@@ -104,7 +143,7 @@ export function NotesPane() {
       {!docId && <p className="empty">Open a document to see its notes.</p>}
       <div className="filter-head">
         <h3>Free notes</h3>
-        <button type="button" className="link-button" onClick={() => void create(null)} aria-label="New free note">
+        <button type="button" className="link-button" onClick={() => create({ documentId: null })} aria-label="New free note">
           New
         </button>
       </div>

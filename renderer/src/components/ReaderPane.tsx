@@ -6,6 +6,7 @@ import { fold } from '../../../electron/shared/text/normalize';
 import { passageQuery } from '../../../electron/shared/text/passage-query';
 import { api, errorMessage } from '../api';
 import { useApiData, useDebounced } from '../hooks/use-api-data';
+import { requestNote } from '../note-requests';
 import { useWorkbench, type Pane } from '../state';
 import { DocumentText, selectionRange, type Range } from './DocumentText';
 import { useAnalysisMarks } from '../hooks/use-analysis-marks';
@@ -153,6 +154,7 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
   };
 
   const startNote = async (h: Highlight) => {
+    if (requestNote({ documentId: id, highlightId: h.id, quote: h.quote })) return;
     try {
       // The quote stands above the note's text in the editor, never in it.
       const n = await api.notes.create({ body: '', highlightId: h.id });
