@@ -105,3 +105,31 @@ export function markdownRuns(body: string): MarkdownRun[] {
   walk(fromMarkdown(body));
   return out.filter((r) => r.end > r.start);
 }
+
+/**
+ * A snippet cut out of a Markdown body, without its markup (`### `, `**`, `](url)`): a
+ * fragment cannot be parsed, so the common marks are taken out by pattern. The matched
+ * ranges move with the text.
+ */
+export function plainSnippet(text: string, marks: Array<[number, number]>): { text: string; marks: Array<[number, number]> } {
+  const hide = new Array<boolean>(text.length).fill(false);
+  const cover = (from: number, to: number) => {
+    for (let i = from; i < to; i++) hide[i] = true;
+  };
+  for (const m of text.matchAll(/(?<=^|\s)#{1,6}[ \t]+/g)) cover(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(/\*\*|__/g)) cover(m.index, m.index + 2);
+  for (const m of text.matchAll(/\[([^\]\n]*)\]\([^)\s]*\)/g)) {
+    cover(m.index, m.index + 1);
+    cover(m.index + 1 + m[1]!.length, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(/\\(?=[()[\]*_#`\\])/g)) cover(m.index, m.index + 1);
+  if (!hide.includes(true)) return { text, marks };
+  const at: number[] = [];
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    at.push(out.length);
+    if (!hide[i]) out += text[i];
+  }
+  at.push(out.length);
+  return { text: out, marks: marks.map(([a, b]) => [at[a]!, at[b]!] as [number, number]).filter(([a, b]) => b > a) };
+}

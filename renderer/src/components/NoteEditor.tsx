@@ -8,6 +8,9 @@ import { useWorkbench } from '../state';
 
 const SAVE_AFTER_MS = 600;
 
+/** The id of a note being made: the editor takes typing at once and saves once the note exists. */
+export const DRAFT_ID = 0;
+
 /** A label for a link: the start of the text, cut at a word. */
 function excerpt(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -80,7 +83,6 @@ export function NoteEditor({
   linkTargets,
   onClose,
   blank,
-  initialText,
   initialQuote,
 }: {
   note: Note;
@@ -88,12 +90,10 @@ export function NoteEditor({
   onClose: () => void;
   /** Set to a check the pane can call before it opens another note. */
   blank?: React.MutableRefObject<(() => boolean) | null>;
-  /** What was typed in the box shown while the note was being made. */
-  initialText?: string | undefined;
   /** The passage's quote as the reader knows it, shown until the highlight is read. */
   initialQuote?: string | undefined;
 }) {
-  const [text, setText] = useState(initialText ?? note.body);
+  const [text, setText] = useState(note.body);
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const [status, setStatus] = useState<'saved' | 'saving' | 'unsaved' | 'error'>('saved');
   const [error, setError] = useState<string | null>(null);
@@ -108,7 +108,15 @@ export function NoteEditor({
   if (blank) blank.current = () => !note.readonly && untouched(latest.current, quoteRef.current);
 
   const first = useRef(true);
+  const previousId = useRef(note.id);
   useLayoutEffect(() => {
+    const wasDraft = previousId.current === DRAFT_ID;
+    previousId.current = note.id;
+    // The note made behind the editor takes what was typed meanwhile.
+    if (wasDraft && !first.current) {
+      if (latest.current !== note.body) void save();
+      return;
+    }
     if (!first.current) {
       setText(note.body);
       setHandout(note.handout);
@@ -139,6 +147,7 @@ export function NoteEditor({
   };
 
   const save = async () => {
+    if (note.id === DRAFT_ID) return;
     const body = latest.current;
     setStatus('saving');
     try {
@@ -228,6 +237,7 @@ export function NoteEditor({
           <input
             type="checkbox"
             checked={handout}
+            disabled={note.id === DRAFT_ID}
             onChange={(e) => {
               const on = e.target.checked;
               setHandout(on);
@@ -236,10 +246,10 @@ export function NoteEditor({
           />{' '}
           For hand-out
         </label>
-        <button type="button" onClick={() => void done()}>
+        <button type="button" onClick={() => void done()} disabled={note.id === DRAFT_ID}>
           Done
         </button>
-        <button type="button" onClick={() => void api.notes.delete({ id: note.id }).then(onClose).catch((err: unknown) => setError(errorMessage(err)))}>
+        <button type="button" disabled={note.id === DRAFT_ID} onClick={() => void api.notes.delete({ id: note.id }).then(onClose).catch((err: unknown) => setError(errorMessage(err)))}>
           Delete note
         </button>
       </div>

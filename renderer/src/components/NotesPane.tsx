@@ -4,7 +4,12 @@ import { useApiData } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { onNoteRequest, type NoteRequest } from '../note-requests';
-import { MarkdownView, NoteEditor } from './NoteEditor';
+import { DRAFT_ID, MarkdownView, NoteEditor } from './NoteEditor';
+
+/** The note as it will be, shown while it is made. */
+function draftNote(r: NoteRequest): Note {
+  return { id: DRAFT_ID, body: '', documentId: r.documentId, highlightId: r.highlightId ?? null, links: [], createdAt: '', updatedAt: '', handout: false, origin: null, readonly: false };
+}
 
 /** A note that links a document and passages in it is one note: listed once, saying how it links. */
 export function groupBacklinks(backlinks: Array<{ note: Note; via: NoteLink }>): Array<{ note: Note; label: string }> {
@@ -63,21 +68,25 @@ export function NotesPane() {
 
   // Opening another note leaves no empty one behind (the editor knows whether anything was written).
   const blank = useRef<(() => boolean) | null>(null);
-  const openNote = (id: number | null) => {
+  const leaveNote = (next: number | null) => {
     const current = wb.noteId;
-    if (current !== null && current !== id && editing.data?.id === current && blank.current?.()) void api.notes.discard({ id: current }).catch(() => undefined);
+    if (current !== null && current !== next && editing.data?.id === current && blank.current?.()) void api.notes.discard({ id: current }).catch(() => undefined);
+  };
+  const openNote = (id: number | null) => {
+    leaveNote(id);
     wb.setNoteId(id);
   };
-  // A new note shows a box at once; the note is made behind it and takes over what was typed.
-  const [draft, setDraft] = useState<(NoteRequest & { text: string; noteId?: number }) | null>(null);
+  // A new note shows its editor at once; the note is made behind it and takes over what was typed.
+  const [draft, setDraft] = useState<{ request: NoteRequest; note?: Note } | null>(null);
   const create = (request: NoteRequest) => {
-    if (draft && draft.noteId === undefined) return; // one at a time: a second press makes no second note
-    setDraft({ ...request, text: '' });
+    if (draft && !draft.note) return; // one at a time: a second press makes no second note
+    leaveNote(null);
+    setDraft({ request });
     api.notes
       .create({ body: '', documentId: request.documentId, ...(request.highlightId ? { highlightId: request.highlightId } : {}) })
       .then((n) => {
-        setDraft((d) => (d ? { ...d, noteId: n.id } : d));
-        openNote(n.id);
+        setDraft((d) => (d && d.request === request ? { request, note: n } : d));
+        wb.setNoteId(n.id);
       })
       .catch((err: unknown) => {
         setDraft(null);
@@ -87,10 +96,10 @@ export function NotesPane() {
   const createRef = useRef(create);
   createRef.current = create;
   useEffect(() => onNoteRequest((r) => createRef.current(r)), []);
-  const draftDone = draft?.noteId !== undefined && editing.data?.id === draft.noteId;
   useEffect(() => {
-    if (draftDone) setDraft(null);
-  }, [draftDone]);
+    if (draft?.note && editing.data?.id === draft.note.id) setDraft(null);
+  }, [draft, editing.data]);
+  const shown: Note | null = draft ? (draft.note ?? draftNote(draft.request)) : (editing.data ?? null);
   const linking = useMemo(() => groupBacklinks(back.data ?? []), [back.data]);
   const quoteOf = (n: Note) => (n.highlightId ? targets.data?.highlights.find((h) => h.id === n.highlightId)?.quote : undefined);
 
@@ -103,28 +112,14 @@ export function NotesPane() {
         </button>
       </div>
       {error && <p role="alert" className="error">{error}</p>}
-      {draft && !draftDone ? (
-        <div className="note-editor" aria-label="Note editor" aria-busy="true">
-          {draft.quote && <blockquote className="note-quote">{draft.quote}</blockquote>}
-          <textarea
-            autoFocus
-            value={draft.text}
-            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
-            aria-label="Note text (Markdown)"
-            placeholder={draft.quote ? 'Your note on this passage, in Markdown.' : 'Write in Markdown.'}
-          />
-        </div>
-      ) : (
-        editing.data && (
-          <NoteEditor
-            note={editing.data}
-            linkTargets={targets.data ?? { documents: [], highlights: [] }}
-            onClose={() => wb.setNoteId(null)}
-            blank={blank}
-            initialText={draft?.noteId === editing.data.id ? draft.text : undefined}
-            initialQuote={draft?.noteId === editing.data.id ? draft.quote : undefined}
-          />
-        )
+      {shown && (
+        <NoteEditor
+          note={shown}
+          linkTargets={targets.data ?? { documents: [], highlights: [] }}
+          onClose={() => wb.setNoteId(null)}
+          blank={blank}
+          initialQuote={draft?.request.quote}
+        />
       )}
       {docId && (
         <>

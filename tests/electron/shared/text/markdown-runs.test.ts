@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { looksLikeMarkdown, markdownRuns, type MarkdownRun } from '../../../../electron/shared/text/markdown-runs';
+import { looksLikeMarkdown, markdownRuns, plainSnippet, type MarkdownRun } from '../../../../electron/shared/text/markdown-runs';
 import { ROOT } from '../../../helpers';
 
 /** The text a reader sees: the body without the markup runs. */
@@ -33,5 +33,15 @@ describe('Markdown read as formatted text', () => {
     expect(looksLikeMarkdown(seed)).toBe(true);
     expect(visible(seed, markdownRuns(seed))).not.toMatch(/###|\*\*|\]\(#\)/);
     expect(looksLikeMarkdown('Dear Ana,\n\nthe 3 * 4 grid is #1 on my list.\n')).toBe(false);
+  });
+});
+
+describe('a search snippet of a Markdown article', () => {
+  it('loses its markup and keeps its matched words marked', () => {
+    const text = '…started. ### **Cuba connection?** He said, see [Putin \\(Op-ed\\)](#) for Cuba…';
+    const marks: Array<[number, number]> = [[text.indexOf('Cuba'), text.indexOf('Cuba') + 4], [text.lastIndexOf('Cuba'), text.lastIndexOf('Cuba') + 4]];
+    const plain = plainSnippet(text, marks);
+    expect(plain.text).toBe('…started. Cuba connection? He said, see Putin (Op-ed) for Cuba…');
+    expect(plain.marks.map(([a, b]) => plain.text.slice(a, b))).toEqual(['Cuba', 'Cuba']);
   });
 });
