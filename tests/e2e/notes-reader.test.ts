@@ -186,6 +186,20 @@ describe('the note editor and the reader', () => {
     // A heading in a note is a heading, at the size of the panel's text, not a page title.
     expect(await heading.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeLessThanOrEqual(18);
     await shot(page, 'notes-dark-preview');
+    await notes.getByRole('button', { name: 'Done' }).click();
+
+    // A free note linking the wire report and a passage in it is listed once under "Linking here".
+    await notes.getByRole('button', { name: 'New free note' }).click();
+    await page.keyboard.type('Compare the wire: ');
+    const linker = notes.getByRole('combobox', { name: 'Insert a link to a document or passage' });
+    const options = await linker.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
+    await linker.selectOption(options.find((o) => o.label.startsWith('Document: Russian Mercenaries Arrive'))!.value);
+    await linker.selectOption(options.find((o) => o.label.includes('Cuba connection?'))!.value);
+    await expect.poll(() => notes.getByRole('status').filter({ hasText: /^(Saved|Saving…|Editing)$/ }).textContent()).toBe('Saved');
+    await notes.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('region', { name: /^Reader 2: Russian Mercenaries Arrive/ }).click({ position: { x: 5, y: 5 } });
+    const linking = notes.locator('.note-card').filter({ hasText: 'Compare the wire' });
+    await expect.poll(() => linking.locator('.note-label').allTextContents()).toEqual(['Links to this document and a passage here']);
     expect(errors).toEqual([]);
   });
 });
