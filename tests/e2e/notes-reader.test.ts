@@ -200,6 +200,19 @@ describe('the note editor and the reader', () => {
     await page.getByRole('region', { name: /^Reader 2: Russian Mercenaries Arrive/ }).click({ position: { x: 5, y: 5 } });
     const linking = notes.locator('.note-card').filter({ hasText: 'Compare the wire' });
     await expect.poll(() => linking.locator('.note-label').allTextContents()).toEqual(['Links to this document and a passage here']);
+
+    // The chooser over overlapping highlights, and a saved page, in the dark.
+    await left.locator('.doc-text .hl').filter({ hasText: 'the USA of agitating' }).first().click();
+    const menu = page.getByRole('menu', { name: 'Highlights here' });
+    await expect.poll(() => menu.getByRole('menuitem').count()).toBe(2);
+    await shot(page, 'reader-dark-overlapping-highlights');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
+    await library(page).getByRole('option', { name: /^'What is the sea telling us/ }).click();
+    const reader = page.getByRole('region', { name: /^Reader 1: 'What is the sea telling us/ });
+    await reader.getByRole('button', { name: 'Original' }).click();
+    await expect.poll(() => reader.frameLocator('iframe[title="Original page"]').locator('body').textContent()).toContain('Māori tribes');
+    await shot(page, 'reader-dark-original-page');
     expect(errors).toEqual([]);
   });
 });

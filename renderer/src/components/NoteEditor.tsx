@@ -72,6 +72,15 @@ export function untouched(body: string, quote: string | null): boolean {
 }
 
 /**
+ * A note written before the quote stood apart began with it, as `> quote`: the text after it.
+ * Null when the note does not begin so.
+ */
+export function afterQuote(body: string, quote: string): string | null {
+  const line = `> ${quote.replace(/\s+/g, ' ').trim()}`;
+  return body.startsWith(line) ? body.slice(line.length).replace(/^\s*\n/, '').replace(/^\n+/, '') : null;
+}
+
+/**
  * A Markdown note with preview and autosave. What was typed stays in the box if saving
  * fails, and is saved again on the next keystroke or with the Save button. A note on a
  * passage shows the passage above its text, apart from it: what one writes is never part
@@ -106,6 +115,13 @@ export function NoteEditor({
   const quoteRef = useRef(quote);
   quoteRef.current = quote;
   if (blank) blank.current = () => !note.readonly && untouched(latest.current, quoteRef.current);
+  // An older passage note repeats its quote at the top: the quote shows above, so the text drops it
+  // (saved so once it is changed), and nothing typed can run on into the quote.
+  useEffect(() => {
+    if (passage.data?.quote === undefined || note.readonly || latest.current !== note.body) return;
+    const rest = afterQuote(note.body, passage.data.quote);
+    if (rest !== null) setText(rest);
+  }, [passage.data, note.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const first = useRef(true);
   const previousId = useRef(note.id);

@@ -4,7 +4,7 @@ import { useApiData } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { onNoteRequest, type NoteRequest } from '../note-requests';
-import { DRAFT_ID, MarkdownView, NoteEditor } from './NoteEditor';
+import { afterQuote, DRAFT_ID, MarkdownView, NoteEditor } from './NoteEditor';
 
 /** The note as it will be, shown while it is made. */
 function draftNote(r: NoteRequest): Note {
@@ -26,6 +26,7 @@ export function groupBacklinks(backlinks: Array<{ note: Note; via: NoteLink }>):
 }
 
 function NoteCard({ note, label, quote, onOpen }: { note: Note; label?: string; quote?: string | undefined; onOpen: () => void }) {
+  const body = (quote && afterQuote(note.body, quote)) ?? note.body;
   return (
     <li className="note-card">
       {label && <div className="note-label">{label}</div>}
@@ -37,7 +38,7 @@ function NoteCard({ note, label, quote, onOpen }: { note: Note; label?: string; 
       ) : note.origin ? (
         <div className="badge">{note.origin}</div>
       ) : null}
-      <MarkdownView text={note.body.length > 400 ? `${note.body.slice(0, 400)}…` : note.body || '*(empty note)*'} />
+      <MarkdownView text={body.length > 400 ? `${body.slice(0, 400)}…` : body || '*(empty note)*'} />
       <button type="button" className="link-button" onClick={onOpen} aria-label={`${note.readonly ? 'Read' : 'Edit'} note ${note.id}`}>
         {note.readonly ? 'Read' : 'Edit'}
       </button>
