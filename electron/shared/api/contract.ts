@@ -61,7 +61,9 @@ export const contract = {
   'documents.source': method({
     input: ById,
     output: z.object({ mediaType: z.string(), text: z.string() }).nullable(),
-    doc: 'The original a document was extracted from (a web page\'s HTML), as text to read, never to render; null for plain text and for binary originals (PDF, DOCX). Example: `{ id: 6 }`.',
+    doc: 'The original a document was extracted from (a web page\'s HTML), as text: the reader shows its source, or renders it ' +
+      'only after sanitizing it, in a sandboxed frame that allows no script and no network; null for plain text and for ' +
+      'binary originals (PDF, DOCX). Example: `{ id: 6 }`.',
   }),
   'documents.ocr': method({
     input: Nothing,
