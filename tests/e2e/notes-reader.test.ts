@@ -84,6 +84,7 @@ describe('the note editor and the reader', () => {
     await library(page).getByRole('option', { name: REWRITE }).click();
     await library(page).getByRole('button', { name: `Open ${WIRE} to the side` }).click();
     const left = page.getByRole('region', { name: /^Reader 1: After the USA/ });
+    await expect.poll(() => page.getByRole('region', { name: /^Reader 2: Russian Mercenaries Arrive/ }).count()).toBe(1);
     await expect.poll(() => left.locator('.doc-text .shared').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     await expect.poll(() => left.locator('.doc-text .shared').filter({ hasText: 'chartered' }).count()).toBeGreaterThan(0);
 
