@@ -247,7 +247,8 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
                 if (!window.getSelection()?.isCollapsed) return;
                 const r = el.getBoundingClientRect();
                 const box = scrollRef.current!.getBoundingClientRect();
-                const at = { top: r.bottom - box.top + scrollRef.current!.scrollTop + 6, left: Math.max(0, r.left - box.left) };
+                // Kept inside a narrow reader: the chooser and the popover are about 18rem wide.
+                const at = { top: r.bottom - box.top + scrollRef.current!.scrollTop + 6, left: Math.max(0, Math.min(r.left - box.left, box.width - 300)) };
                 setToolbar(null);
                 // Where highlights overlap, the reader picks which one; a single one opens at once.
                 if (hs.length > 1) {
