@@ -167,6 +167,7 @@ describe('the note editor and the reader', () => {
     expect(errors).toEqual([]);
   });
 
+  // Reuses what the tests above made (highlights, the saved page): one workspace for the file.
   it('looks right in the dark: highlights, Markdown, a note and the original page', async () => {
     const { page, errors } = await openPage(browser(), served().url, { colorScheme: 'dark' });
     await library(page).getByRole('option', { name: REWRITE }).click();
@@ -204,7 +205,8 @@ describe('the note editor and the reader', () => {
     const linking = notes.locator('.note-card').filter({ hasText: 'Compare the wire' });
     await expect.poll(() => linking.locator('.note-label').allTextContents()).toEqual(['Links to this document and a passage here']);
 
-    // The chooser over overlapping highlights, and a saved page, in the dark.
+    // The chooser over overlapping highlights, and a saved page, in the dark, in a small window.
+    await page.setViewportSize({ width: 1024, height: 700 });
     await left.locator('.doc-text .hl').filter({ hasText: 'the USA of agitating' }).first().click();
     const menu = page.getByRole('menu', { name: 'Highlights here' });
     await expect.poll(() => menu.getByRole('menuitem').count()).toBe(2);
