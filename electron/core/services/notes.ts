@@ -1,6 +1,7 @@
 import { invalid, notFound } from '../../shared/errors';
 import type { Note, NoteLink } from '../../shared/schemas';
 import { parseNoteLinks } from '../../shared/text/note-links';
+import { untouchedNote } from '../../shared/text/note-quote';
 import { sha256 } from '../import/hash';
 import { nowIso, type ServiceContext } from './context';
 import { ErrorCode, WorkbenchError } from '../../shared/errors';
@@ -235,10 +236,7 @@ export class NotesService {
    */
   discard(id: number): boolean {
     const note = this.writable(id);
-    const body = note.body.trim();
-    const quote = note.highlightId ? this.quoteOf(note.highlightId) : null;
-    const untouched = body === '' || (quote !== null && body.replace(/^>\s?/, '').trim() === quote.replace(/\s+/g, ' ').trim());
-    if (!untouched) return false;
+    if (!untouchedNote(note.body, note.highlightId ? this.quoteOf(note.highlightId) : null)) return false;
     const affected = this.affectedDocuments([id]);
     this.ctx.db.transaction(() => {
       this.ctx.db.prepare('DELETE FROM note_links WHERE note_id = ?').run(id);

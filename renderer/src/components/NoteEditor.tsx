@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import Markdown from 'react-markdown';
 import type { Highlight, Note } from '../../../electron/shared/schemas';
 import { linkMarkdown } from '../../../electron/shared/text/note-links';
+import { afterQuote, untouchedNote as untouched } from '../../../electron/shared/text/note-quote';
 import { api, errorMessage } from '../api';
 import { useApiData } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
@@ -63,21 +64,6 @@ export function MarkdownView({ text }: { text: string }) {
       </Markdown>
     </div>
   );
-}
-
-/** Nothing written: blank, or (in a note made before the quote stood apart) only the passage's quote. */
-export function untouched(body: string, quote: string | null): boolean {
-  const text = body.trim();
-  return text === '' || (quote !== null && text.replace(/^>\s?/, '').trim() === quote.replace(/\s+/g, ' ').trim());
-}
-
-/**
- * A note written before the quote stood apart began with it, as `> quote`: the text after it.
- * Null when the note does not begin so.
- */
-export function afterQuote(body: string, quote: string): string | null {
-  const line = `> ${quote.replace(/\s+/g, ' ').trim()}`;
-  return body.startsWith(line) ? body.slice(line.length).replace(/^\s*\n/, '').replace(/^\n+/, '') : null;
 }
 
 /**

@@ -4,7 +4,8 @@ import { useApiData } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { onNoteRequest, type NoteRequest } from '../note-requests';
-import { afterQuote, DRAFT_ID, MarkdownView, NoteEditor } from './NoteEditor';
+import { afterQuote } from '../../../electron/shared/text/note-quote';
+import { DRAFT_ID, MarkdownView, NoteEditor } from './NoteEditor';
 
 /** The note as it will be, shown while it is made. */
 function draftNote(r: NoteRequest): Note {
