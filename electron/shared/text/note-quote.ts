@@ -19,3 +19,13 @@ export function afterQuote(body: string, quote: string): string | null {
   const line = quoteLines(quote).find((l) => body.startsWith(l));
   return line === undefined ? null : body.slice(line.length).replace(/^[ \t]*\n/, '').replace(/^\n+/, '');
 }
+
+/**
+ * A note whose passage goes keeps the passage's words: its quote, which stood apart above it,
+ * goes back to the top of its text (unless the note already begins with it).
+ */
+export function withQuote(body: string, quote: string): string {
+  if (afterQuote(body, quote) !== null) return body;
+  const line = quoteLines(quote)[0]!;
+  return body.trim() ? `${line}\n\n${body}` : `${line}\n`;
+}

@@ -102,30 +102,29 @@ export function NoteEditor({
   quoteRef.current = quote;
   if (blank) blank.current = () => !note.readonly && untouched(latest.current, quoteRef.current);
   // An older passage note repeats its quote at the top: the quote shows above, so the text drops it
-  // (saved so once it is changed), and nothing typed can run on into the quote.
+  // and nothing typed can run on into the quote. Nothing is lost: the quote is the highlight's, and
+  // goes back into the text if the highlight is deleted.
   useEffect(() => {
     if (passage.data?.quote === undefined || note.readonly || latest.current !== note.body) return;
     const rest = afterQuote(note.body, passage.data.quote);
     if (rest !== null) setText(rest);
   }, [passage.data, note.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const first = useRef(true);
   const previousId = useRef(note.id);
   useLayoutEffect(() => {
-    const wasDraft = previousId.current === DRAFT_ID;
+    const previous = previousId.current;
     previousId.current = note.id;
     // The note made behind the editor takes what was typed meanwhile.
-    if (wasDraft && !first.current) {
+    if (previous !== note.id && previous === DRAFT_ID) {
       if (latest.current !== note.body) void save();
       return;
     }
-    if (!first.current) {
+    if (previous !== note.id) {
       setText(note.body);
       setHandout(note.handout);
       setStatus('saved');
       setMode('write');
     }
-    first.current = false;
     // Whatever opened the note (a button, a highlight's popover), what one types next goes in it:
     // focused in the same frame as it shows, so no keystroke falls between.
     const el = area.current;

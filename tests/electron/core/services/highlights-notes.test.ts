@@ -50,7 +50,10 @@ describe('highlights', () => {
     const note = ws.notes.create({ body: 'Same plane as in the wire', highlightId: late.id });
     expect(note.documentId).toBe(SEED.rewrite);
     ws.highlights.delete(late.id);
-    expect(ws.notes.get(note.id)).toMatchObject({ highlightId: null, documentId: SEED.rewrite });
+    // The note keeps the words it was about, shown apart while the highlight was there.
+    expect(ws.notes.get(note.id)).toMatchObject({ highlightId: null, documentId: SEED.rewrite, body: '> Ilyushin-96 fl\n\nSame plane as in the wire' });
+    ws.undo.undoLatest();
+    expect(ws.notes.get(note.id)).toMatchObject({ highlightId: late.id, body: 'Same plane as in the wire' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterQuote, untouchedNote } from '../../../../electron/shared/text/note-quote';
+import { afterQuote, untouchedNote, withQuote } from '../../../../electron/shared/text/note-quote';
 
 const QUOTE = 'The contractors flew to Venezuela\nnot from Moscow';
 
@@ -17,5 +17,13 @@ describe('a note on a passage', () => {
     expect(afterQuote('Check the flights.', QUOTE)).toBeNull();
     // As the editor wrote it: line breaks made spaces, other spacing kept.
     expect(afterQuote('> A  gap\n\nMine.', 'A  gap')).toBe('Mine.');
+  });
+});
+
+describe('a note whose passage is deleted', () => {
+  it('takes the quote into its text, once', () => {
+    expect(withQuote('Check the flights.', QUOTE)).toBe('> The contractors flew to Venezuela not from Moscow\n\nCheck the flights.');
+    expect(withQuote(withQuote('Check the flights.', QUOTE), QUOTE)).toBe(withQuote('Check the flights.', QUOTE));
+    expect(withQuote('', QUOTE)).toBe('> The contractors flew to Venezuela not from Moscow\n');
   });
 });
