@@ -108,6 +108,8 @@ describe('the workbench in a browser', () => {
     await expect.poll(() => reader.locator('.meta-line').textContent()).toContain('the Guardian');
     expect(await reader.getByLabel('Document text').textContent()).toMatch(/^Whale whisperer Hori Parata/);
     await reader.getByRole('button', { name: 'Original' }).click();
+    // The page shows rendered (notes-reader.test.ts); its source is one click away.
+    await reader.getByRole('button', { name: 'Source' }).click();
     await expect.poll(() => reader.getByLabel('Original file').textContent()).toMatch(/<!DOCTYPE html>/i);
     await shot(page, '10-original-html');
     await reader.getByRole('button', { name: 'Text' }).click();

@@ -111,6 +111,7 @@ export function createHandlers(
       ws().notes.delete(id);
       return { ok: true };
     },
+    'notes.discard': ({ id }) => ({ discarded: ws().notes.discard(id) }),
     'notes.backlinks': (target) => ws().notes.backlinks(target),
     'savedSearches.list': () => ws().savedSearches.list(),
     'savedSearches.save': ({ name, query }) => ws().savedSearches.save(name, query),

@@ -1,6 +1,8 @@
 import { invalid, notFound } from '../../shared/errors';
 import type { Highlight } from '../../shared/schemas';
 import { describeRange, locate } from '../../shared/text/anchor';
+import { withQuote } from '../../shared/text/note-quote';
+import { sha256 } from '../import/hash';
 import { nowIso, type ServiceContext } from './context';
 import { tagRefs } from './tag-refs';
 
@@ -154,8 +156,16 @@ export class HighlightsService {
         { table: 'highlights', where: 'id = ?', params: [id] },
         { table: 'highlight_tags', where: 'highlight_id = ?', params: [id] },
         { table: 'note_links', where: 'highlight_id = ?', params: [id] },
-        { table: 'notes', where: 'highlight_id = ?', params: [id], restoreColumns: ['highlight_id'] },
+        { table: 'notes', where: 'highlight_id = ?', params: [id], restoreColumns: ['highlight_id', 'body', 'sha256'] },
       ]);
+      // A note on the passage shows its quote apart, above its text: the quote goes into the text
+      // so that the note keeps the words it was about.
+      const keep = this.ctx.db.prepare('UPDATE notes SET body = ?, sha256 = ? WHERE id = ?');
+      const onIt = this.ctx.db.prepare('SELECT id, body FROM notes WHERE highlight_id = ? AND readonly = 0').all(id) as Array<{ id: number; body: string }>;
+      for (const n of onIt) {
+        const body = withQuote(n.body, current.quote);
+        if (body !== n.body) keep.run(body, sha256(body), n.id);
+      }
       this.ctx.db.prepare('DELETE FROM highlights WHERE id = ?').run(id);
     })();
     this.ctx.reindexDocuments([current.documentId]);

@@ -1,6 +1,7 @@
 import { invalid, notFound } from '../../shared/errors';
 import type { Note, NoteLink } from '../../shared/schemas';
 import { parseNoteLinks } from '../../shared/text/note-links';
+import { untouchedNote } from '../../shared/text/note-quote';
 import { sha256 } from '../import/hash';
 import { nowIso, type ServiceContext } from './context';
 import { ErrorCode, WorkbenchError } from '../../shared/errors';
@@ -227,5 +228,27 @@ export class NotesService {
     this.ctx.unindexNotes([id]);
     this.ctx.reindexDocuments(affected);
     this.ctx.changed('notes');
+  }
+
+  /**
+   * A note opened and closed without a word typed is no note: it goes without an undo
+   * entry, so nothing offers to bring back an empty note. A note with text stays.
+   */
+  discard(id: number): boolean {
+    const note = this.writable(id);
+    if (!untouchedNote(note.body, note.highlightId ? this.quoteOf(note.highlightId) : null)) return false;
+    const affected = this.affectedDocuments([id]);
+    this.ctx.db.transaction(() => {
+      this.ctx.db.prepare('DELETE FROM note_links WHERE note_id = ?').run(id);
+      this.ctx.db.prepare('DELETE FROM notes WHERE id = ?').run(id);
+    })();
+    this.ctx.unindexNotes([id]);
+    this.ctx.reindexDocuments(affected);
+    this.ctx.changed('notes');
+    return true;
+  }
+
+  private quoteOf(highlightId: number): string | null {
+    return (this.ctx.db.prepare('SELECT quote FROM highlights WHERE id = ?').pluck().get(highlightId) as string | undefined) ?? null;
   }
 }

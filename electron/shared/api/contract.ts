@@ -62,7 +62,9 @@ export const contract = {
   'documents.source': method({
     input: ById,
     output: z.object({ mediaType: z.string(), text: z.string() }).nullable(),
-    doc: 'The original a document was extracted from (a web page\'s HTML), as text to read, never to render; null for plain text and for binary originals (PDF, DOCX). Example: `{ id: 6 }`.',
+    doc: 'The original a document was extracted from (a web page\'s HTML), as text: the reader shows its source, or renders it ' +
+      'only after sanitizing it, in a sandboxed frame that allows no script and no network; null for plain text and for ' +
+      'binary originals (PDF, DOCX). Example: `{ id: 6 }`.',
   }),
   'documents.ocr': method({
     input: Nothing,
@@ -190,6 +192,13 @@ export const contract = {
   }),
   'notes.update': method({ input: z.object({ id: Id, body: z.string() }), output: Note, doc: "Replaces a note's Markdown. Example: `{ id: 3, body: \"...\" }`." }),
   'notes.delete': method({ input: ById, output: Ok, doc: 'Deletes a note. Example: `{ id: 3 }`.' }),
+  'notes.discard': method({
+    input: ById,
+    output: z.object({ discarded: z.boolean() }),
+    doc:
+      'Removes a note nobody wrote in (blank, or only the quote of its passage), with nothing to undo; a note with text ' +
+      'is kept and `discarded` is false. Example: `{ id: 3 }`.',
+  }),
   'notes.backlinks': method({
     input: NoteLink,
     output: z.array(z.object({ note: Note, via: NoteLink })),

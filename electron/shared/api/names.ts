@@ -36,6 +36,7 @@ export const METHOD_LIST = [
   'notes.create',
   'notes.update',
   'notes.delete',
+  'notes.discard',
   'notes.backlinks',
   'savedSearches.list',
   'savedSearches.save',

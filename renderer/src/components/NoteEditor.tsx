@@ -1,11 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import Markdown from 'react-markdown';
 import type { Highlight, Note } from '../../../electron/shared/schemas';
 import { linkMarkdown } from '../../../electron/shared/text/note-links';
+import { afterQuote, untouchedNote as untouched } from '../../../electron/shared/text/note-quote';
 import { api, errorMessage } from '../api';
+import { useApiData } from '../hooks/use-api-data';
 import { useWorkbench } from '../state';
 
 const SAVE_AFTER_MS = 600;
+
+/** The id of a note being made: the editor takes typing at once and saves once the note exists. */
+export const DRAFT_ID = 0;
 
 /** A label for a link: the start of the text, cut at a word. */
 function excerpt(text: string, max = 60): string {
@@ -63,9 +68,26 @@ export function MarkdownView({ text }: { text: string }) {
 
 /**
  * A Markdown note with preview and autosave. What was typed stays in the box if saving
- * fails, and is saved again on the next keystroke or with the Save button.
+ * fails, and is saved again on the next keystroke or with the Save button. A note on a
+ * passage shows the passage above its text, apart from it: what one writes is never part
+ * of the quote. The caret goes into the text as soon as the note opens, and a note closed
+ * with nothing written in it is not kept.
  */
-export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTargets: { documents: Array<{ id: number; title: string }>; highlights: Highlight[] }; onClose: () => void }) {
+export function NoteEditor({
+  note,
+  linkTargets,
+  onClose,
+  blank,
+  initialQuote,
+}: {
+  note: Note;
+  linkTargets: { documents: Array<{ id: number; title: string }>; highlights: Highlight[] };
+  onClose: () => void;
+  /** Set to a check the pane can call before it opens another note. */
+  blank?: React.MutableRefObject<(() => boolean) | null>;
+  /** The passage's quote as the reader knows it, shown until the highlight is read. */
+  initialQuote?: string | undefined;
+}) {
   const [text, setText] = useState(note.body);
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const [status, setStatus] = useState<'saved' | 'saving' | 'unsaved' | 'error'>('saved');
@@ -74,14 +96,59 @@ export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTar
   const area = useRef<HTMLTextAreaElement>(null);
   const latest = useRef(text);
   latest.current = text;
-
+  const passage = useApiData(() => (note.highlightId ? api.highlights.get({ id: note.highlightId }) : Promise.resolve(null)), [note.highlightId]);
+  const quote = passage.data?.quote ?? (note.highlightId ? (initialQuote ?? null) : null);
+  const quoteRef = useRef(quote);
+  quoteRef.current = quote;
+  if (blank) blank.current = () => !note.readonly && untouched(latest.current, quoteRef.current);
+  // An older passage note repeats its quote at the top: the quote shows above, so the text drops it
+  // and nothing typed can run on into the quote. Nothing is lost: the quote is the highlight's, and
+  // goes back into the text if the highlight is deleted.
   useEffect(() => {
-    setText(note.body);
-    setHandout(note.handout);
-    setStatus('saved');
+    if (passage.data?.quote === undefined || note.readonly || latest.current !== note.body) return;
+    const rest = afterQuote(note.body, passage.data.quote);
+    if (rest !== null) setText(rest);
+  }, [passage.data, note.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const previousId = useRef(note.id);
+  useLayoutEffect(() => {
+    const previous = previousId.current;
+    previousId.current = note.id;
+    // The note made behind the editor takes what was typed meanwhile.
+    if (previous !== note.id && previous === DRAFT_ID) {
+      if (latest.current !== note.body) void save();
+      return;
+    }
+    if (previous !== note.id) {
+      setText(note.body);
+      setHandout(note.handout);
+      setStatus('saved');
+      setMode('write');
+    }
+    // Whatever opened the note (a button, a highlight's popover), what one types next goes in it:
+    // focused in the same frame as it shows, so no keystroke falls between.
+    const el = area.current;
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    el.setSelectionRange(el.value.length, el.value.length);
+    el.scrollIntoView({ block: 'nearest' });
   }, [note.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  /** Done: a note nobody wrote in goes, with nothing to undo; anything else is saved first. */
+  const done = async () => {
+    try {
+      if (untouched(latest.current, quote)) {
+        if (latest.current !== note.body) await api.notes.update({ id: note.id, body: latest.current });
+        await api.notes.discard({ id: note.id });
+      } else if (status !== 'saved') await save();
+      onClose();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
   const save = async () => {
+    if (note.id === DRAFT_ID) return;
     const body = latest.current;
     setStatus('saving');
     try {
@@ -138,8 +205,13 @@ export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTar
           {status === 'saved' ? 'Saved' : status === 'saving' ? 'Saving…' : status === 'error' ? 'Not saved' : 'Editing'}
         </span>
       </div>
+      {quote !== null && (
+        <blockquote className="note-quote" aria-label="The passage this note is on">
+          {quote.length > 600 ? `${quote.slice(0, 600)}…` : quote}
+        </blockquote>
+      )}
       {mode === 'write' ? (
-        <textarea ref={area} value={text} onChange={(e) => setText(e.target.value)} aria-label="Note text (Markdown)" placeholder="Write in Markdown. Link with the buttons below." onBlur={() => status === 'unsaved' && void save()} />
+        <textarea ref={area} value={text} onChange={(e) => setText(e.target.value)} aria-label="Note text (Markdown)" placeholder={quote !== null ? 'Your note on this passage, in Markdown.' : 'Write in Markdown. Link with the buttons below.'} onBlur={() => status === 'unsaved' && void save()} />
       ) : (
         <MarkdownView text={text} />
       )}
@@ -166,6 +238,7 @@ export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTar
           <input
             type="checkbox"
             checked={handout}
+            disabled={note.id === DRAFT_ID}
             onChange={(e) => {
               const on = e.target.checked;
               setHandout(on);
@@ -174,10 +247,10 @@ export function NoteEditor({ note, linkTargets, onClose }: { note: Note; linkTar
           />{' '}
           For hand-out
         </label>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => void done()} disabled={note.id === DRAFT_ID}>
           Done
         </button>
-        <button type="button" onClick={() => void api.notes.delete({ id: note.id }).then(onClose).catch((err: unknown) => setError(errorMessage(err)))}>
+        <button type="button" disabled={note.id === DRAFT_ID} onClick={() => void api.notes.delete({ id: note.id }).then(onClose).catch((err: unknown) => setError(errorMessage(err)))}>
           Delete note
         </button>
       </div>

@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight } from '../../../electron/shared/schemas';
 import { findBoilerplate } from '../../../electron/shared/text/boilerplate';
+import { looksLikeMarkdown } from '../../../electron/shared/text/markdown-runs';
 import { fold } from '../../../electron/shared/text/normalize';
 import { passageQuery } from '../../../electron/shared/text/passage-query';
 import { api, errorMessage } from '../api';
 import { useApiData, useDebounced } from '../hooks/use-api-data';
+import { requestNote } from '../note-requests';
 import { useWorkbench, type Pane } from '../state';
 import { DocumentText, selectionRange, type Range } from './DocumentText';
 import { useAnalysisMarks } from '../hooks/use-analysis-marks';
 import { MetadataHeader } from './MetadataHeader';
-import { HighlightPopover, SelectionToolbar } from './SelectionToolbar';
+import { OriginalView } from './OriginalView';
+import { HighlightChooser, HighlightPopover, SelectionToolbar } from './SelectionToolbar';
 
 /** Case- and accent-insensitive matches of `needle` in `body`, as offsets into body. */
 function findAll(body: string, needle: string): Range[] {
@@ -54,15 +57,17 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
   const [currentFind, setCurrentFind] = useState(0);
   const [toolbar, setToolbar] = useState<{ at: { top: number; left: number }; range: Range } | null>(null);
   const [popover, setPopover] = useState<{ at: { top: number; left: number }; highlight: Highlight } | null>(null);
+  const [chooser, setChooser] = useState<{ at: { top: number; left: number }; highlights: Highlight[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
   const [clean, setClean] = useState(() => localStorage.getItem('workbench.clean') === '1');
-  const original = useApiData(() => (showOriginal ? api.documents.source({ id }) : Promise.resolve(null)), [id, showOriginal]);
   const textRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement>(null);
 
   const body = doc.data?.body ?? '';
+  const format = doc.data?.format;
+  const markdown = useMemo(() => format === 'markdown' || (format === 'text' && looksLikeMarkdown(body)), [body, format]);
   const folds = useMemo(() => (clean ? findBoilerplate(body) : []), [body, clean]);
   const toggleClean = (on: boolean) => {
     localStorage.setItem('workbench.clean', on ? '1' : '0');
@@ -149,8 +154,10 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
   };
 
   const startNote = async (h: Highlight) => {
+    if (requestNote({ documentId: id, highlightId: h.id, quote: h.quote })) return;
     try {
-      const n = await api.notes.create({ body: `> ${h.quote.replace(/\n+/g, ' ')}\n\n`, highlightId: h.id });
+      // The quote stands above the note's text in the editor, never in it.
+      const n = await api.notes.create({ body: '', highlightId: h.id });
       wb.setNoteId(n.id);
     } catch (err) {
       setError(errorMessage(err));
@@ -222,13 +229,12 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
           <>
             <MetadataHeader doc={doc.data} tags={tags.data ?? []} onError={setError} onOpen={(parent) => wb.open(parent)} />
             {showOriginal ? (
-              <pre className="original" aria-label="Original file">
-                {original.data?.text ?? (original.loading ? 'Loading…' : 'No original is kept for this document.')}
-              </pre>
+              <OriginalView id={id} />
             ) : (
             <DocumentText
               ref={textRef}
               body={body}
+              markdown={markdown}
               marks={marks}
               highlights={highlights.data ?? []}
               hits={hitList}
@@ -237,12 +243,21 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
               currentFind={currentFind}
               folds={folds}
               onUnfold={() => toggleClean(false)}
-              onHighlightClick={(h, el) => {
+              onHighlightClick={(hs, el) => {
                 if (!window.getSelection()?.isCollapsed) return;
                 const r = el.getBoundingClientRect();
                 const box = scrollRef.current!.getBoundingClientRect();
+                // Kept inside a narrow reader: the chooser and the popover are about 18rem wide.
+                const at = { top: r.bottom - box.top + scrollRef.current!.scrollTop + 6, left: Math.max(0, Math.min(r.left - box.left, box.width - 300)) };
                 setToolbar(null);
-                setPopover({ highlight: h, at: { top: r.bottom - box.top + scrollRef.current!.scrollTop + 6, left: Math.max(0, r.left - box.left) } });
+                // Where highlights overlap, the reader picks which one; a single one opens at once.
+                if (hs.length > 1) {
+                  setPopover(null);
+                  setChooser({ at, highlights: hs });
+                } else {
+                  setChooser(null);
+                  setPopover({ highlight: hs[0]!, at });
+                }
               }}
             />
             )}
@@ -263,6 +278,17 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
               wb.setQuery(passageQuery(body.slice(toolbar.range.start, toolbar.range.end)));
               setToolbar(null);
               window.getSelection()?.removeAllRanges();
+            }}
+          />
+        )}
+        {chooser && (
+          <HighlightChooser
+            at={chooser.at}
+            highlights={chooser.highlights}
+            onClose={() => setChooser(null)}
+            onChoose={(h) => {
+              setChooser(null);
+              setPopover({ highlight: h, at: chooser.at });
             }}
           />
         )}

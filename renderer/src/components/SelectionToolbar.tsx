@@ -114,3 +114,39 @@ export function HighlightPopover(props: { at: { top: number; left: number }; hig
     </div>
   );
 }
+
+/**
+ * Where highlights overlap, a click offers each of them, innermost first, with its tags and
+ * the start of its quote; arrow keys move between them.
+ */
+export function HighlightChooser(props: { at: { top: number; left: number }; highlights: Highlight[]; onChoose: (h: Highlight) => void; onClose: () => void }) {
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => menu.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus({ preventScroll: true }), []);
+  const move = (e: React.KeyboardEvent) => {
+    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') props.onClose();
+    else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      items[(at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
+    }
+  };
+  return (
+    <div ref={menu} className="selection-toolbar hl-chooser" role="menu" aria-label="Highlights here" style={{ top: props.at.top, left: props.at.left }} onKeyDown={move}>
+      {props.highlights.map((h) => {
+        const tags = h.tags.length ? h.tags.map((t) => t.name).join(', ') : 'Untagged';
+        const quote = h.quote.length > 70 ? `${h.quote.slice(0, 70)}…` : h.quote;
+        return (
+          <button key={h.id} type="button" role="menuitem" onClick={() => props.onChoose(h)} aria-label={`${tags}: “${quote}”`}>
+            <span className="chip-dot" style={{ ['--tag' as string]: h.tags[0]?.color ?? '#f6c453' }} aria-hidden="true" />
+            <span className="hl-chooser-tags">{tags}</span>
+            <span className="hl-chooser-quote">“{quote}”</span>
+          </button>
+        );
+      })}
+      <button type="button" className="link-button" onClick={props.onClose}>
+        Cancel
+      </button>
+    </div>
+  );
+}

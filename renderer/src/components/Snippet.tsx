@@ -1,15 +1,17 @@
+import { plainSnippet } from '../../../electron/shared/text/markdown-runs';
 import type { Snippet as SnippetData } from '../../../electron/shared/schemas';
 
-/** A snippet with its matched terms marked. */
+/** A snippet with its matched terms marked, and without Markdown's marks (the reader hides them too). */
 export function Snippet({ snippet }: { snippet: SnippetData }) {
+  const { text, marks } = plainSnippet(snippet.text, snippet.marks);
   const parts: React.ReactNode[] = [];
   let at = 0;
-  snippet.marks.forEach(([a, b], i) => {
-    if (a > at) parts.push(snippet.text.slice(at, a));
-    parts.push(<mark key={i}>{snippet.text.slice(a, b)}</mark>);
+  marks.forEach(([a, b], i) => {
+    if (a > at) parts.push(text.slice(at, a));
+    parts.push(<mark key={i}>{text.slice(a, b)}</mark>);
     at = b;
   });
-  parts.push(snippet.text.slice(at));
+  parts.push(text.slice(at));
   return <span className="snippet">{parts}</span>;
 }
 

@@ -50,7 +50,10 @@ describe('highlights', () => {
     const note = ws.notes.create({ body: 'Same plane as in the wire', highlightId: late.id });
     expect(note.documentId).toBe(SEED.rewrite);
     ws.highlights.delete(late.id);
-    expect(ws.notes.get(note.id)).toMatchObject({ highlightId: null, documentId: SEED.rewrite });
+    // The note keeps the words it was about, shown apart while the highlight was there.
+    expect(ws.notes.get(note.id)).toMatchObject({ highlightId: null, documentId: SEED.rewrite, body: '> Ilyushin-96 fl\n\nSame plane as in the wire' });
+    ws.undo.undoLatest();
+    expect(ws.notes.get(note.id)).toMatchObject({ highlightId: late.id, body: 'Same plane as in the wire' });
   });
 });
 
@@ -91,6 +94,20 @@ describe('notes', () => {
     const again = await reopen(ws);
     expect(again.notes.get(n.id)).toMatchObject({ documentId: null, body: 'Outlived its source' });
     expect(again.search.search({ query: 'outlived' }).notes).toHaveLength(1);
+  });
+
+  it('are discarded when nothing was written in them, without an undo entry, and kept otherwise', async () => {
+    const ws = await newWorkspace();
+    const h = ws.highlights.createFromQuote(SEED.moscowTimes, QUOTE);
+    const blank = ws.notes.create({ body: '  \n', documentId: SEED.moscowTimes });
+    const quoteOnly = ws.notes.create({ body: `> ${QUOTE}\n\n`, highlightId: h.id });
+    const written = ws.notes.create({ body: `> ${QUOTE}\n\nCompare the Reuters wire.`, highlightId: h.id });
+    const undoBefore = ws.undo.list().length;
+    expect(ws.notes.discard(blank.id)).toBe(true);
+    expect(ws.notes.discard(quoteOnly.id)).toBe(true);
+    expect(ws.notes.discard(written.id)).toBe(false);
+    expect(ws.notes.listForDocument(SEED.moscowTimes).map((n) => n.id)).toEqual([written.id]);
+    expect(ws.undo.list()).toHaveLength(undoBefore);
   });
 });
 
