@@ -106,7 +106,8 @@ export function useApiQuery<M extends MethodName>(method: M, input: MethodInput<
     queryKey: [method, input] as const,
     queryFn: () => call(method, input as MethodInput<M>),
     enabled: input !== null,
-    placeholderData: (previous) => previous,
+    // While the answer to a new input loads, the last one stays (no flash of empty); with nothing to ask, nothing shows.
+    placeholderData: input === null ? undefined : (previous) => previous,
     // No change event covers backups and the list of workspaces: asked again each time they are shown.
     ...(NOT_EVENTED.some((p) => method.startsWith(p)) && { staleTime: 0 }),
   });

@@ -173,12 +173,8 @@ export function useWorkbenchStore(): StoreApi<Workbench> {
  * A slice of the window's state. Pass a selector so a component re-renders only when its
  * slice changes (`useWorkbench((s) => s.sort)`); an object slice is compared field by field.
  */
-export function useWorkbench<T>(selector: (s: Workbench) => T): T;
-/** @deprecated The whole state re-renders on every change; pass a selector. */
-export function useWorkbench(): Workbench & { effectiveQuery: string };
-export function useWorkbench<T>(selector?: (s: Workbench) => T): T | (Workbench & { effectiveQuery: string }) {
-  const all = (s: Workbench) => ({ ...s, effectiveQuery: selectEffectiveQuery(s) });
-  return useStore(useWorkbenchStore(), useShallow<Workbench, unknown>(selector ?? all)) as T;
+export function useWorkbench<T>(selector: (s: Workbench) => T): T {
+  return useStore(useWorkbenchStore(), useShallow(selector));
 }
 
 type ActionName = {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { DocumentHit, HighlightHit, NoteHit } from '../../../electron/shared/schemas';
 import { COMMANDS, keyLabel } from '../../../electron/shared/commands';
 import { api } from '../api';
-import { useDebounced } from '../hooks/use-api-data';
+import { useDebounced } from '../hooks/use-debounced';
 import type { Handlers } from '../hooks/use-commands';
 import { useActions } from '../state';
 

@@ -4,8 +4,8 @@ import type { Highlight, Note } from '../../../electron/shared/schemas';
 import { linkMarkdown } from '../../../electron/shared/text/note-links';
 import { afterQuote, untouchedNote as untouched } from '../../../electron/shared/text/note-quote';
 import { api, errorMessage } from '../api';
-import { useApiData } from '../hooks/use-api-data';
-import { useWorkbench } from '../state';
+import { useApiQuery } from '../query';
+import { useActions } from '../state';
 
 const SAVE_AFTER_MS = 600;
 
@@ -22,7 +22,7 @@ function excerpt(text: string, max = 60): string {
 
 /** Follows doc: and hl: links inside the workbench; nothing else is opened (offline). */
 export function useLinkOpener() {
-  const wb = useWorkbench();
+  const wb = useActions();
   return async (href: string) => {
     const m = /^(doc|hl):(\d+)$/.exec(href);
     if (!m) return;
@@ -96,7 +96,7 @@ export function NoteEditor({
   const area = useRef<HTMLTextAreaElement>(null);
   const latest = useRef(text);
   latest.current = text;
-  const passage = useApiData(() => (note.highlightId ? api.highlights.get({ id: note.highlightId }) : Promise.resolve(null)), [note.highlightId]);
+  const passage = useApiQuery('highlights.get', note.highlightId ? { id: note.highlightId } : null);
   const quote = passage.data?.quote ?? (note.highlightId ? (initialQuote ?? null) : null);
   const quoteRef = useRef(quote);
   quoteRef.current = quote;

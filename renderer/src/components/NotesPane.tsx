@@ -1,6 +1,7 @@
 import type { Highlight, Note, NoteLink } from '../../../electron/shared/schemas';
 import { api, errorMessage } from '../api';
-import { useApiData } from '../hooks/use-api-data';
+import { useQueries } from '@tanstack/react-query';
+import { call, useApiQuery } from '../query';
 import { useWorkbench } from '../state';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { onNoteRequest, type NoteRequest } from '../note-requests';
@@ -53,20 +54,20 @@ export function NotesPane() {
   const pane = wb.panes[wb.active] ?? wb.panes[0];
   const docId = pane?.documentId ?? null;
   const [error, setError] = useState<string | null>(null);
-  const own = useApiData(() => (docId ? api.notes.forDocument({ documentId: docId }) : Promise.resolve([])), [docId], ['notes', 'highlights']);
-  const back = useApiData(() => (docId ? api.notes.backlinks({ kind: 'document', id: docId }) : Promise.resolve([])), [docId], ['notes']);
-  const free = useApiData(() => api.notes.free(), [], ['notes']);
-  const editing = useApiData(() => (wb.noteId ? api.notes.get({ id: wb.noteId }) : Promise.resolve(null)), [wb.noteId]);
+  const own = useApiQuery('notes.forDocument', docId ? { documentId: docId } : null);
+  const back = useApiQuery('notes.backlinks', docId ? { kind: 'document', id: docId } : null);
+  const free = useApiQuery('notes.free', {});
+  const editing = useApiQuery('notes.get', wb.noteId ? { id: wb.noteId } : null);
   const openIds = [wb.panes[0]?.documentId, wb.panes[1]?.documentId].filter((x): x is number => typeof x === 'number');
-  const targets = useApiData(
-    async () => {
-      const documents = await Promise.all(openIds.map((id) => api.documents.get({ id }).then((d) => ({ id: d.id, title: d.title }))));
-      const highlights: Highlight[] = (await Promise.all(openIds.map((id) => api.highlights.list({ documentId: id })))).flat();
-      return { documents, highlights };
+  // What a note can link to: the documents open in the readers and their highlights (each query cached and kept fresh).
+  const openDocs = useQueries({ queries: openIds.map((id) => ({ queryKey: ['documents.get', { id }], queryFn: () => call('documents.get', { id }) })) });
+  const openHighlights = useQueries({ queries: openIds.map((id) => ({ queryKey: ['highlights.list', { documentId: id }], queryFn: () => call('highlights.list', { documentId: id }) })) });
+  const targets = {
+    data: {
+      documents: openDocs.flatMap((q) => (q.data ? [{ id: q.data.id, title: q.data.title }] : [])),
+      highlights: openHighlights.flatMap((q) => q.data ?? []) as Highlight[],
     },
-    [openIds.join(',')],
-    ['highlights'],
-  );
+  };
 
   // Opening another note leaves no empty one behind (the editor knows whether anything was written).
   const blank = useRef<(() => boolean) | null>(null);

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api';
-import { useApiData } from '../hooks/use-api-data';
+import { useApiQuery } from '../query';
 
 /**
  * The frame's own policy: nothing loads from anywhere (no network, no script, no style, no
@@ -45,7 +44,7 @@ async function sanitize(html: string): Promise<string> {
 
 /** The original a document came from: a saved page rendered (locked down), or its source. */
 export function OriginalView({ id }: { id: number }) {
-  const original = useApiData(() => api.documents.source({ id }), [id]);
+  const original = useApiQuery('documents.source', { id });
   const isHtml = /html/i.test(original.data?.mediaType ?? '');
   const [view, setView] = useState<'page' | 'source'>('page');
   const [page, setPage] = useState<string | null>(null);
