@@ -156,7 +156,7 @@ describe('the window', () => {
     }
   });
 
-  it('is one tab stop in the library, ArrowDown goes from the search box to the results', async () => {
+  it('is one tab stop in the library, ArrowDown goes from the search box to the results, Esc from Find back to the text', async () => {
     const { page, errors } = await openPage(browser(), served().url);
     await page.getByRole('searchbox', { name: 'Search' }).fill('mercenaries');
     await waitFor(() => count(page)).toMatch(/documents?$/);
@@ -166,6 +166,15 @@ describe('the window', () => {
     await page.keyboard.press('Tab');
     const stillIn = await page.evaluate(() => Boolean(document.activeElement?.closest('[role=listbox]')));
     expect(stillIn).toBe(false);
+    // Esc from Find gives the focus back to the text being read.
+    await library(page).getByRole('option').first().click();
+    await page.getByRole('region', { name: /^Reader 1/ }).getByLabel('Document').first().focus();
+    await page.keyboard.press('Control+f');
+    await waitFor(() => focused(page)).toBe('Find in document');
+    await page.keyboard.type('maduro');
+    await page.keyboard.press('Escape');
+    await waitFor(() => focused(page)).toBe('Document');
+    expect(await page.getByRole('textbox', { name: 'Find in document' }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
