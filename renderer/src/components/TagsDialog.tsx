@@ -46,6 +46,9 @@ export function TagsDialog({ onClose }: { onClose: () => void }) {
   const [done, setDone] = useState<Undoable | null>(null);
   const [fresh, setFresh] = useState('');
   const [dragged, setDragged] = useState<number | null>(null);
+  // Names being typed, by tag: the field shows what is typed until it is saved, then the tag's name.
+  const [drafts, setDrafts] = useState<Record<number, string>>({});
+  const dropDraft = (id: number) => setDrafts(({ [id]: _gone, ...rest }) => rest);
 
   const act = async (fn: () => Promise<unknown>, undo?: Undoable) => {
     setError(null);
@@ -136,9 +139,9 @@ export function TagsDialog({ onClose }: { onClose: () => void }) {
               <input
                 className="tag-name-input"
                 aria-label={`Name of ${t.name}`}
-                defaultValue={t.name}
-                key={t.name}
-                onBlur={(e) => void rename(t, e.target.value)}
+                value={drafts[t.id] ?? t.name}
+                onChange={(e) => setDrafts((d) => ({ ...d, [t.id]: e.target.value }))}
+                onBlur={(e) => void Promise.resolve(rename(t, e.target.value)).finally(() => dropDraft(t.id))}
                 onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
               />
               <span className="hint">
