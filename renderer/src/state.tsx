@@ -59,6 +59,9 @@ export interface Workbench {
   /** The shared passage both readers bring into view, and a counter so the same one can be asked for again. */
   sharedFocus: { id: number; seq: number } | null;
   focusShared: (id: number) => void;
+  /** Documents picked in the library (Ctrl+click, Shift+click, Space): deleted or exported together. */
+  picked: number[];
+  setPicked: (ids: number[]) => void;
   /** The note being edited in the notes pane. */
   noteId: number | null;
   setNoteId: (id: number | null) => void;
@@ -138,6 +141,8 @@ export function createWorkbenchStore(workspace: string): StoreApi<Workbench> {
         focusShared: (id) => set((s) => ({ sharedFocus: { id, seq: (s.sharedFocus?.seq ?? 0) + 1 } })),
         noteId: null,
         setNoteId: (noteId) => set({ noteId }),
+        picked: [],
+        setPicked: (picked) => set({ picked }),
       }),
       {
         // The same key as before the store, so the documents a user had open come back after the update.

@@ -88,6 +88,13 @@ describe('the window', () => {
     const bar = page.getByRole('toolbar', { name: 'Picked documents' });
     await waitFor(() => bar.textContent()).toContain('2 documents picked');
     await shot(page, 'foundations-picked');
+    // What is picked can be exported too: the Export dialog offers it first.
+    await page.keyboard.press('Control+e');
+    const exportDialog = page.getByRole('dialog', { name: /^Export highlights and notes/ });
+    await waitFor(() => exportDialog.getByRole('radio', { name: /The documents picked in the library/ }).isChecked()).toBe(true);
+    expect(await exportDialog.textContent()).toContain('The documents picked in the library — 2 documents');
+    await page.keyboard.press('Escape');
+    await waitFor(() => exportDialog.count()).toBe(0);
     await bar.getByRole('button', { name: 'Delete 2 documents' }).click();
     await waitFor(() => count(page)).toBe('3 documents');
     await page.getByRole('status', { name: 'Undo' }).getByRole('button', { name: 'Undo' }).click();
@@ -193,6 +200,39 @@ describe('the window', () => {
     await waitFor(() => count(page)).toBe('1 document');
     await waitFor(() => page.locator('.charts canvas').count()).toBe(1);
     await shot(page, 'foundations-charts');
+    expect(errors).toEqual([]);
+  });
+
+  // Last: it switches the served workspace away and back.
+  it('keeps the path of a protected recent workspace and puts the caret in the passphrase', async () => {
+    const { page, errors } = await openPage(browser(), served().url);
+    const locked = served().file.replace(/e2e\.workspace$/, 'Protected.workspace');
+    await workspaceMenu(page, 'Switch or create a workspace…');
+    const dialog = page.getByRole('dialog', { name: 'Workspaces' });
+    await dialog.getByLabel('New workspace file').fill(locked);
+    await dialog.getByLabel(/Protect with a passphrase/).check();
+    await dialog.getByLabel('Passphrase', { exact: true }).fill('correct horse');
+    await dialog.getByLabel('Passphrase again').fill('correct horse');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await waitFor(() => page.title()).toBe('Protected.workspace — Research Workbench');
+    await library(page).waitFor();
+    await page.keyboard.press('Control+Shift+O');
+    await page.getByRole('dialog', { name: 'Workspaces' }).getByRole('button', { name: 'Open e2e.workspace' }).click();
+    await waitFor(() => page.title()).toBe('e2e.workspace — Research Workbench');
+    await library(page).getByRole('option').first().waitFor();
+    await page.keyboard.press('Control+Shift+O');
+    const d2 = page.getByRole('dialog', { name: 'Workspaces' });
+    await d2.getByRole('button', { name: 'Open Protected.workspace' }).click();
+    await waitFor(() => d2.getByRole('alert').textContent()).toMatch(/passphrase/i);
+    expect(await d2.getByLabel('Workspace file', { exact: true }).inputValue()).toBe(locked);
+    await waitFor(() => d2.getByLabel('Passphrase (only if it is protected)').evaluate((el) => el === document.activeElement)).toBe(true);
+    await shot(page, 'foundations-protected-recent');
+    await page.keyboard.type('correct horse');
+    await page.keyboard.press('Enter');
+    await waitFor(() => page.title()).toBe('Protected.workspace — Research Workbench');
+    await page.keyboard.press('Control+Shift+O');
+    await page.getByRole('dialog', { name: 'Workspaces' }).getByRole('button', { name: 'Open e2e.workspace' }).click();
+    await waitFor(() => page.title()).toBe('e2e.workspace — Research Workbench');
     expect(errors).toEqual([]);
   });
 });

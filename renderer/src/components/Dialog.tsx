@@ -27,13 +27,15 @@ function returnFocus(e: Event): void {
  * stays inside while it is open, Escape or a click outside closes it, and focus goes back
  * to what had it before. Screen readers hear its name.
  */
-export function Dialog({ label, onClose, children, wide }: { label: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Dialog({ label, title, onClose, children, wide, className }: { label: string; title?: string; onClose: () => void; children: ReactNode; wide?: boolean; className?: string }) {
+  // A short visible title may stand for a longer name, which screen readers hear.
+  const named = title ? { 'aria-label': label, 'aria-labelledby': undefined } : {};
   return (
     <Primitive.Root open onOpenChange={(open) => !open && onClose()}>
       <Primitive.Portal>
         <Primitive.Overlay className="dialog-backdrop" />
-        <Primitive.Content className={`dialog${wide ? ' wide' : ''}`} aria-describedby={undefined} onCloseAutoFocus={returnFocus}>
-          <Primitive.Title>{label}</Primitive.Title>
+        <Primitive.Content className={`dialog${wide ? ' wide' : ''}${className ? ` ${className}` : ''}`} aria-describedby={undefined} onCloseAutoFocus={returnFocus} {...named}>
+          <Primitive.Title>{title ?? label}</Primitive.Title>
           {children}
         </Primitive.Content>
       </Primitive.Portal>

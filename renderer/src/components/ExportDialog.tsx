@@ -3,6 +3,7 @@ import type { Tag } from '../../../electron/shared/schemas';
 import { plural } from '../../../electron/shared/text/plural';
 import { api, errorMessage } from '../api';
 import { selectEffectiveQuery, useWorkbench } from '../state';
+import { Dialog } from './Dialog';
 
 type NotesFormat = 'md' | 'csv' | 'json';
 type LibraryFormat = 'csl-json' | 'bibtex' | 'ris' | 'library-csv';
@@ -39,21 +40,22 @@ function download(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-type Scope = 'all' | 'tag' | 'results' | 'open';
+type Scope = 'all' | 'tag' | 'results' | 'open' | 'picked';
 
 const quoted = (name: string) => `"${name.replace(/"/g, '')}"`;
 
 /**
  * Exports highlights and notes, or citations and the library, of everything, one tag, the
- * current search results or the documents open in the readers, and hands the file to the
+ * current search results, the documents picked in the library or those open in the readers, and hands the file to the
  * browser's download.
  */
 export function ExportDialog({ onClose, results = false }: { onClose: () => void; results?: boolean }) {
   const query = useWorkbench((s) => selectEffectiveQuery(s).trim());
   const panes = useWorkbench((s) => s.panes);
   const open = [...new Set(panes.flatMap((p) => (p ? [p.documentId] : [])))];
+  const picked = useWorkbench((s) => s.picked);
   const [format, setFormat] = useState<Format>(results ? 'library-csv' : 'md');
-  const [scope, setScope] = useState<Scope>(results && query ? 'results' : 'all');
+  const [scope, setScope] = useState<Scope>(picked.length ? 'picked' : results && query ? 'results' : 'all');
   const [tags, setTags] = useState<Tag[]>([]);
   const [tagId, setTagId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -82,7 +84,7 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
       }
       // Citations of a tag are those of the documents the search `tag:"…"` finds.
       const selection =
-        scope === 'results' ? { query } : scope === 'open' ? { ids: open } : scope === 'tag' && tag && isLibrary(format) ? { query: `tag:${quoted(tag.name)}` } : {};
+        scope === 'results' ? { query } : scope === 'open' ? { ids: open } : scope === 'picked' ? { ids: picked } : scope === 'tag' && tag && isLibrary(format) ? { query: `tag:${quoted(tag.name)}` } : {};
       const out = isLibrary(format)
         ? await api.export.library({ format, ...selection })
         : await api.export.run({ format, ...selection, ...(scope === 'tag' && tag ? { tagId: tag.id } : {}) });
@@ -100,78 +102,80 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
   );
   const whole = isQda(format);
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog export-dialog" role="dialog" aria-modal="true" aria-label="Export highlights and notes, citations, the library or a REFI-QDA project">
-        <h2>Export</h2>
-        <div className="export-grid">
-          <fieldset className="export-scope">
-            <legend>Of what</legend>
+    <Dialog label="Export highlights and notes, citations, the library or a REFI-QDA project" title="Export" className="export-dialog" onClose={onClose}>
+      <div className="export-grid">
+        <fieldset className="export-scope">
+          <legend>Of what</legend>
+          <label className="radio">
+            <input type="radio" name="scope" checked={scope === 'all' || whole} onChange={() => setScope('all')} />
+            Every document <span className="hint">— the whole workspace</span>
+          </label>
+          <div className="row">
             <label className="radio">
-              <input type="radio" name="scope" checked={scope === 'all' || whole} onChange={() => setScope('all')} />
-              Every document <span className="hint">— the whole workspace</span>
+              <input type="radio" name="scope" checked={scope === 'tag' && !whole} disabled={whole || tags.length === 0} onChange={() => setScope('tag')} />
+              One tag
             </label>
-            <div className="row">
-              <label className="radio">
-                <input type="radio" name="scope" checked={scope === 'tag' && !whole} disabled={whole || tags.length === 0} onChange={() => setScope('tag')} />
-                One tag
-              </label>
-              <select
-                aria-label="Tag to export"
-                value={tagId ?? ''}
-                disabled={whole || tags.length === 0}
-                onChange={(e) => {
-                  setTagId(Number(e.target.value));
-                  setScope('tag');
-                }}
-              >
-                {tags.length === 0 && <option value="">no tags yet</option>}
-                {tags.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name} ({plural(t.highlightCount, 'highlight')}, {plural(t.documentCount, 'document')})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <label className="radio">
-              <input type="radio" name="scope" checked={scope === 'results' && !whole} disabled={whole || !query} onChange={() => setScope('results')} />
-              The current search results {query ? <span className="hint">— {query}</span> : <span className="hint">— no search</span>}
-            </label>
-            <label className="radio">
-              <input type="radio" name="scope" checked={scope === 'open' && !whole} disabled={whole || open.length === 0} onChange={() => setScope('open')} />
-              The documents open in the readers <span className="hint">— {open.length ? plural(open.length, 'document') : 'none open'}</span>
-            </label>
-            {whole && <p className="hint">A REFI-QDA project or codebook is always of the whole workspace.</p>}
-          </fieldset>
-          <fieldset>
-            <legend>Highlights and notes</legend>
-            {NOTES_FORMATS.map(radio)}
-          </fieldset>
-        </div>
-        <div className="export-grid">
-          <fieldset>
-            <legend>Citations and the library</legend>
-            {LIBRARY_FORMATS.map(radio)}
-          </fieldset>
-          <fieldset>
-            <legend>For qualitative analysis software</legend>
-            {QDA_FORMATS.map(radio)}
-          </fieldset>
-        </div>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        {done && <p role="status">{done}</p>}
-        <div className="row">
-          <button type="button" onClick={() => void run()} autoFocus>
-            Export
-          </button>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
+            <select
+              aria-label="Tag to export"
+              value={tagId ?? ''}
+              disabled={whole || tags.length === 0}
+              onChange={(e) => {
+                setTagId(Number(e.target.value));
+                setScope('tag');
+              }}
+            >
+              {tags.length === 0 && <option value="">no tags yet</option>}
+              {tags.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name} ({plural(t.highlightCount, 'highlight')}, {plural(t.documentCount, 'document')})
+                </option>
+              ))}
+            </select>
+          </div>
+          <label className="radio">
+            <input type="radio" name="scope" checked={scope === 'results' && !whole} disabled={whole || !query} onChange={() => setScope('results')} />
+            The current search results {query ? <span className="hint">— {query}</span> : <span className="hint">— no search</span>}
+          </label>
+          <label className="radio">
+            <input type="radio" name="scope" checked={scope === 'open' && !whole} disabled={whole || open.length === 0} onChange={() => setScope('open')} />
+            The documents open in the readers <span className="hint">— {open.length ? plural(open.length, 'document') : 'none open'}</span>
+          </label>
+          <label className="radio">
+            <input type="radio" name="scope" checked={scope === 'picked' && !whole} disabled={whole || picked.length === 0} onChange={() => setScope('picked')} />
+            The documents picked in the library{' '}
+            <span className="hint">— {picked.length ? plural(picked.length, 'document') : 'none: Ctrl+click rows to pick them'}</span>
+          </label>
+          {whole && <p className="hint">A REFI-QDA project or codebook is always of the whole workspace.</p>}
+        </fieldset>
+        <fieldset>
+          <legend>Highlights and notes</legend>
+          {NOTES_FORMATS.map(radio)}
+        </fieldset>
       </div>
-    </div>
+      <div className="export-grid">
+        <fieldset>
+          <legend>Citations and the library</legend>
+          {LIBRARY_FORMATS.map(radio)}
+        </fieldset>
+        <fieldset>
+          <legend>For qualitative analysis software</legend>
+          {QDA_FORMATS.map(radio)}
+        </fieldset>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {done && <p role="status">{done}</p>}
+      <div className="row">
+        <button type="button" onClick={() => void run()} autoFocus>
+          Export
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -41,13 +41,15 @@ export function Library() {
   const { counts, partial, row, personal, loading, error, typing } = useLibraryPages(searchView, visible);
 
   // Documents picked for an action (Ctrl+click, Shift+click, Space): deleted together, for now.
-  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const pickedIds = useWorkbench((s) => s.picked);
+  const picked = useMemo(() => new Set(pickedIds), [pickedIds]);
+  const setPicked = (ids: Set<number>) => wb.setPicked([...ids]);
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
   // A new search starts at its top; a refresh of the same one keeps the selection and the scroll.
   useEffect(() => {
+    // Picks stay: documents picked under several searches are deleted or exported together.
     setSelected(0);
-    setPicked(new Set());
     parent.current?.scrollTo({ top: 0 });
   }, [searchView]);
 
