@@ -86,6 +86,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly analysis: AnalysisService;
   readonly charts: ChartsService;
   private analysing: Promise<AnalysisProgress> | null = null;
+  private analysingAgain: Promise<AnalysisProgress> | null = null;
   private readonly jobs: BackgroundJobs;
   readonly search: SearchEngine;
   readonly vocabulary: Vocabulary;
@@ -287,7 +288,17 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
    * worker thread, with progress as `analysisProgress` events. Calls while one runs share it.
    */
   analyze(): Promise<AnalysisProgress> {
-    if (this.analysing) return this.analysing;
+    // A run under way may have listed its documents before the newest came in: one more run
+    // follows it, shared by every call made meanwhile, and finds them (or finds nothing left).
+    if (this.analysing) {
+      this.analysingAgain ??= this.analysing
+        .catch(() => undefined)
+        .then(() => {
+          this.analysingAgain = null;
+          return this.analyze();
+        });
+      return this.analysingAgain;
+    }
     if (this.reader) return Promise.resolve({ done: 0, total: 0 });
     // A read that fails (a damaged page) rejects, as the run would: callers start it and carry on.
     try {

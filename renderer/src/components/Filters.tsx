@@ -3,7 +3,7 @@ import type { Tag } from '../../../electron/shared/schemas';
 import { plural } from '../../../electron/shared/text/plural';
 import { api, errorMessage } from '../api';
 import { useApiQuery } from '../query';
-import { selectEffectiveQuery, useActions, useWorkbench, useWorkbenchStore } from '../state';
+import { useActions, useWorkbench, useWorkbenchStore, writeFilters } from '../state';
 
 /** "2 docs · 1 highlight": what carries the tag, in words; the button's label says it in full. */
 function tagCounts(t: Tag): string {
@@ -63,7 +63,7 @@ export function Filters() {
     const name = (naming ?? '').trim();
     if (!name) return;
     api.savedSearches
-      .save({ name, query: selectEffectiveQuery(store.getState()) })
+      .save({ name, query: writeFilters(store.getState().query, store.getState().filters) })
       .then(() => {
         setMessage(`Saved "${name}".`);
         setNaming(null);
@@ -104,7 +104,9 @@ export function Filters() {
         <button type="button" className="link-button" onClick={() => {
             // Read when asked, not subscribed to: the filters never re-render while someone types.
             const s = store.getState();
-            if (selectEffectiveQuery(s)) setNaming(s.searched || selectEffectiveQuery(s));
+            // What is in the box now, even if typing has not paused yet, with the filters.
+            const typed = writeFilters(s.query, s.filters);
+            if (typed) setNaming(s.query.trim() || typed);
             else setMessage('Search for something first, then save it.');
           }} aria-label="Save this search">
           Save
