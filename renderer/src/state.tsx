@@ -123,6 +123,14 @@ export function createWorkbenchStore(workspace: string): StoreApi<Workbench> {
         setActive: (active) => set({ active }),
         open: (documentId, options = {}) => {
           const { panes, active } = get();
+          // Already open in a pane: that pane comes forward (at its new place, if one is asked for); never the same document twice.
+          const at = panes.findIndex((p) => p?.documentId === documentId);
+          if (at >= 0 && (options.side || at !== active)) {
+            const next: [Pane | null, Pane | null] = [...panes];
+            next[at] = { documentId, focus: options.focus ?? panes[at]!.focus };
+            set({ panes: next, active: at as 0 | 1 });
+            return;
+          }
           const target: 0 | 1 = options.side ? (panes[0] ? 1 : 0) : active;
           const next: [Pane | null, Pane | null] = [...panes];
           next[target] = { documentId, focus: options.focus };

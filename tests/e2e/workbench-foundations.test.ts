@@ -36,6 +36,8 @@ describe('the window', () => {
     await chips.getByRole('button', { name: 'Clear filter Mentions: Dmitry Peskov' }).click();
     await waitFor(() => count(page)).toBe('5 documents');
     expect(await chips.count()).toBe(0);
+    // The focus is not dropped on the page: it goes back to the search box.
+    await waitFor(() => focused(page)).toBe('Search');
     expect(errors).toEqual([]);
   });
 
@@ -173,8 +175,19 @@ describe('the window', () => {
     await page.keyboard.press('Tab');
     const stillIn = await page.evaluate(() => Boolean(document.activeElement?.closest('[role=listbox]')));
     expect(stillIn).toBe(false);
+    // The side panel's tabs are one tab stop, with the arrows inside.
+    await page.getByRole('tablist', { name: 'Side panels' }).getByRole('tab', { name: 'Notes' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await waitFor(() => focused(page)).toBe('Passages');
+    expect(await page.getByRole('tab', { name: 'Passages' }).getAttribute('aria-selected')).toBe('true');
     // Esc from Find gives the focus back to the text being read.
     await library(page).getByRole('option').first().click();
+    // Ctrl+\\ on the document already open does not open it a second time.
+    await library(page).focus();
+    await page.keyboard.press('Control+\\');
+    // Two frames: the key's state change has been drawn by then.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.getByRole('region', { name: /^Reader 2/ }).count()).toBe(0);
     await page.getByRole('region', { name: /^Reader 1/ }).getByLabel('Document').first().focus();
     await page.keyboard.press('Control+f');
     await waitFor(() => focused(page)).toBe('Find in document');

@@ -24,7 +24,18 @@ export function ActiveFilters() {
       {chips.map((c) => (
         <span key={c.key} className="filter-chip">
           {c.label}
-          <button type="button" className="chip-x" aria-label={`Clear filter ${c.label}`} onClick={() => setFilters(c.clear)}>
+          <button
+            type="button"
+            className="chip-x"
+            aria-label={`Clear filter ${c.label}`}
+            onClick={(e) => {
+              // The focus goes to the next chip's ×, or back to the search box: never lost on the page.
+              const chips = [...(e.currentTarget.closest('[role=group]')?.querySelectorAll<HTMLElement>('.chip-x') ?? [])];
+              const next = chips[chips.indexOf(e.currentTarget) + 1] ?? chips[chips.indexOf(e.currentTarget) - 1];
+              setFilters(c.clear);
+              requestAnimationFrame(() => (next?.isConnected ? next : document.querySelector<HTMLElement>('input[aria-label="Search"]'))?.focus());
+            }}
+          >
             ×
           </button>
         </span>

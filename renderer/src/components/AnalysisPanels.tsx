@@ -110,7 +110,7 @@ export function EntitiesPanel() {
               {e.kind} · {plural(e.documents, 'document')} · {plural(e.mentions, 'mention')}
             </span>
             {chosen && e.name !== chosen && current && (
-              <button type="button" className="link-button" title={`Merge into ${chosen}`} onClick={() => void api.analysis.mergeEntities({ keys: [current.key, e.key] }).catch((err: Error) => setError(err.message))}>
+              <button type="button" className="link-button entity-merge" title={`Merge into ${chosen} (the Entities panel can split it off again)`} onClick={() => void api.analysis.mergeEntities({ keys: [current.key, e.key] }).catch((err: Error) => setError(err.message))}>
                 merge into {chosen}
               </button>
             )}

@@ -3,7 +3,9 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { OutletTimeline, TagsByOutlet } from '../../../electron/shared/api/contract-analysis';
 import { plural } from '../../../electron/shared/text/plural';
+import { useTheme } from '../hooks/use-theme';
 import { useApiQuery } from '../query';
+import { chartAxes } from './chart-theme';
 import { useActions } from '../state';
 
 const NO_OUTLET = 'no outlet';
@@ -68,6 +70,7 @@ function OutletTimelineChart({ data }: { data: OutletTimeline }) {
   const { setFilters } = useActions();
   const box = useRef<HTMLDivElement>(null);
   const months = data.months;
+  const theme = useTheme();
   useEffect(() => {
     if (!box.current || months.length === 0) return;
     const at = (v: number) => months[Math.min(months.length - 1, Math.max(0, Math.round(v)))]!;
@@ -76,14 +79,15 @@ function OutletTimelineChart({ data }: { data: OutletTimeline }) {
         width: box.current.clientWidth || 320,
         height: 220,
         scales: { x: { time: false, range: [-0.5, months.length - 0.5] } },
-        axes: [{ values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (months[v] ?? '') : '')), space: 56 }, {}],
+        axes: chartAxes((_u, splits) => splits.map((v) => (Number.isInteger(v) ? (months[v] ?? '') : '')), 56),
         series: [
           { label: 'Month', value: (_u, v) => (v === null ? '' : at(v)) },
           ...data.series.map((s, i) => ({
             label: s.other ? 'Other outlets' : (s.outlet ?? NO_OUTLET),
             stroke: COLORS[i % COLORS.length]!,
-            width: 2,
-            points: { show: true, size: 5 },
+            // Points joined only between neighbouring months: a line across empty months would invent a trend.
+            width: months.length > 6 ? 2 : 0,
+            points: { show: true, size: 9, fill: COLORS[i % COLORS.length]! },
           })),
         ],
         hooks: {
@@ -107,7 +111,7 @@ function OutletTimelineChart({ data }: { data: OutletTimeline }) {
       plot.destroy();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(data)]);
+  }, [JSON.stringify(data), theme]);
   if (months.length === 0) return <p className="empty">No dated documents yet.</p>;
   return <div ref={box} className="chart" role="img" aria-label={`Documents published per month by outlet, ${months[0]} to ${months[months.length - 1]}`} />;
 }

@@ -42,6 +42,8 @@ export function Library() {
 
   // Documents picked for an action (Ctrl+click, Shift+click, Space): deleted together, for now.
   const pickedIds = useWorkbench((s) => s.picked);
+  // The documents open in the readers are marked in the list, so one can see where one is reading.
+  const openIds = useWorkbench((s) => [s.panes[0]?.documentId ?? null, s.panes[1]?.documentId ?? null]);
   const picked = useMemo(() => new Set(pickedIds), [pickedIds]);
   const setPicked = (ids: Set<number>) => wb.setPicked([...ids]);
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -214,7 +216,7 @@ export function Library() {
                   aria-selected={Boolean(d && picked.has(d.id))}
                   aria-current={index === selected ? 'true' : undefined}
                   aria-label={d ? d.title : 'Loading'}
-                  className={`doc-row${index === selected ? ' selected' : ''}${d && picked.has(d.id) ? ' picked' : ''}`}
+                  className={`doc-row${index === selected ? ' selected' : ''}${d && picked.has(d.id) ? ' picked' : ''}${d && openIds.includes(d.id) ? ' open' : ''}`}
                   style={place}
                   onClick={(e) => {
                     if (d && (e.ctrlKey || e.metaKey)) togglePick(d.id);

@@ -26,9 +26,24 @@ export function SidePanel() {
   }, [noteId]);
   return (
     <div className="side-panel">
-      <div className="tabs side-tabs" role="tablist" aria-label="Side panels">
+      <div
+        className="tabs side-tabs"
+        role="tablist"
+        aria-label="Side panels"
+        onKeyDown={(e) => {
+          // One tab stop; the arrows, Home and End choose the tab, as in every tab list.
+          const at = SIDE_TABS.indexOf(tab);
+          const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: SIDE_TABS.length - 1 }[e.key];
+          if (to === undefined) return;
+          e.preventDefault();
+          const next = SIDE_TABS[(to + SIDE_TABS.length) % SIDE_TABS.length]!;
+          choose(next);
+          const list = e.currentTarget;
+          requestAnimationFrame(() => list.querySelector<HTMLElement>(`[role=tab][aria-label="${next}"]`)?.focus());
+        }}
+      >
         {SIDE_TABS.map((t) => (
-          <button key={t} role="tab" aria-selected={tab === t} aria-label={t} title={t} onClick={() => choose(t)}>
+          <button key={t} role="tab" aria-selected={tab === t} tabIndex={tab === t ? 0 : -1} aria-label={t} title={t} onClick={() => choose(t)}>
             <span className="tab-icon" aria-hidden="true">
               {TAB_ICONS[t]}
             </span>

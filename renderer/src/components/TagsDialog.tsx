@@ -142,7 +142,8 @@ export function TagsDialog({ onClose }: { onClose: () => void }) {
                 value={drafts[t.id] ?? t.name}
                 onChange={(e) => setDrafts((d) => ({ ...d, [t.id]: e.target.value }))}
                 onBlur={(e) => void Promise.resolve(rename(t, e.target.value)).finally(() => dropDraft(t.id))}
-                onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+                // Enter saves, and the caret stays in the field.
+                onKeyDown={(e) => e.key === 'Enter' && void Promise.resolve(rename(t, e.currentTarget.value)).finally(() => dropDraft(t.id))}
               />
               <span className="hint">
                 {plural(t.documentCount, 'document')}, {plural(t.highlightCount, 'highlight')}

@@ -2,7 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Timeline } from '../../../electron/shared/schemas';
+import { useTheme } from '../hooks/use-theme';
 import { useApiQuery } from '../query';
+import { chartAxes } from './chart-theme';
 import { useActions, useWorkbench } from '../state';
 
 const lastDay = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
@@ -16,6 +18,8 @@ export function TimelinePanel() {
   const wb = useActions();
   const filters = useWorkbench((s) => s.filters);
   const t = useApiQuery('analysis.timeline', {});
+  // Drawn again when the theme changes: the canvas takes its colours when it is drawn.
+  const theme = useTheme();
   const box = useRef<HTMLDivElement>(null);
   const [month, setMonth] = useState<string | null>(null);
   // The chart is drawn once per change of its figures; its click handler reads the latest setter through this.
@@ -44,7 +48,7 @@ export function TimelinePanel() {
         height: 200,
         cursor: { drag: { x: true, y: false, setScale: false } },
         scales: { x: { time: false, range: [-0.5, months.length - 0.5] } },
-        axes: [{ values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (months[v] ?? '') : '')), space: 48 }, {}],
+        axes: chartAxes((_u, splits) => splits.map((v) => (Number.isInteger(v) ? (months[v] ?? '') : '')), 48),
         legend: { show: true },
         series: [
           { label: 'Month', value: (_u, v) => (v === null ? '' : at(v)) },
@@ -79,7 +83,7 @@ export function TimelinePanel() {
     return () => plot.destroy();
     // Drawn again only when the figures change, not on every reload while the analysis runs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dataKey]);
+  }, [dataKey, theme]);
 
   if (!t.data) return null;
   const filtered = filters.dateFrom || filters.dateTo;
