@@ -123,9 +123,9 @@ export function createWorkbenchStore(workspace: string): StoreApi<Workbench> {
         setActive: (active) => set({ active }),
         open: (documentId, options = {}) => {
           const { panes, active } = get();
-          // Already open in a pane: that pane comes forward (at its new place, if one is asked for); never the same document twice.
+          // Opened to the side while already open: its pane comes forward instead of a second copy beside it.
           const at = panes.findIndex((p) => p?.documentId === documentId);
-          if (at >= 0 && (options.side || at !== active)) {
+          if (at >= 0 && options.side) {
             const next: [Pane | null, Pane | null] = [...panes];
             next[at] = { documentId, focus: options.focus ?? panes[at]!.focus };
             set({ panes: next, active: at as 0 | 1 });

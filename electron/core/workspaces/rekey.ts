@@ -57,6 +57,24 @@ function rekeyFile(db: Db, next: string | undefined, wal: boolean): void {
   }
 }
 
+/**
+ * A backup killed inside SQLite's own re-key has a hot rollback journal holding its old pages
+ * (in plaintext, for a backup being encrypted). Opening it for writing plays them back, so
+ * the backup is whole on its old key and the journal is gone; the re-key is then done again.
+ * Without a key: the journal's pages go back byte for byte, whatever key they are on.
+ */
+function rollBack(backup: string): void {
+  let db: Db | undefined;
+  try {
+    db = openCopy(backup, undefined);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch {
+    // An encrypted backup cannot be read without its key; the roll-back happened on opening the read.
+  } finally {
+    db?.close();
+  }
+}
+
 const done = (state: ReturnType<typeof keyState>, next: string | undefined) => (next ? state === 'opens' : state === 'plain');
 
 /**
@@ -66,6 +84,7 @@ const done = (state: ReturnType<typeof keyState>, next: string | undefined) => (
 function rekeyBackups(file: string, dataDir: string, current: string | undefined, next: string | undefined): string[] {
   const left: string[] = [];
   for (const b of listBackups(dataDir, file)) {
+    if (existsSync(`${b.file}-journal`)) rollBack(b.file);
     const state = keyState(b.file, next);
     if (done(state, next)) continue;
     const from = state === 'plain' ? undefined : current;
