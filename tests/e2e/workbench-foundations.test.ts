@@ -230,12 +230,13 @@ describe('the window', () => {
     await waitFor(() => page.title()).toBe('Protected.workspace — Research Workbench');
     await library(page).waitFor();
     await page.keyboard.press('Control+Shift+O');
-    await page.getByRole('dialog', { name: 'Workspaces' }).getByRole('button', { name: 'Open e2e.workspace' }).click();
+    // By its path: other test files' workspaces in the shared recent list have the same name.
+    await page.getByRole('dialog', { name: 'Workspaces' }).locator(`button[title="${served().file}"]`).click();
     await waitFor(() => page.title()).toBe('e2e.workspace — Research Workbench');
     await library(page).getByRole('option').first().waitFor();
     await page.keyboard.press('Control+Shift+O');
     const d2 = page.getByRole('dialog', { name: 'Workspaces' });
-    await d2.getByRole('button', { name: 'Open Protected.workspace' }).click();
+    await d2.locator(`button[title="${locked}"]`).click();
     await waitFor(() => d2.getByRole('alert').textContent()).toMatch(/passphrase/i);
     expect(await d2.getByLabel('Workspace file', { exact: true }).inputValue()).toBe(locked);
     await waitFor(() => d2.getByLabel('Passphrase (only if it is protected)').evaluate((el) => el === document.activeElement)).toBe(true);
@@ -244,7 +245,8 @@ describe('the window', () => {
     await page.keyboard.press('Enter');
     await waitFor(() => page.title()).toBe('Protected.workspace — Research Workbench');
     await page.keyboard.press('Control+Shift+O');
-    await page.getByRole('dialog', { name: 'Workspaces' }).getByRole('button', { name: 'Open e2e.workspace' }).click();
+    // By its path: other test files' workspaces in the shared recent list have the same name.
+    await page.getByRole('dialog', { name: 'Workspaces' }).locator(`button[title="${served().file}"]`).click();
     await waitFor(() => page.title()).toBe('e2e.workspace — Research Workbench');
     expect(errors).toEqual([]);
   });
