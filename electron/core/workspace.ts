@@ -24,7 +24,8 @@ import { SavedSearchesService } from './services/saved-searches';
 import { TagsService } from './services/tags';
 import { UndoLog } from './services/undo';
 import { AnalysisService } from './services/analysis';
-import { analysisPending, type AnalysisProgress } from './analysis/pending';
+import type { AnalysisProgress } from './analysis/pending';
+import { AnalysisRuns } from './workspaces/analysis-runs';
 import { BackgroundJobs } from './analysis/background-jobs';
 import { checkWorkspace, quickCheck, type CheckReport } from './check';
 import { acquireLock, inUseError, lockOwner, type WorkspaceLock } from './workspaces/lock';
@@ -85,8 +86,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly undo: UndoLog;
   readonly analysis: AnalysisService;
   readonly charts: ChartsService;
-  private analysing: Promise<AnalysisProgress> | null = null;
-  private analysingAgain: Promise<AnalysisProgress> | null = null;
+  private readonly analysisRuns: AnalysisRuns;
   private readonly jobs: BackgroundJobs;
   readonly search: SearchEngine;
   readonly vocabulary: Vocabulary;
@@ -144,6 +144,14 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.search = new SearchEngine(db, this.vocabulary, () => this.keeper.index);
     this.library = new LibraryExport(db, (req) => this.search.query(req));
     this.analysis = new AnalysisService(db, () => this.emit('changed', 'analysis'));
+    this.analysisRuns = new AnalysisRuns({
+      db,
+      jobs: this.jobs,
+      reader: () => this.reader,
+      closed: () => this.closed,
+      progress: (p) => this.emit('analysisProgress', p),
+      changed: () => this.emit('changed', 'analysis'),
+    });
     this.charts = new ChartsService(db);
     this.ready = this.loadIndex(this.keeper.readSaved());
   }
@@ -285,43 +293,10 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
 
   /**
    * Brings the cross-source analysis up to date for documents that do not have it, in a
-   * worker thread, with progress as `analysisProgress` events. Calls while one runs share it.
+   * worker thread, with progress as `analysisProgress` events (see AnalysisRuns for calls made while one runs).
    */
   analyze(): Promise<AnalysisProgress> {
-    // A run under way may have listed its documents before the newest came in: one more run
-    // follows it, shared by every call made meanwhile, and finds them (or finds nothing left).
-    if (this.analysing) {
-      this.analysingAgain ??= this.analysing
-        .catch(() => undefined)
-        .then(() => {
-          this.analysingAgain = null;
-          return this.analyze();
-        });
-      return this.analysingAgain;
-    }
-    if (this.reader) return Promise.resolve({ done: 0, total: 0 });
-    // A read that fails (a damaged page) rejects, as the run would: callers start it and carry on.
-    try {
-      if (!analysisPending(this.db)) return Promise.resolve({ done: 0, total: 0 });
-    } catch (err) {
-      return Promise.reject(err);
-    }
-    const run = this.jobs.available
-      ? this.jobs.analyze((p) => {
-          this.emit('analysisProgress', p);
-          this.emit('changed', 'analysis');
-        })
-      : // In this thread only where no worker can start; the analysis libraries load here, not at open.
-        import('./analysis/run-analysis').then(({ analyze }) => analyze(this.db, { onProgress: (p) => this.emit('analysisProgress', p) }));
-    this.analysing = run
-      .then((p) => {
-        if (!this.closed) this.emit('changed', 'analysis');
-        return p;
-      })
-      .finally(() => {
-        this.analysing = null;
-      });
-    return this.analysing;
+    return this.analysisRuns.run();
   }
 
   /**
