@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ErrorCode, WorkbenchError } from '../../shared/errors';
 import { isPlainSqlite, keyOf, openDatabase, type Db } from '../db/open';
 import { backupFolder, listBackups } from './backups';
-import { fsyncFile, openCopy, sweepPartials } from './files';
+import { forgetPartial, fsyncFile, openCopy, partialName, removeDatabaseFiles, sweepPartials } from './files';
 import { withLock } from './lock';
 
 /**
@@ -44,16 +44,43 @@ export function keyState(file: string, key: string | undefined): 'plain' | 'open
   }
 }
 
-/** Re-keys one closed database in place; free pages go first (VACUUM), so no old page survives. */
-function rekeyFile(db: Db, next: string | undefined, wal: boolean): void {
+/**
+ * Re-keys a database by way of a copy, never in place: SQLite3 Multiple Ciphers' own re-key
+ * rewrites every page under a rollback journal with a new salt, and a kill in the middle can
+ * leave a file that neither key opens (its maintainers say as much). Here the data go by
+ * VACUUM INTO (which keeps the old key, and leaves no free page behind) to a partial file
+ * beside the target; the partial is re-keyed, synced and renamed over the target. At every
+ * moment the target is whole on one key; a kill leaves only a partial, which the next start
+ * removes. `db` is the open source; it is closed here.
+ */
+function rekeyByCopy(db: Db, target: string, from: string | undefined, next: string | undefined, wal: boolean): void {
+  const partial = partialName(target);
   try {
-    if (wal) db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma('journal_mode = DELETE');
-    db.exec('VACUUM');
-    db.rekey(keyOf(next ?? ''));
-    if (wal) db.pragma('journal_mode = WAL');
-  } finally {
-    db.close();
+    try {
+      if (wal) db.pragma('wal_checkpoint(TRUNCATE)');
+      db.prepare('VACUUM INTO ?').run(partial);
+    } finally {
+      db.close();
+    }
+    const copy = openCopy(partial, from);
+    try {
+      copy.pragma('journal_mode = DELETE');
+      copy.rekey(keyOf(next ?? ''));
+      if (wal) copy.pragma('journal_mode = WAL');
+      copy.prepare('SELECT count(*) FROM sqlite_schema').get();
+    } finally {
+      copy.close();
+    }
+    fsyncFile(partial);
+    // A log left beside the target would be played onto the new file; the checkpoint above emptied it.
+    if (existsSync(`${target}-wal`) && statSync(`${target}-wal`).size > 0) {
+      throw new WorkbenchError(ErrorCode.InUse, `${target} is in use by another program; close it and run the command again.`, { file: target });
+    }
+    renameSync(partial, target);
+    forgetPartial(partial);
+  } catch (err) {
+    removeDatabaseFiles(partial);
+    throw err;
   }
 }
 
@@ -92,7 +119,7 @@ function rekeyBackups(file: string, dataDir: string, current: string | undefined
       left.push(b.file);
       continue;
     }
-    rekeyFile(openCopy(b.file, from), next, false);
+    rekeyByCopy(openCopy(b.file, from), b.file, from, next, false);
   }
   return left;
 }
@@ -113,7 +140,7 @@ export function rekeyWorkspace(file: string, dataDir: string, current: string | 
     }
     if (!done(keyState(file, next), next)) {
       // openDatabase proves `current` (a wrong one changes nothing) and replays a pending log.
-      rekeyFile(openDatabase(file, current ? { passphrase: current } : {}).db, next, true);
+      rekeyByCopy(openDatabase(file, current ? { passphrase: current } : {}).db, file, current, next, true);
     }
     const left = rekeyBackups(file, dataDir, current, next);
     if (left.length) {
