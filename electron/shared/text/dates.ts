@@ -48,3 +48,13 @@ export function normalizeDate(input: string): string | null {
   if (Number.isNaN(parsed)) return null;
   return new Date(parsed).toISOString().slice(0, 10);
 }
+
+/**
+ * The date filter that covers whole months, from the first day of `from` to the last of `to`
+ * (both `YYYY-MM`), as a click on a month bar or a drag across months asks for.
+ * @example monthRange('2024-02', '2024-02') // { dateFrom: '2024-02-01', dateTo: '2024-02-29' }
+ */
+export function monthRange(from: string, to: string = from): { dateFrom: string; dateTo: string } {
+  const last = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  return { dateFrom: `${from}-01`, dateTo: last };
+}

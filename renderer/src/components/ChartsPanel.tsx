@@ -7,11 +7,10 @@ import { useTheme } from '../hooks/use-theme';
 import { useApiQuery } from '../query';
 import { chartAxes } from './chart-theme';
 import { useActions } from '../state';
+import { monthRange } from '../../../electron/shared/text/dates';
 
 const NO_OUTLET = 'no outlet';
 const COLORS = ['#3465a4', '#cc6600', '#4e9a06', '#a40000', '#75507b', '#c4a000', '#06989a', '#ce5c00', '#888a85'];
-const lastDay = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
-
 /**
  * Tags against outlets as a heat table: each cell is a button that filters the library to
  * that tag and outlet. A table rather than a canvas, so that it reads aloud and takes the keyboard.
@@ -96,7 +95,7 @@ function OutletTimelineChart({ data }: { data: OutletTimeline }) {
               u.over.addEventListener('click', () => {
                 if (u.cursor.idx == null) return;
                 const m = months[u.cursor.idx]!;
-                setFilters({ dateFrom: `${m}-01`, dateTo: lastDay(m) });
+                setFilters(monthRange(m));
               }),
           ],
         },

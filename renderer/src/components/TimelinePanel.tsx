@@ -6,8 +6,7 @@ import { useTheme } from '../hooks/use-theme';
 import { useApiQuery } from '../query';
 import { chartAxes } from './chart-theme';
 import { useActions, useWorkbench } from '../state';
-
-const lastDay = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
+import { monthRange } from '../../../electron/shared/text/dates';
 
 /**
  * Documents by the month they were published, and the dates their texts mention, as bars
@@ -30,7 +29,7 @@ export function TimelinePanel() {
     return [...all].sort();
   }, [t.data]);
   const dataKey = JSON.stringify(t.data ?? null);
-  const setRange = (from: string, to: string) => wb.setFilters({ dateFrom: `${from}-01`, dateTo: lastDay(to) });
+  const setRange = (from: string, to: string) => wb.setFilters(monthRange(from, to));
 
   useEffect(() => {
     if (!box.current || !t.data || months.length === 0) return;
