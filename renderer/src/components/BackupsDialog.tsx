@@ -48,19 +48,15 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
   const [tick, setTick] = useState(0);
   const action = useAction<BackupInfo>();
   return (
-    <Dialog label="Backups" onClose={onClose}>
+    <Dialog label="Backups" onClose={onClose} footer={
+        <button type="button" disabled={action.busy} onClick={() => void action.run(() => api.backups.create()).then(() => setTick((t) => t + 1))}>
+          Back up now
+        </button>
+      }>
       <p className="hint">Verified copies in the app’s data folder: daily on opening, before every upgrade and every merge. The newest ten are kept.</p>
       <BackupList key={tick} onRestored={onClose} />
       <Feedback error={action.error} busy={action.busy} busyText="Backing up…" />
       {action.result && <p role="status">Backed up to {action.result.file}.</p>}
-      <div className="row">
-        <button type="button" disabled={action.busy} onClick={() => void action.run(() => api.backups.create()).then(() => setTick((t) => t + 1))}>
-          Back up now
-        </button>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   );
 }
@@ -78,7 +74,7 @@ export function PassphraseDialog({ encrypted, onClose }: { encrypted: boolean; o
     void action.run(() => api.workspaces.encrypt({ passphrase: next, ...(encrypted ? { current: old } : {}) })).then((r) => r && onClose());
   };
   return (
-    <Dialog label={encrypted ? 'Passphrase' : 'Protect with a passphrase'} onClose={onClose}>
+    <Dialog label={encrypted ? 'Passphrase' : 'Protect with a passphrase'} onClose={onClose} footer>
       <p className="hint">
         {encrypted
           ? 'This workspace is encrypted: its file, its backups and its hand-outs hold no plaintext.'
@@ -113,11 +109,6 @@ export function PassphraseDialog({ encrypted, onClose }: { encrypted: boolean; o
         </form>
       )}
       <Feedback error={action.error} busy={action.busy} busyText="Re-writing the workspace and its backups…" />
-      <div className="row">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   );
 }

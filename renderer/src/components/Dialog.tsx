@@ -22,12 +22,23 @@ function returnFocus(e: Event): void {
   }
 }
 
+interface DialogProps {
+  label: string;
+  title?: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+  className?: string;
+  /** The row at the foot: the dialog's own actions (if any) and Close, always last, so every dialog ends alike. */
+  footer?: ReactNode | true;
+}
+
 /**
  * A modal dialog on Radix's primitive: focus moves in (to the first field, or the dialog),
  * stays inside while it is open, Escape or a click outside closes it, and focus goes back
  * to what had it before. Screen readers hear its name.
  */
-export function Dialog({ label, title, onClose, children, wide, className }: { label: string; title?: string; onClose: () => void; children: ReactNode; wide?: boolean; className?: string }) {
+export function Dialog({ label, title, onClose, children, wide, className, footer }: DialogProps) {
   // A short visible title may stand for a longer name, which screen readers hear.
   const named = title ? { 'aria-label': label, 'aria-labelledby': undefined } : {};
   return (
@@ -37,6 +48,14 @@ export function Dialog({ label, title, onClose, children, wide, className }: { l
         <Primitive.Content className={`dialog${wide ? ' wide' : ''}${className ? ` ${className}` : ''}`} aria-describedby={undefined} onCloseAutoFocus={returnFocus} {...named}>
           <Primitive.Title>{title ?? label}</Primitive.Title>
           {children}
+          {footer && (
+            <div className="row dialog-footer">
+              {footer !== true && footer}
+              <Primitive.Close asChild>
+                <button type="button">Close</button>
+              </Primitive.Close>
+            </div>
+          )}
         </Primitive.Content>
       </Primitive.Portal>
     </Primitive.Root>

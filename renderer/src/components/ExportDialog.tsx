@@ -102,7 +102,11 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
   );
   const whole = isQda(format);
   return (
-    <Dialog label="Export highlights and notes, citations, the library or a REFI-QDA project" title="Export" className="export-dialog" onClose={onClose}>
+    <Dialog label="Export highlights and notes, citations, the library or a REFI-QDA project" title="Export" className="export-dialog" onClose={onClose} footer={
+        <button type="button" onClick={() => void run()} autoFocus>
+          Export
+        </button>
+      }>
       <div className="export-grid">
         <fieldset className="export-scope">
           <legend>Of what</legend>
@@ -168,14 +172,6 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
         </p>
       )}
       {done && <p role="status">{done}</p>}
-      <div className="row">
-        <button type="button" onClick={() => void run()} autoFocus>
-          Export
-        </button>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   );
 }

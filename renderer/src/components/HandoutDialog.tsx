@@ -23,7 +23,11 @@ export function HandoutDialog({ onClose }: { onClose: () => void }) {
   const target = out ?? '';
   const s = action.result;
   return (
-    <Dialog label="Export a hand-out" onClose={onClose}>
+    <Dialog label="Export a hand-out" onClose={onClose} footer={
+        <button type="button" disabled={!target || action.busy} onClick={() => void action.run(() => api.workspaces.handout({ out: target, tags, highlights, notes, ...(title ? { title } : {}) }))}>
+          Export hand-out
+        </button>
+      }>
       <p className="hint">A copy for a class. Documents always go in. Only notes marked “For hand-out” travel, read-only; private notes never do.</p>
       <PathField label="Hand-out file" value={target} onChange={setOut} purpose="handout" />
       <Field label="Title the class sees" value={title} onChange={setTitle} placeholder={splitPath(target).stem} />
@@ -47,14 +51,6 @@ export function HandoutDialog({ onClose }: { onClose: () => void }) {
           {s.encrypted ? '. It is protected by this workspace’s passphrase.' : '.'}
         </p>
       )}
-      <div className="row">
-        <button type="button" disabled={!target || action.busy} onClick={() => void action.run(() => api.workspaces.handout({ out: target, tags, highlights, notes, ...(title ? { title } : {}) }))}>
-          Export hand-out
-        </button>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   );
 }
@@ -66,7 +62,11 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
   const action = useAction<MergeSummary>();
   const s = action.result;
   return (
-    <Dialog label="Merge from another workspace" onClose={onClose} wide>
+    <Dialog label="Merge from another workspace" onClose={onClose} wide footer={
+        <button type="button" disabled={!other.trim() || action.busy} onClick={() => void action.run(() => api.workspaces.merge({ other, ...(pass ? { passphrase: pass } : {}) }))}>
+          Merge
+        </button>
+      }>
       <p className="hint">Tags, highlights and notes come in from a workspace holding the same documents (a class member’s, another machine’s). Nothing is duplicated, and a backup is made first.</p>
       <PathField label="Other workspace file" value={other} onChange={setOther} purpose="merge" autoFocus />
       <Field label="Its passphrase (only if it is protected)" type="password" value={pass} onChange={setPass} />
@@ -93,14 +93,6 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
           {s.backup && <p className="hint">Backup made first: {s.backup}</p>}
         </div>
       )}
-      <div className="row">
-        <button type="button" disabled={!other.trim() || action.busy} onClick={() => void action.run(() => api.workspaces.merge({ other, ...(pass ? { passphrase: pass } : {}) }))}>
-          Merge
-        </button>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   );
 }

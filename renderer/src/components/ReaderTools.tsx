@@ -1,4 +1,4 @@
-import * as Menu from '@radix-ui/react-dropdown-menu';
+import { OverflowMenu } from './OverflowMenu';
 
 interface Props {
   find: () => void;
@@ -28,28 +28,16 @@ export function ReaderTools({ find, clean, toggleClean, original }: Props) {
           </button>
         )}
       </span>
-      <Menu.Root>
-        <Menu.Trigger asChild>
-          <button type="button" className="reader-tools-narrow" aria-label="Reader tools">
-            ⋯
-          </button>
-        </Menu.Trigger>
-        <Menu.Portal>
-          <Menu.Content className="menu" align="start" sideOffset={4}>
-            <Menu.Item className="menu-item" onSelect={find}>
-              Find in document <kbd>Ctrl+F</kbd>
-            </Menu.Item>
-            <Menu.CheckboxItem className="menu-item" checked={clean} onCheckedChange={toggleClean}>
-              Clean view {clean ? '✓' : ''}
-            </Menu.CheckboxItem>
-            {original && (
-              <Menu.Item className="menu-item" onSelect={original.toggle}>
-                {original.on ? 'Show the text' : 'Show the original'}
-              </Menu.Item>
-            )}
-          </Menu.Content>
-        </Menu.Portal>
-      </Menu.Root>
+      <OverflowMenu
+        label="Reader tools"
+        className="reader-tools-narrow"
+        align="start"
+        items={[
+          { key: 'find', label: <>Find in document <kbd>Ctrl+F</kbd></>, onSelect: find },
+          { key: 'clean', label: 'Clean view', checked: clean, onSelect: toggleClean },
+          ...(original ? [{ key: 'original', label: original.on ? 'Show the text' : 'Show the original', onSelect: original.toggle }] : []),
+        ]}
+      />
     </>
   );
 }

@@ -74,7 +74,7 @@ export function TagsDialog({ onClose }: { onClose: () => void }) {
   const remove = (t: Tag) => act(() => api.tags.delete({ id: t.id }));
 
   return (
-    <Dialog label="Tags" onClose={onClose} wide>
+    <Dialog label="Tags" onClose={onClose} wide footer>
       <form
         className="row"
         onSubmit={(e) => {
@@ -172,11 +172,6 @@ export function TagsDialog({ onClose }: { onClose: () => void }) {
           );
         })}
       </ul>
-      <div className="row">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import * as Menu from '@radix-ui/react-dropdown-menu';
+import { OverflowMenu } from './OverflowMenu';
 import { useRef } from 'react';
 import { keyLabel } from '../../../electron/shared/commands';
 import type { Handlers } from '../hooks/use-commands';
@@ -68,26 +68,16 @@ export function TopBarEnd({ handlers }: { handlers: Handlers }) {
           {dark ? '☀' : '☾'}
         </button>
       </span>
-      <Menu.Root>
-        <Menu.Trigger asChild>
-          <button type="button" className="narrow-only" aria-label="More actions">
-            ⋯
-          </button>
-        </Menu.Trigger>
-        <Menu.Portal>
-          <Menu.Content className="menu" align="end" sideOffset={4}>
-            <Menu.Item className="menu-item" onSelect={handlers.batch}>
-              Batch search…
-            </Menu.Item>
-            <Menu.Item className="menu-item" onSelect={handlers.export}>
-              Export…
-            </Menu.Item>
-            <Menu.Item className="menu-item" onSelect={toggleTheme}>
-              {themeLabel}
-            </Menu.Item>
-          </Menu.Content>
-        </Menu.Portal>
-      </Menu.Root>
+      <OverflowMenu
+        label="More actions"
+        className="narrow-only"
+        align="end"
+        items={[
+          { key: 'batch', label: 'Batch search…', onSelect: handlers.batch },
+          { key: 'export', label: 'Export…', onSelect: handlers.export },
+          { key: 'theme', label: themeLabel, onSelect: toggleTheme },
+        ]}
+      />
       <button type="button" onClick={handlers.palette} aria-label="Command palette">
         {keyLabel('Mod+K')}
       </button>

@@ -105,13 +105,8 @@ export function WorkspaceChooser({ status, onDone }: { status: WorkspaceStatus |
 export function WorkspacesDialog({ onClose }: { onClose: () => void }) {
   const status = useApiQuery('workspaces.status', {});
   return (
-    <Dialog label="Workspaces" onClose={onClose} wide>
+    <Dialog label="Workspaces" onClose={onClose} wide footer>
       <WorkspaceChooser status={status.data} onDone={onClose} />
-      <div className="row">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   );
 }
@@ -157,13 +152,8 @@ export function AdoptForm({ handout: initial = '', onDone }: { handout?: string;
 
 export function AdoptDialog({ onClose }: { onClose: () => void }) {
   return (
-    <Dialog label="Open a hand-out" onClose={onClose}>
+    <Dialog label="Open a hand-out" onClose={onClose} footer>
       <AdoptForm onDone={onClose} />
-      <div className="row">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   );
 }
