@@ -181,3 +181,32 @@ export function claimAbout(counted: string | null, subject: string | null): stri
   const done = /(?:have|has|had|were|was)\s+(?:been\s+)?(\p{L}+ed)\b/iu.exec(counted ?? '');
   return done && done[1]!.toLowerCase() !== subject ? `${subject} ${done[1]!.toLowerCase()}` : subject;
 }
+
+/**
+ * Nouns too general to name a claim by themselves, in every language read: "19 people" in
+ * an attack in Mali and "2,200 people" detained in Caracas are not one claim. With a
+ * context ("Russians", "people killed") a claim can still be compared.
+ */
+const GENERIC = new Set([
+  'people', 'person', 'time', 'year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'percent', 'cent',
+  'thing', 'way', 'case', 'other', 'one', 'part', 'point', 'number', 'place', 'item', 'piece', 'page', 'word',
+  // fr, es, pt, de: the same words, lemmatised as figures' subjects are.
+  'personne', 'gens', 'fois', 'année', 'jour', 'mois', 'semaine', 'heure', 'pourcent',
+  'persona', 'vez', 'año', 'día', 'mes', 'semana', 'hora', 'ciento',
+  'pessoa', 'ano', 'dia', 'mês', 'cento', 'gente',
+  'mensch', 'leute', 'mal', 'jahr', 'tag', 'monat', 'woche', 'stunde', 'prozent',
+]);
+
+/**
+ * Whether figures about this claim can be set against each other as a disagreement: never a
+ * generic noun alone ("people", "times", "years", "percent"), never a sum of money by itself.
+ *
+ * @example comparableClaim('Russians') // true
+ * @example comparableClaim('people') // false
+ * @example comparableClaim('people killed') // true
+ */
+export function comparableClaim(about: string | null): boolean {
+  if (!about) return false;
+  return !GENERIC.has(about.toLowerCase()) && !/^(dollar|euro|pound|real|peso)$/.test(about);
+}
+
