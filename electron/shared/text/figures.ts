@@ -5,6 +5,7 @@
  * for a bare number ("may be about 400") from "the number of …" before it.
  */
 import type { Fold } from './boilerplate';
+import { findLanguageFigures, type FigureLanguage } from './figures-languages';
 import { splitSentences } from './sentences';
 
 export interface Figure {
@@ -60,9 +61,18 @@ export interface FigureOptions {
   folds?: readonly Fold[];
   /** Function words of every language read: never what a figure counts. */
   functionWords?: ReadonlySet<string>;
+  /** The text's language: French, Spanish, Portuguese and German by their own rules; anything else as English. */
+  lang?: string | null;
+  /** The dictionary form of a noun in that language (from the language's compromise edition), for texts not in English. */
+  lemma?: (word: string) => string;
 }
 
+const LANGUAGES = new Set<string>(['fr', 'es', 'pt', 'de']);
+
 export function findFigures(text: string, options: FigureOptions = {}): Figure[] {
+  if (options.lang && LANGUAGES.has(options.lang)) {
+    return findLanguageFigures(text, options.lang as FigureLanguage, options);
+  }
   const out: Figure[] = [];
   const folds = options.folds ?? [];
   const functionWords = options.functionWords ?? new Set<string>();

@@ -49,3 +49,28 @@ describe('claims that disagree, on the seeds and 25 real news pages', () => {
     expect([...new Set(figures.filter((f) => f.disputed).map((f) => f.about))]).toEqual(['Russians']);
   });
 });
+
+describe('figures in the French and Spanish pages', () => {
+  const of = (title: string) => figures.filter((f) => f.documentId === docByTitle(title)).map((f) => [f.text, f.value, f.subject]);
+
+  it('reads Libération, Le Monde and La Nación in their own languages, nouns lemmatised by the language', () => {
+    expect(of('Un troisième Français mort')).toEqual(
+      expect.arrayContaining([
+        ['206 passagers', 206, 'passager'],
+        ['près de 5 500 morts', 5500, 'mort'],
+        ['28 millions d’habitants', 28_000_000, 'habitant'],
+        ['Environ 400 Français', 400, 'français'],
+      ]),
+    );
+    expect(of('Le projet de loi sur le renseignement')).toEqual(expect.arrayContaining([['42 abstentions', 42, 'abstention'], ['75 députés', 75, 'député']]));
+    expect(of('Una solución no violenta')).toEqual(
+      expect.arrayContaining([
+        ['10 millones de dólares', 10_000_000, 'dollar'],
+        ['cerca de 40.000 vidas', 40_000, 'vida'],
+      ]),
+    );
+    // No year, date, time or percentage is a figure, in any language.
+    const foreign = ['Un troisième Français mort', 'Le projet de loi sur le renseignement', 'Una solución no violenta', 'Tite diz que errou'].flatMap(of);
+    expect(foreign.filter(([, value]) => [2012, 2014, 2015, 1998, 1999, 5].includes(value as number))).toEqual([]);
+  });
+});
