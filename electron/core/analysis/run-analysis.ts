@@ -93,7 +93,7 @@ export class Extractor {
       const lang = doc.lang ?? detectLanguage(doc.body);
       const edition = await nlpFor(lang);
       const folds = findBoilerplate(doc.body);
-      const mentions = findMentions(doc.body, this.surnames, { nlp: edition, folds });
+      const mentions = findMentions(doc.body, this.surnames, { nlp: edition, folds, lang });
       for (const m of mentions) if (m.kind === 'person' && m.key.includes(' ')) this.surnames.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
       const figures = FIGURE_LANGUAGES.has(lang) ? findFigures(doc.body, { folds, functionWords: FUNCTION_WORDS, lang, lemma: nounLemma(lang, edition) }) : [];
       out.push({ id, mentions, figures, dates: findDates(doc.body, doc.published, folds) });
