@@ -206,7 +206,7 @@ export const FigureRow = z.object({
   subject: z.string().nullable(),
   /** The claim it makes, across outlets: "Russians" for 100 mercenaries, 400 contractors and 2,000 nationals. */
   about: z.string().nullable(),
-  /** Whether documents from different outlets give different numbers for the same `about`. */
+  /** Whether documents from different outlets, telling one story, give different numbers for the same `about` (never a generic noun alone). */
   disputed: z.boolean(),
 });
 export type FigureRow = z.infer<typeof FigureRow>;

@@ -1,6 +1,7 @@
 import { Profiler, useLayoutEffect, type ProfilerOnRenderCallback, type ReactNode } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { FiguresReaderView } from './components/FiguresPanel';
 import { Dialogs } from './components/Dialogs';
 import { Filters } from './components/Filters';
 import { Library } from './components/Library';
@@ -18,8 +19,16 @@ import { useWorkbench } from './state';
 
 function Readers() {
   const panes = useWorkbench((s) => s.panes);
+  const view = useWorkbench((s) => s.readerView);
   const layout = useDefaultLayout({ id: 'readers', storage: localStorage, panelIds: panes[1] ? ['left', 'right'] : ['left'] });
   const [left, right] = panes;
+  if (view === 'figures') {
+    return (
+      <ErrorBoundary label="figures">
+        <FiguresReaderView />
+      </ErrorBoundary>
+    );
+  }
   if (!left && !right) {
     return (
       <section className="reader empty-reader" aria-label="Reader">

@@ -56,6 +56,9 @@ export interface Workbench {
   close: (i: 0 | 1) => void;
   dialog: DialogName;
   setDialog: (d: DialogName) => void;
+  /** A view that takes the reader area in place of the documents (the figures table, wide); null shows the readers. */
+  readerView: 'figures' | null;
+  setReaderView: (v: 'figures' | null) => void;
   /** The shared passage both readers bring into view, and a counter so the same one can be asked for again. */
   sharedFocus: { id: number; seq: number } | null;
   focusShared: (id: number) => void;
@@ -128,13 +131,14 @@ export function createWorkbenchStore(workspace: string): StoreApi<Workbench> {
           if (at >= 0 && options.side) {
             const next: [Pane | null, Pane | null] = [...panes];
             next[at] = { documentId, focus: options.focus ?? panes[at]!.focus };
-            set({ panes: next, active: at as 0 | 1 });
+            set({ panes: next, active: at as 0 | 1, readerView: null });
             return;
           }
           const target: 0 | 1 = options.side ? (panes[0] ? 1 : 0) : active;
           const next: [Pane | null, Pane | null] = [...panes];
           next[target] = { documentId, focus: options.focus };
-          set({ panes: next, active: target });
+          // A document opened from a view in the reader area is read there: the view gives way.
+          set({ panes: next, active: target, readerView: null });
         },
         swap: () => set((s) => ({ panes: [s.panes[1], s.panes[0]], active: s.active === 0 ? 1 : 0 })),
         close: (i) => {
@@ -145,6 +149,8 @@ export function createWorkbenchStore(workspace: string): StoreApi<Workbench> {
         },
         dialog: null,
         setDialog: (dialog) => set({ dialog }),
+        readerView: null,
+        setReaderView: (readerView) => set({ readerView }),
         sharedFocus: null,
         focusShared: (id) => set((s) => ({ sharedFocus: { id, seq: (s.sharedFocus?.seq ?? 0) + 1 } })),
         noteId: null,

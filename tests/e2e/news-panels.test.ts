@@ -79,13 +79,41 @@ describe('the analysis panels on the seeds and 25 real news pages', () => {
     const fits = await table.evaluate((t) => t.getBoundingClientRect().width <= (t.closest('.side-body') as HTMLElement).clientWidth + 1);
     expect(fits).toBe(true);
     await shot(page, 'news-figures');
+    // Open wide: the table takes the reader area, in place of the documents, and no dialog covers them.
     await page.getByRole('button', { name: 'Open wide' }).click();
-    const wide = page.getByRole('table', { name: 'Figures, wide' });
+    const view = page.getByRole('region', { name: 'Figures, wide' });
+    const wide = view.getByRole('table', { name: 'Figures, wide' });
     await waitFor(() => wide.textContent()).toContain('Russians');
+    expect(await page.getByRole('dialog').count()).toBe(0);
     const widths = await wide.evaluate((t) => [t.getBoundingClientRect().width, (document.querySelector('.side-body') as HTMLElement).clientWidth]);
     expect(widths[0]!).toBeGreaterThan(widths[1]!);
+    // It stands where the reader stands: inside the readers' panel, between the library and the side panel.
+    const inReaders = await view.evaluate((v) => {
+      const r = v.getBoundingClientRect();
+      const side = (document.querySelector('.side-body') as HTMLElement).getBoundingClientRect();
+      return r.right <= side.left + 1 && r.height > window.innerHeight / 2;
+    });
+    expect(inReaders).toBe(true);
+    // Keyboard: focus lands on the way back; the filter narrows the wide table.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Back to the reader');
+    await view.getByRole('searchbox', { name: 'Filter wide figures' }).fill('Russians');
+    await waitFor(() => wide.locator('tbody tr').count()).toBe(4);
+    await view.getByRole('searchbox', { name: 'Filter wide figures' }).fill('');
     await shot(page, 'news-figures-wide');
-    await page.getByRole('dialog', { name: 'Figures' }).getByRole('button', { name: 'Close' }).click();
+    // Escape gives the reader area back to the documents.
+    await page.keyboard.press('Escape');
+    await waitFor(() => view.count()).toBe(0);
+    await page.getByRole('button', { name: 'Open wide' }).focus();
+    await page.keyboard.press('Enter');
+    await waitFor(() => view.count()).toBe(1);
+    await view.getByRole('button', { name: 'Back to the reader' }).click();
+    await waitFor(() => view.count()).toBe(0);
+    // A figure clicked in the wide table opens its document in the reader, at the figure.
+    await page.getByRole('button', { name: 'Open wide' }).click();
+    await view.getByRole('button', { name: 'about 2,000 Russian nationals' }).click();
+    await waitFor(() => view.count()).toBe(0);
+    await waitFor(() => page.getByRole('region', { name: /^Reader 1: Russian Mercenaries Providing Muscle/ }).count()).toBe(1);
+    await shot(page, 'news-figures-wide-back');
     expect(errors).toEqual([]);
   });
 

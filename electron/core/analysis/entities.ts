@@ -38,7 +38,8 @@ speedUpSweep(nlp);
 export function cleanName(surface: string): string {
   return surface
     .replace(/[*_#[\]()“”"]/g, ' ')
-    .replace(/[’']s\b/g, '')
+    // A possessive ends a name: "Tony Abbott’s office" names Tony Abbott, not an "Abbott office".
+    .replace(/[’']s\b[\s\S]*$/, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
@@ -93,6 +94,8 @@ export interface FindOptions {
   nlp?: Nlp;
   /** Boilerplate ranges of the document: nothing found there is a mention. */
   folds?: readonly Fold[];
+  /** The document's language, when known: which function words may not begin a name. */
+  lang?: string | null;
 }
 
 /**
@@ -120,7 +123,7 @@ export function findMentions(body: string, surnames: ReadonlySet<string> = new S
       // Photo credits ("Thomas Coex/AFP/Getty Images") and handles are not names.
       if (/[/@|,;]|\b(getty|images|photograph|photo|credit)\b/i.test(name)) continue;
       const key = aliasKey(raw, name);
-      if (key === raw && isJunkKey(key)) continue;
+      if (key === raw && isJunkKey(key, options.lang)) continue;
       // One word written in lower case elsewhere in the text is a common word ("Share", "Que").
       if (key === raw && !key.includes(' ') && isCommonWord(name, lower)) continue;
       const from = excerpt ? fromExcerpt(excerpt, m.offset.start) : m.offset.start;

@@ -46,13 +46,20 @@ const FURNITURE = new Set([
   'opinion', 'analysis', 'news', 'world', 'politics', 'business', 'sport', 'sports', 'culture', 'science', 'tech',
 ]);
 
-/** Whether a name (its folded key) is a function word, furniture, or made of nothing else. */
-export function isJunkKey(key: string): boolean {
+const foldAll = (words: string[]) => new Set(words.map((w) => w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()));
+/** Function words of one language: the Spanish "con" begins no English name, but "Con Edison" is one. */
+const LANGUAGE_WORDS: Record<string, Set<string>> = { en: foldAll(eng), fr: foldAll(fra), es: foldAll(spa), pt: foldAll(por), de: foldAll(deu) };
+
+/**
+ * Whether a name (its folded key) is a function word, furniture, or made of nothing else. A
+ * function word leading a longer name is read in the document's language when it is known.
+ */
+export function isJunkKey(key: string, lang?: string | null): boolean {
   if (FURNITURE.has(key)) return true;
   const words = key.split(' ');
   if (words.every((w) => FUNCTION_WORDS.has(w) || /^\d+$/.test(w))) return true;
   // "Que", "The" at either end of a longer name: compromise ran over a sentence's first word.
-  return FUNCTION_WORDS.has(words[0]!) && words[0]!.length > 1 && words.length > 1 && !/^(al|el|la|le|les|los|las|de|du|des|van|von|da|do|dos|das|di|del|della|der|die|den|bin|abu|il|lo)$/.test(words[0]!);
+  return (LANGUAGE_WORDS[lang ?? ''] ?? FUNCTION_WORDS).has(words[0]!) && words[0]!.length > 1 && words.length > 1 && !/^(al|el|la|le|les|los|las|de|du|des|van|von|da|do|dos|das|di|del|della|der|die|den|bin|abu|il|lo)$/.test(words[0]!);
 }
 
 interface Line {

@@ -5,7 +5,7 @@
 import type { Db } from '../db/open';
 
 /** Bump when the analysis changes: every document is analysed again. */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 export interface AnalysisProgress {
   done: number;

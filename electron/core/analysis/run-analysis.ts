@@ -6,12 +6,13 @@
  */
 import { findBoilerplate } from '../../shared/text/boilerplate';
 import { findFigures, type Figure } from '../../shared/text/figures';
+import { plainLemma } from '../../shared/text/figures-languages';
 import { Worker } from 'node:worker_threads';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open';
 import { findDates, type MentionedDate } from './dates';
 import { detectLanguage } from '../import/language';
-import { findMentions, nlpFor, surnameMentions, type Mention } from './entities';
+import { findMentions, nlpFor, surnameMentions, type Mention, type Nlp } from './entities';
 import { FUNCTION_WORDS } from './entity-text';
 import { PassageFinder, fingerprints, type DocumentPassages } from './passages';
 import type { BackgroundJob } from './background-jobs';
@@ -39,9 +40,25 @@ function idfOf(db: Db): (term: string) => number {
   };
 }
 
-/** Figures are read with English rules (what a number counts, its scale words): other languages are left out rather than misread. */
-function english(lang: string | null): boolean {
-  return lang === null || lang === 'en';
+/** Languages whose figures have rules (number formats, scale words, what is counted); others are left out rather than misread. */
+const FIGURE_LANGUAGES = new Set([null, 'en', 'fr', 'es', 'pt', 'de']);
+
+/**
+ * The dictionary form of a counted noun, by the language's compromise edition where it has one
+ * (French fromPlural, Spanish toSingular); Portuguese (read with the Spanish edition) and German
+ * (whose edition has no noun singular) by the plain plural rule.
+ */
+function nounLemma(lang: string | null, edition: Nlp): ((word: string) => string) | undefined {
+  if (lang !== 'fr' && lang !== 'es') return lang === 'pt' || lang === 'de' ? (w) => plainLemma(w, lang) : undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the editions are untyped (nlp-editions.d.ts)
+  const noun = (edition as any).world?.()?.methods?.two?.transform?.noun as { fromPlural?: (w: string) => string; toSingular?: (w: string) => string } | undefined;
+  const singular = lang === 'fr' ? noun?.fromPlural : noun?.toSingular;
+  if (!singular) return (w) => plainLemma(w, lang);
+  // Only a word the plain rule takes for a plural is given to the edition: "voix", "français" stay as they are.
+  return (w) => {
+    const lower = w.toLowerCase();
+    return plainLemma(lower, lang) === lower ? lower : singular(lower) || lower;
+  };
 }
 
 
@@ -76,9 +93,9 @@ export class Extractor {
       const lang = doc.lang ?? detectLanguage(doc.body);
       const edition = await nlpFor(lang);
       const folds = findBoilerplate(doc.body);
-      const mentions = findMentions(doc.body, this.surnames, { nlp: edition, folds });
+      const mentions = findMentions(doc.body, this.surnames, { nlp: edition, folds, lang });
       for (const m of mentions) if (m.kind === 'person' && m.key.includes(' ')) this.surnames.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
-      const figures = english(lang) ? findFigures(doc.body, { folds, functionWords: FUNCTION_WORDS }) : [];
+      const figures = FIGURE_LANGUAGES.has(lang) ? findFigures(doc.body, { folds, functionWords: FUNCTION_WORDS, lang, lemma: nounLemma(lang, edition) }) : [];
       out.push({ id, mentions, figures, dates: findDates(doc.body, doc.published, folds) });
     }
     return out;

@@ -1,6 +1,6 @@
 import { ErrorCode, WorkbenchError, notFound } from '../../shared/errors';
 import type { EntityInfo, EntityMention, FigureRow, SharedPassage, Timeline } from '../../shared/schemas';
-import { claimAbout } from '../../shared/text/figures';
+import { claimAbout, comparableClaim } from '../../shared/text/figures';
 import type * as Entities from '../analysis/entities';
 import type { EntityGroup } from '../analysis/entities';
 import type { Db } from '../db/open';
@@ -12,8 +12,6 @@ interface DocRow {
   published: string | null;
   length: number;
 }
-
-const MONEY = new Set(['dollar', 'euro', 'pound']);
 
 /** Whether date a is before b, when both are precise enough to tell ("2019" and "2019-01-26" are not). */
 function earlier(a: string | null, b: string | null): -1 | 0 | 1 {
@@ -188,13 +186,11 @@ export class AnalysisService {
     const byClaim = new Map<string, typeof rows>();
     for (const f of rows) if (f.about) (byClaim.get(f.about) ?? byClaim.set(f.about, []).get(f.about)!).push(f);
     // Outlets disagree where two of them give different numbers for one claim in texts about the
-    // same thing: both name one person or organisation. Sums of money are specific to what they
-    // buy: never a dispute by themselves.
-    const named = this.db.prepare("SELECT DISTINCT key FROM entity_mentions WHERE document_id = ? AND kind IN ('person', 'organization')").pluck();
-    const namesOf = new Map<number, Set<string>>();
-    const names = (id: number) => namesOf.get(id) ?? namesOf.set(id, new Set(named.all(id) as string[])).get(id)!;
+    // same story: they share a passage, or at least two names that each of them repeats. One
+    // name in common ("Syria", "United States") is not a story; nor is a generic noun ("people").
+    const sameStory = this.storyTest();
     for (const [about, group] of byClaim) {
-      if (MONEY.has(about)) continue;
+      if (!comparableClaim(about)) continue;
       // The first few hundred claims of a subject are compared pairwise; enough to show a dispute.
       group.splice(300);
       for (let i = 0; i < group.length; i++) {
@@ -202,12 +198,26 @@ export class AnalysisService {
           const a = group[i]!;
           const b = group[j]!;
           if (a.value === b.value || (a.outlet ?? `#${a.documentId}`) === (b.outlet ?? `#${b.documentId}`)) continue;
-          const theirs = names(b.documentId);
-          if ([...names(a.documentId)].some((k) => theirs.has(k))) a.disputed = b.disputed = true;
+          if (sameStory(a.documentId, b.documentId)) a.disputed = b.disputed = true;
         }
       }
     }
     return rows;
+  }
+
+  /** Whether two documents tell the same story: a shared passage, or two names both repeat. */
+  private storyTest(): (a: number, b: number) => boolean {
+    const repeated = this.db.prepare('SELECT key FROM entity_mentions WHERE document_id = ? GROUP BY key HAVING count(*) >= 2').pluck();
+    const shared = this.db.prepare('SELECT 1 FROM shared_passages WHERE (doc_a = ? AND doc_b = ?) OR (doc_a = ? AND doc_b = ?) LIMIT 1').pluck();
+    const namesOf = new Map<number, Set<string>>();
+    const names = (id: number) => namesOf.get(id) ?? namesOf.set(id, new Set(repeated.all(id) as string[])).get(id)!;
+    return (a, b) => {
+      if (a === b || shared.get(a, b, b, a) === 1) return true;
+      const theirs = names(b);
+      let common = 0;
+      for (const k of names(a)) if (theirs.has(k) && ++common >= 2) return true;
+      return false;
+    };
   }
 
   private figureRows(limit: number): Array<Omit<FigureRow, 'about' | 'disputed'>> {

@@ -5,6 +5,7 @@
  * for a bare number ("may be about 400") from "the number of …" before it.
  */
 import type { Fold } from './boilerplate';
+import { findLanguageFigures, type FigureLanguage } from './figures-languages';
 import { splitSentences } from './sentences';
 
 export interface Figure {
@@ -27,7 +28,7 @@ const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
 const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'from', 'and', 'or', 'but', 'that', 'who', 'which', 'with', 'for', 'by', 'as', 'is', 'are', 'was', 'were', 'per', 'than', 'this', 'these', 'those', 'its', 'their', 'his', 'her']);
 const VERBS = /^(have|has|had|were|was|are|is|been|be|being|will|would|could|may|might|reportedly|already)$/i;
 const PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'to', 'with', 'for', 'by', 'within', 'across', 'near', 'inside', 'outside', 'into', 'during', 'since', 'after', 'before', 'who', 'that', 'which', 'and', 'or']);
-const UNITS = /^(percent|%|years?|months?|weeks?|days?|hours?|minutes?|km|kilometres?|kilometers?|miles?|dollars?|euros?|rubles?|roubles?|times|p\.?m\.?|a\.?m\.?)$/i;
+const UNITS = /^(percent|%|years?|months?|weeks?|days?|hours?|minutes?|km|kilometres?|kilometers?|miles?|dollars?|euros?|rubles?|roubles?|times|year-old|years-old|p\.?m\.?|a\.?m\.?)$/i;
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, millions: 1e6, billion: 1e9, billions: 1e9, bn: 1e9, trillion: 1e12 };
 const CURRENCIES: Record<string, string> = { $: 'dollar', 'us$': 'dollar', '€': 'euro', '£': 'pound' };
 
@@ -60,9 +61,18 @@ export interface FigureOptions {
   folds?: readonly Fold[];
   /** Function words of every language read: never what a figure counts. */
   functionWords?: ReadonlySet<string>;
+  /** The text's language: French, Spanish, Portuguese and German by their own rules; anything else as English. */
+  lang?: string | null;
+  /** The dictionary form of a noun in that language (from the language's compromise edition), for texts not in English. */
+  lemma?: (word: string) => string;
 }
 
+const LANGUAGES = new Set<string>(['fr', 'es', 'pt', 'de']);
+
 export function findFigures(text: string, options: FigureOptions = {}): Figure[] {
+  if (options.lang && LANGUAGES.has(options.lang)) {
+    return findLanguageFigures(text, options.lang as FigureLanguage, options);
+  }
   const out: Figure[] = [];
   const folds = options.folds ?? [];
   const functionWords = options.functionWords ?? new Set<string>();
@@ -94,7 +104,7 @@ export function findFigures(text: string, options: FigureOptions = {}): Figure[]
       if (!qualifier && !currency && /^\p{Lu}[\p{L}.]*$/u.test(prevWord) && !SENTENCE_WORDS.test(prevWord) && !scaleWord) continue;
       if (!qualifier && !scaleWord && !currency && !isWord && value >= 1900 && value <= 2100 && !raw.includes(',')) continue;
       if (isWord && !qualifier && !scaleWord && !/^(dozens|hundreds|thousands)$/i.test(raw)) continue; // "two people said" is rarely a claim
-      if (UNITS.test(nextWord.replace(/[,.;:]$/, ''))) continue;
+      if (UNITS.test(nextWord.replace(/[,.;:)\]]+$/, ''))) continue; // "(10 months)" too
       // What is counted: the noun phrase after ("Russian nationals"), or the verb phrase
       // when the number stands alone ("850 have been detained"), up to a clause break.
       const words = after.split(/\s+/).filter(Boolean);
@@ -135,7 +145,9 @@ export function findFigures(text: string, options: FigureOptions = {}): Figure[]
       if (what && /^of\b/i.test(what)) what = null;
       if (!what) {
         const ref = /number of ((?:[\p{L}-]+ ){0,2}[\p{L}-]+)/iu.exec(before);
-        what = ref ? ref[1]!.split(' ').filter((w, i, all) => !all.slice(0, i + 1).some((x) => PREPOSITIONS.has(x.toLowerCase()))).join(' ') || null : null;
+        // "the number of potholes the city has filled": what is counted ends at the next function word.
+        const cut = (x: string) => PREPOSITIONS.has(x.toLowerCase()) || STOP.has(x.toLowerCase());
+        what = ref ? ref[1]!.split(' ').filter((w, i, all) => !all.slice(0, i + 1).some(cut)).join(' ') || null : null;
       }
       const content = what?.split(/\s+/).filter((w) => !VERBS.test(w) && nounLike(w, functionWords)) ?? [];
       const verb = what && /(?:have|has|had|were|was)\s+(?:been\s+)?(\p{L}+ed)\b/iu.exec(what);
@@ -181,3 +193,32 @@ export function claimAbout(counted: string | null, subject: string | null): stri
   const done = /(?:have|has|had|were|was)\s+(?:been\s+)?(\p{L}+ed)\b/iu.exec(counted ?? '');
   return done && done[1]!.toLowerCase() !== subject ? `${subject} ${done[1]!.toLowerCase()}` : subject;
 }
+
+/**
+ * Nouns too general to name a claim by themselves, in every language read: "19 people" in
+ * an attack in Mali and "2,200 people" detained in Caracas are not one claim. With a
+ * context ("Russians", "people killed") a claim can still be compared.
+ */
+const GENERIC = new Set([
+  'people', 'person', 'time', 'year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'percent', 'cent',
+  'thing', 'way', 'case', 'other', 'one', 'part', 'point', 'number', 'place', 'item', 'piece', 'page', 'word',
+  // fr, es, pt, de: the same words, lemmatised as figures' subjects are.
+  'personne', 'gens', 'fois', 'année', 'jour', 'mois', 'semaine', 'heure', 'pourcent',
+  'persona', 'vez', 'año', 'día', 'mes', 'semana', 'hora', 'ciento',
+  'pessoa', 'ano', 'dia', 'mês', 'cento', 'gente',
+  'mensch', 'leute', 'mal', 'jahr', 'tag', 'monat', 'woche', 'stunde', 'prozent',
+]);
+
+/**
+ * Whether figures about this claim can be set against each other as a disagreement: never a
+ * generic noun alone ("people", "times", "years", "percent"), never a sum of money by itself.
+ *
+ * @example comparableClaim('Russians') // true
+ * @example comparableClaim('people') // false
+ * @example comparableClaim('people killed') // true
+ */
+export function comparableClaim(about: string | null): boolean {
+  if (!about) return false;
+  return !GENERIC.has(about.toLowerCase()) && !/^(dollar|euro|pound|real|peso)$/.test(about);
+}
+
