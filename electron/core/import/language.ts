@@ -1,5 +1,4 @@
 import { franc } from 'franc-min';
-import { iso6393To1 } from 'iso-639-3';
 
 /**
  * The language of a text as an ISO 639-1 code ('en', 'fr'), or null when it cannot tell.
@@ -16,7 +15,21 @@ export function detectLanguage(text: string): string | null {
   if (plainlyEnglish(sample)) return 'en';
   const code = franc(sample, { minLength: 40 });
   if (code === 'und') return null;
-  return iso6393To1[code] ?? null;
+  return toIso6391(code);
+}
+
+/**
+ * franc's ISO 639-3 code as ISO 639-1, by the alias data every JavaScript engine carries (CLDR):
+ * 'fra' → 'fr', 'cmn' → 'zh', 'arb' → 'ar'. A full code table (iso-639-3) took a second to load in
+ * every import; null for a language with no two-letter code.
+ */
+function toIso6391(code: string): string | null {
+  try {
+    const language = new Intl.Locale(code).language;
+    return language.length === 2 ? language : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -16,6 +16,8 @@ interface Chunk {
   resolve: (r: FileResult[]) => void;
 }
 
+const CANCELLED = 'not imported: the import was cancelled before this file';
+
 /**
  * The parse worker, supervised. Each file has a time budget (and the worker a heap limit):
  * a file that spends it fails with "took longer than N s", the worker is ended — the only
@@ -79,7 +81,7 @@ export function parsePool(url: string, maxBytes: number, timeoutMs = DEFAULT_FIL
     parseChunk(entries: Entry[]): Promise<FileResult[]> {
       return new Promise((resolve) => {
         const chunk: Chunk = { id: nextId++, entries, results: [], resolve };
-        if (stopped) return resolve(entries.map((e) => ({ path: e.path, reason: 'not imported: the import was cancelled before this file' })));
+        if (stopped) return resolve(entries.map((e) => ({ path: e.path, reason: CANCELLED })));
         chunks.push(chunk);
         worker ??= start();
         send(worker, chunk);
@@ -90,7 +92,7 @@ export function parsePool(url: string, maxBytes: number, timeoutMs = DEFAULT_FIL
       stopped = true;
       for (const c of [...chunks]) {
         for (let i = c.results.length; i < c.entries.length; i++) {
-          c.results[i] = { path: c.entries[i]!.path, reason: 'not imported: the import was cancelled before this file' };
+          c.results[i] = { path: c.entries[i]!.path, reason: CANCELLED };
         }
         settle(c);
       }
@@ -110,25 +112,41 @@ export function parsePool(url: string, maxBytes: number, timeoutMs = DEFAULT_FIL
 export const PARSE_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
 
 /**
+ * Starting a parse worker costs about a second of loading (the readers of every format), more
+ * than parsing a few files takes: another one starts only when each started worker has this
+ * many files waiting, so a small import runs on one.
+ */
+const FILES_PER_NEW_WORKER = 8;
+
+/**
  * Several supervised parse workers, each given the next chunk in turn. Each chunk's promise
  * resolves on its own, so the importer still stores files in the order it walked them. A
- * worker starts with its first chunk: a small import starts one.
+ * worker starts with its first chunk, and only when the others have enough to do.
  */
 export function parsePools(url: string, maxBytes: number, timeoutMs = DEFAULT_FILE_TIMEOUT_MS, count = PARSE_WORKERS) {
-  const pools = Array.from({ length: count }, () => parsePool(url, maxBytes, timeoutMs));
-  let next = 0;
+  const pools: Array<{ pool: ReturnType<typeof parsePool>; waiting: number }> = [];
+  let cancelled = false;
   return {
     parseChunk(entries: Entry[]): Promise<FileResult[]> {
-      const pool = pools[next]!;
-      next = (next + 1) % pools.length;
-      return pool.parseChunk(entries);
+      if (cancelled) return Promise.resolve(entries.map((e) => ({ path: e.path, reason: CANCELLED })));
+      let target = pools.reduce<(typeof pools)[number] | null>((best, p) => (best && best.waiting <= p.waiting ? best : p), null);
+      if (!target || (target.waiting >= FILES_PER_NEW_WORKER && pools.length < count)) {
+        target = { pool: parsePool(url, maxBytes, timeoutMs), waiting: 0 };
+        pools.push(target);
+      }
+      const chosen = target;
+      chosen.waiting += entries.length;
+      return chosen.pool.parseChunk(entries).finally(() => (chosen.waiting -= entries.length));
     },
+    /** How many workers have started: one for a small import. */
+    started: () => pools.length,
     /** Ends every worker now; files not yet parsed are reported as cancelled. */
     cancel() {
-      pools.forEach((p) => p.cancel());
+      cancelled = true;
+      pools.forEach((p) => p.pool.cancel());
     },
     async stop() {
-      await Promise.all(pools.map((p) => p.stop()));
+      await Promise.all(pools.map((p) => p.pool.stop()));
     },
   };
 }

@@ -155,6 +155,8 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
     } else emit();
   }
   flush();
+  // Cancelled while the last files were being parsed: they were stopped, so the import was cancelled all the same.
+  if (options.signal?.aborted && outcomes.some((o) => o.reason?.includes('the import was cancelled'))) cancelled = true;
   inFlight.forEach((c) => void c.promise.catch(() => undefined)); // parsed ahead for a cancelled import
   if (cancelled) {
     for (const entry of entries.slice(progress.filesDone)) fail(entry.path, 'not imported: the import was cancelled before this file');

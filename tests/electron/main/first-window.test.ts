@@ -10,7 +10,7 @@ import { ROOT, tempDir } from '../../helpers';
 const IMPORT_AND_ANALYSIS = [
   'compromise', 'fr-compromise', 'es-compromise', 'de-compromise', 'chrono-node', 'linkedom', 'mailparser', 'mammoth', 'jszip',
   'yaml', 'yauzl', '@mozilla/readability', 'pdfjs-dist', 'tesseract.js', '@citation-js/core', '@xmldom/xmldom', 'franc-min', 'chardet',
-  'stopword', '@orama/stemmers', 'iso-639-3',
+  'stopword', '@orama/stemmers',
 ];
 
 let chunks: Map<string, Rollup.OutputChunk>;
