@@ -371,5 +371,7 @@ export const ImportProgress = z.object({
   bytesDone: z.number().int(),
   bytesTotal: z.number().int(),
   currentPath: z.string().nullable(),
+  /** The page being read by OCR in a photo or scanned PDF ("OCR page 3 of 40"), while one is. */
+  ocr: z.object({ path: z.string(), page: z.number().int(), pages: z.number().int() }).nullable().optional(),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;

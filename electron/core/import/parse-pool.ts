@@ -14,6 +14,7 @@ interface Chunk {
   entries: Entry[];
   results: FileResult[];
   resolve: (r: FileResult[]) => void;
+  onPage: ((path: string, page: number, pages: number) => void) | undefined;
 }
 
 /**
@@ -44,7 +45,11 @@ export function parsePool(url: string, maxBytes: number, timeoutMs = DEFAULT_FIL
       const chunk = chunks.find((c) => c.id === m.id);
       if (!chunk) return;
       if (m.type === 'started') current = { id: m.id, index: m.index, since: Date.now() };
-      else {
+      else if (m.type === 'page') {
+        // A scan of many pages may take minutes in all; each page gets the file's budget.
+        current = { id: m.id, index: m.index, since: Date.now() };
+        chunk.onPage?.(chunk.entries[m.index]!.path, m.page, m.pages);
+      } else {
         chunk.results[m.index] = m.result;
         current = null;
         if (chunk.results.length === chunk.entries.length) settle(chunk);
@@ -76,9 +81,9 @@ export function parsePool(url: string, maxBytes: number, timeoutMs = DEFAULT_FIL
   watchdog.unref();
 
   return {
-    parseChunk(entries: Entry[]): Promise<FileResult[]> {
+    parseChunk(entries: Entry[], onPage?: (path: string, page: number, pages: number) => void): Promise<FileResult[]> {
       return new Promise((resolve) => {
-        const chunk: Chunk = { id: nextId++, entries, results: [], resolve };
+        const chunk: Chunk = { id: nextId++, entries, results: [], resolve, onPage };
         if (stopped) return resolve(entries.map((e) => ({ path: e.path, reason: 'not imported: the import was cancelled before this file' })));
         chunks.push(chunk);
         worker ??= start();
@@ -118,10 +123,10 @@ export function parsePools(url: string, maxBytes: number, timeoutMs = DEFAULT_FI
   const pools = Array.from({ length: count }, () => parsePool(url, maxBytes, timeoutMs));
   let next = 0;
   return {
-    parseChunk(entries: Entry[]): Promise<FileResult[]> {
+    parseChunk(entries: Entry[], onPage?: (path: string, page: number, pages: number) => void): Promise<FileResult[]> {
       const pool = pools[next]!;
       next = (next + 1) % pools.length;
-      return pool.parseChunk(entries);
+      return pool.parseChunk(entries, onPage);
     },
     /** Ends every worker now; files not yet parsed are reported as cancelled. */
     cancel() {

@@ -7,6 +7,10 @@ export interface SourceFile {
   name: string;
   size: number;
   read(): Promise<Buffer>;
+  /** Told before each page an importer reads by OCR, so the import can say "OCR page 3 of 40". */
+  onPage?: ((page: number, pages: number) => void) | undefined;
+  /** Aborted when the import is cancelled: a long OCR stops before its next page. */
+  signal?: AbortSignal | undefined;
 }
 
 /** A document an importer found in a file; a mailbox yields many. */

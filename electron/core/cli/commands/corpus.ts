@@ -91,7 +91,9 @@ async function runImport(api: Api, paths: string[], json: boolean, maxFileMb?: n
   let started = false;
   const off = api.on('import.progress', (p) => {
     if (!bar) return;
-    const payload = { mb: (p.bytesDone / 1048576).toFixed(1), file: terminalSafe((p.currentPath ?? '').split('/').pop()?.slice(0, 40) ?? '') };
+    // A scan being read by OCR is named with its page, the slow part of an import.
+    const name = terminalSafe((p.ocr?.path ?? p.currentPath ?? '').split('/').pop()?.slice(0, 40) ?? '');
+    const payload = { mb: (p.bytesDone / 1048576).toFixed(1), file: p.ocr ? `${name}: OCR page ${p.ocr.page} of ${p.ocr.pages}` : name };
     if (!started) {
       bar.start(p.filesTotal, p.filesDone, payload);
       started = true;

@@ -1,6 +1,6 @@
 import { findDate } from '../../../shared/text/dates';
 import { normalizeBody } from '../decode';
-import { recognise, type OcrInfo } from '../ocr';
+import { ocrHooks, recognise, type OcrInfo } from '../ocr';
 import type { Importer } from '../types';
 
 /** pdf.js's date form: D:YYYYMMDDHHmmSS… */
@@ -89,7 +89,7 @@ export const pdfImporter: Importer = {
       const scanned = texts.flatMap((t, i) => (t.replace(/\s/g, '').length < MIN_TEXT_LAYER ? [i + 1] : []));
       let ocr: OcrInfo | undefined;
       if (scanned.length) {
-        const result = await recognise(renderPages(pdf as unknown as PdfLike, scanned), { total: scanned.length });
+        const result = await recognise(renderPages(pdf as unknown as PdfLike, scanned), { total: scanned.length, ...ocrHooks(file) });
         scanned.forEach((n, i) => (texts[n - 1] = result.pages[i]!.text));
         ocr = result.info;
       }

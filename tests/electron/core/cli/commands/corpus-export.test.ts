@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../../../../cli-helpers';
-import { SEED, tempDir } from '../../../../helpers';
+import { BIN, cli } from '../../../../cli-helpers';
+import { ROOT, SEED, tempDir } from '../../../../helpers';
 
 function workspace(): string {
   const file = join(tempDir(), 'cli.workspace');
@@ -73,5 +74,18 @@ describe('workbench import --ocr-lang', () => {
     const r = cli(['import', join(tempDir()), '--ocr-lang', 'eng+klingon', '-w', w]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('--ocr-lang: OCR language klingon is not installed; installed: eng, fra.');
+  }, 300_000);
+});
+
+describe('workbench import of a scanned PDF on a terminal', () => {
+  it('shows the page being read by OCR in the progress bar', () => {
+    const w = join(tempDir(), 'ocr-progress.workspace');
+    expect(cli(['init', '--empty', '-w', w]).code).toBe(0);
+    // The bar is drawn only on a terminal: util-linux's script gives the command one.
+    const command = [process.execPath, BIN, 'import', join(ROOT, 'tests/fixtures/ocr/scanned-3-pages.pdf'), '-w', w].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, WORKBENCH_WORKSPACE: '', COLUMNS: '160' } });
+    expect(r.status, r.stdout).toBe(0);
+    for (const page of [1, 2, 3]) expect(r.stdout).toContain(`scanned-3-pages.pdf: OCR page ${page} of 3`);
+    expect(r.stdout).toContain('1 file(s): 1 imported');
   }, 300_000);
 });
