@@ -94,6 +94,41 @@ describe('importing and exporting in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('reads scans in the OCR languages chosen in the window, saying each page as it is read', async () => {
+    const { page, errors } = await openPage(wb.browser(), wb.served().url);
+    await page.getByRole('button', { name: 'Workspace ▾' }).click();
+    await page.getByRole('menuitem', { name: 'OCR languages for photos and scans…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'OCR languages for photos and scanned PDFs' });
+    // Only the languages whose data is installed are offered.
+    await expect.poll(() => dialog.getByRole('checkbox').count()).toBe(2);
+    expect(await dialog.getByRole('checkbox', { name: 'English (eng)' }).isChecked()).toBe(true);
+    await dialog.getByRole('checkbox', { name: 'French (fra)' }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Photos and scans will be read in English and French.');
+    await shot(page, 'import-export-ocr-languages');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[aria-label="Import progress"]')?.textContent ?? '';
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByLabel('Files to import').setInputFiles([join(ROOT, 'tests/fixtures/ocr/scanned-3-pages.pdf')]);
+    await expect.poll(() => page.getByRole('status', { name: 'Import progress' }).textContent(), { timeout: 120_000 }).toContain('OCR page 2 of 3');
+    await shot(page, 'import-export-ocr-progress');
+    const summary = page.getByRole('dialog', { name: 'Import summary' });
+    await expect.poll(() => summary.textContent(), { timeout: 180_000 }).toMatch(/Import finished/);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    for (const n of [1, 2, 3]) expect(seen.some((t) => t.includes(`scanned-3-pages.pdfOCR page ${n} of 3`)), seen.join(' | ')).toBe(true);
+    await summary.getByRole('button', { name: 'Close' }).click();
+    const found = await call<{ documents: Array<{ id: number }> }>(page, 'search.query', { query: 'Shabayev', limit: 20 });
+    const ocr = await Promise.all(found.documents.map((d) => call<{ ocr: { languages: string } | null }>(page, 'documents.get', { id: d.id })));
+    expect(ocr.map((d) => d.ocr?.languages)).toContain('eng+fra');
+    expect(errors).toEqual([]);
+  }, 300_000);
+
   it('exports Markdown fit to hand in, of everything, of one tag, or of the documents open', async () => {
     const { page, errors } = await openPage(wb.browser(), wb.served().url);
     const claims = await call<{ id: number }>(page, 'tags.create', { name: 'Claims' });

@@ -163,6 +163,11 @@ export function createHandlers(
     'analysis.timeline': () => ws().analysis.timeline(),
     'analysis.tagsByOutlet': () => ws().charts.tagsByOutlet(),
     'analysis.outletTimeline': () => ws().charts.outletTimeline(),
+    'import.ocrLanguages': () => ws().ocr.get(),
+    'import.setOcrLanguages': ({ languages }) => {
+      ws().assertWriter();
+      return ws().ocr.set(languages);
+    },
     'import.cancel': () => {
       imports.controller?.abort();
       return { ok: true };

@@ -17,6 +17,8 @@ export interface ImportJob {
   batchBytes?: number;
   /** How long one file may take to parse before it fails and the parser is restarted. */
   fileTimeoutMs?: number;
+  /** The OCR languages, as "eng+fra"; the parse workers started here read them from the environment. */
+  ocrLanguages?: string;
 }
 
 export type ToWorker = { type: 'cancel' };
