@@ -124,8 +124,19 @@ describe('importing and exporting in a browser', () => {
     for (const n of [1, 2, 3]) expect(seen.some((t) => t.includes(`scanned-3-pages.pdfOCR page ${n} of 3`)), seen.join(' | ')).toBe(true);
     await summary.getByRole('button', { name: 'Close' }).click();
     const found = await call<{ documents: Array<{ id: number }> }>(page, 'search.query', { query: 'Shabayev', limit: 20 });
-    const ocr = await Promise.all(found.documents.map((d) => call<{ ocr: { languages: string } | null }>(page, 'documents.get', { id: d.id })));
+    const ocr = await Promise.all(found.documents.map((d) => call<{ title: string; ocr: { languages: string } | null }>(page, 'documents.get', { id: d.id })));
     expect(ocr.map((d) => d.ocr?.languages)).toContain('eng+fra');
+    // The reader shows each scanned page's image beside the text read from it.
+    const scan = ocr.find((d) => d.ocr)!;
+    await page.getByRole('listbox', { name: 'Documents' }).getByRole('option').filter({ hasText: scan.title.slice(0, 30) }).first().click();
+    await page.getByRole('button', { name: 'Show page image' }).click();
+    const figure = page.getByRole('figure', { name: 'Page image' });
+    await expect.poll(() => figure.getByRole('img').getAttribute('alt')).toMatch(/^Page 1 of the scan /);
+    await figure.getByRole('button', { name: 'Next page image' }).click();
+    await expect.poll(() => figure.getByRole('img').getAttribute('alt')).toMatch(/^Page 2 of the scan /);
+    expect(await figure.textContent()).toContain('Page 2 (2 of 3 scanned)');
+    await expect.poll(() => figure.getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(1000);
+    await shot(page, 'import-export-ocr-page-image');
     expect(errors).toEqual([]);
   }, 300_000);
 

@@ -45,7 +45,7 @@ export function createHandlers(
     'documents.get': ({ id }) => ws().documents.get(id),
     'documents.source': ({ id }) => ws().documents.source(id),
     'documents.ocr': () => ws().documents.ocrIds(),
-    'documents.image': ({ id }) => ws().documents.image(id),
+    'documents.image': ({ id, page }) => ws().documents.image(id, page),
     'documents.updateMetadata': ({ id, patch }) => ws().documents.updateMetadata(id, patch),
     'documents.delete': ({ ids }) => ({ deleted: ws().documents.delete(ids) }),
     'documents.outlets': () => ws().documents.outlets(),

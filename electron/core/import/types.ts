@@ -29,6 +29,8 @@ export interface ParsedDocument {
   pages?: number[] | undefined;
   /** ISO 639-1 language, when the format declares it (html lang=…); detected from the text otherwise. */
   lang?: string | null | undefined;
+  /** For a scanned PDF: each page read by OCR as the image it was read from, for the reader to show beside the text. */
+  pageImages?: Array<{ page: number; mediaType: string; content: Uint8Array }> | undefined;
   /** For text recognised from images (a photo, a scanned PDF): how, in which languages, how confidently. */
   ocr?: OcrInfo | undefined;
   /** For a document found inside another of the same file (an attachment): that one's index in the file's list. */

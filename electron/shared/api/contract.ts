@@ -73,9 +73,12 @@ export const contract = {
     doc: 'The documents whose text was recognised by OCR (photos, scanned PDFs), for the library to mark. Example: `{}`.',
   }),
   'documents.image': method({
-    input: ById,
-    output: z.object({ mediaType: z.string(), base64: z.string() }).nullable(),
-    doc: "The photo or scan a document's text was recognised from, kept as its original, for the reader to show beside the text; null for other documents. Example: `{ id: 7 }`.",
+    input: ById.extend({ page: z.number().int().positive().optional() }),
+    output: z.object({ mediaType: z.string(), base64: z.string(), page: z.number().int(), pages: z.array(z.number().int()) }).nullable(),
+    doc:
+      "The photo or scanned page a document's text was recognised from, for the reader to show beside the text: a photo (its " +
+      'original), or page `page` of a scanned PDF (its first scanned page by default), with `pages`, those that have an image; ' +
+      'null for other documents. Example: `{ id: 7, page: 2 }`.',
   }),
   'documents.updateMetadata': method({
     input: z.object({ id: Id, patch: MetadataPatch }),

@@ -65,6 +65,17 @@ describe('OCR page by page: progress and cancelling inside a file', () => {
     const doc = ws.documents.get(summary.outcomes[0]!.documentIds[0]!);
     expect(doc.ocr).toMatchObject({ languages: 'eng' });
     expect(doc.body.match(/Havana/g)).toHaveLength(3);
+    // Each page is kept as the image it was read from, for the reader to show beside the text.
+    const first = ws.documents.image(doc.id)!;
+    expect(first).toMatchObject({ mediaType: 'image/jpeg', page: 1, pages: [1, 2, 3] });
+    const second = ws.documents.image(doc.id, 2)!;
+    expect(Buffer.from(second.base64, 'base64').subarray(0, 3).toString('hex')).toBe('ffd8ff');
+    expect(() => ws.documents.image(doc.id, 4)).toThrow('page: document 1 has no image of page 4; it has 1, 2, 3');
+    // Deleted and undone, the document has its page images and its OCR mark again.
+    ws.documents.delete([doc.id]);
+    ws.undo.undoLatest();
+    expect(ws.documents.image(doc.id, 3)?.pages).toEqual([1, 2, 3]);
+    expect(ws.documents.get(doc.id).ocr).toMatchObject({ languages: 'eng' });
   }, 300_000);
 
   it('stops a long scanned PDF within a page when the import is cancelled, storing nothing of it', async () => {
@@ -88,6 +99,7 @@ describe('OCR page by page: progress and cancelling inside a file', () => {
     expect(summary.outcomes[0]).toMatchObject({ status: 'failed', reason: 'not imported: the import was cancelled before this file', documentIds: [] });
     expect(ws.documents.count()).toBe(before);
     expect(ws.db.prepare('SELECT count(*) FROM document_sources').pluck().get()).toBe(0);
+    expect(ws.db.prepare('SELECT count(*) FROM document_page_images').pluck().get()).toBe(0);
     // The workspace takes the next import as usual.
     const next = await ws.importFiles([], { files: [{ path: 'notes.txt', data: Buffer.from('Notes on Havana flights after the cancelled scan.') }] });
     expect(next.imported).toBe(1);
