@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, SEED } from '../helpers';
+import { ROOT, SEED, tempDir } from '../helpers';
 import { openPage, servedWorkbench, shot } from './harness';
 
 const wb = servedWorkbench();
@@ -182,6 +183,32 @@ describe('importing and exporting in a browser', () => {
     });
     expect(open.text).toContain('> Baltic Fleet');
     expect(open.text).not.toContain('two chartered aircraft');
+    expect(errors).toEqual([]);
+  });
+
+  it('exports a REFI-QDA project of the current search results, valid to the schema', async () => {
+    const { page, errors } = await openPage(wb.browser(), wb.served().url);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Venezuela Havana');
+    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    const found = await call<{ total: number }>(page, 'search.query', { query: 'Venezuela Havana', limit: 1 });
+    expect(found.total).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Export/ });
+    await dialog.getByRole('radio', { name: /^REFI-QDA project/ }).check();
+    await dialog.getByRole('radio', { name: /^The current search results/ }).check();
+    await shot(page, 'import-export-qdpx-of-results');
+    const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    expect(file.suggestedFilename()).toBe('e2e-selection.qdpx');
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(readFileSync((await file.path())!));
+    const qde = await zip.file('project.qde')!.async('string');
+    expect(qde.match(/<TextSource /g)).toHaveLength(found.total);
+    const qdeFile = join(tempDir(), 'project.qde');
+    writeFileSync(qdeFile, qde);
+    // xmllint says "validates" on stderr, and fails the call when it does not.
+    execFileSync('xmllint', ['--noout', '--schema', join(ROOT, 'tests/fixtures/refi-qda/Project-mrt2019.xsd'), qdeFile], { stdio: 'pipe' });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
     expect(errors).toEqual([]);
   });
 

@@ -136,11 +136,16 @@ export function createHandlers(
       const text = await ws().library.export(format, { query, ids });
       return { fileName: `${stem}-${LIBRARY_FILES[format].suffix}`, mimeType: LIBRARY_FILES[format].mimeType, text };
     },
-    'export.qda': async ({ format }) => {
+    'export.qda': async ({ format, query, ids }) => {
       const stem = basename(ws().file).replace(/\.[^.]+$/, '') || 'workspace';
       const { exportCodebook, exportQdpx } = await import('../interchange/refi-qda-export');
-      const data = format === 'qdpx' ? await exportQdpx(ws()) : Buffer.from(exportCodebook(ws()));
-      return { fileName: `${stem}.${format}`, mimeType: format === 'qdpx' ? 'application/zip' : 'application/xml', base64: data.toString('base64') };
+      const scoped = format === 'qdpx' && (Boolean(query?.trim()) || ids !== undefined);
+      // The same documents as the citations of that search or choice.
+      const documentIds = scoped ? await ws().library.documentIds({ query, ids }) : undefined;
+      if (documentIds?.length === 0) throw new WorkbenchError(ErrorCode.InvalidInput, `The search ${query ?? ''} finds no document: there is nothing to put in a project.`, { field: 'query' });
+      const data = format === 'qdpx' ? await exportQdpx(ws(), { documentIds }) : Buffer.from(exportCodebook(ws()));
+      const name = `${stem}${scoped ? '-selection' : ''}.${format}`;
+      return { fileName: name, mimeType: format === 'qdpx' ? 'application/zip' : 'application/xml', base64: data.toString('base64') };
     },
     'import.paths': async ({ paths, maxFileMb }) => {
       const summary = await runImport(guard.importPaths(paths), undefined, maxFileMb);

@@ -246,9 +246,14 @@ export const contract = {
   }),
 
   'export.qda': method({
-    input: z.object({ format: z.enum(['qdpx', 'qdc']) }),
+    input: z.object({
+      format: z.enum(['qdpx', 'qdc']),
+      /** A project of the documents a search finds, or of those given; the codebook (.qdc) is always every tag. */
+      query: z.string().optional(),
+      ids: z.array(Id).min(1).optional(),
+    }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
-    doc: 'The workspace as a REFI-QDA project (.qdpx: documents, tags as codes, highlights as coded selections, notes) for ATLAS.ti, MAXQDA, NVivo, or its tags alone as a codebook (.qdc); the file comes base64-encoded. Example: `{ format: "qdpx" }`.',
+    doc: 'The workspace as a REFI-QDA project (.qdpx: documents, tags as codes, highlights as coded selections, notes) for ATLAS.ti, MAXQDA, NVivo, or its tags alone as a codebook (.qdc); the file comes base64-encoded. A project of a selection (`query`, `ids`) holds those documents, their highlights, the notes on them and the tags they use. Example: `{ format: "qdpx", ids: [2, 4] }`.',
   }),
 
   'import.paths': method({

@@ -42,7 +42,17 @@ describe('workbench export: citations and the library', () => {
     const r = cli(['import', qdpx, '-w', other, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).outcomes[0]).toMatchObject({ status: 'imported', reason: '5 documents, 1 new tag, 1 highlight, 0 notes' });
-  }, 180_000); // six runs of the real command
+    // A project of what a search finds holds those documents only.
+    const found = join(tempDir(), 'havana.qdpx');
+    expect(cli(['export', '--format', 'qdpx', '--query', 'Havana', '--out', found, '-w', w]).code).toBe(0);
+    const third = join(tempDir(), 'third.workspace');
+    expect(cli(['init', '--empty', '-w', third]).code).toBe(0);
+    const some = JSON.parse(cli(['import', found, '-w', third, '--json']).stdout).outcomes[0].reason as string;
+    const count = Number(/^(\d+) documents?/.exec(some)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(5);
+    expect(cli(['export', '--format', 'qdc', '--ids', '2', '-w', w]).stderr).toContain('--ids: a codebook (--format qdc) is always every tag');
+  }, 300_000); // ten runs of the real command
 
   it('refuses a tag with a citations export, naming the option, and an unknown tag', () => {
     const w = join(tempDir(), 'empty.workspace');
