@@ -18,6 +18,8 @@ import { ChartsService } from './services/charts';
 import { DocumentsService } from './services/documents';
 import { ExportService } from './services/export';
 import { LibraryExport } from './services/library-export';
+import { OcrSettings } from './services/ocr-settings';
+import { OCR_LANG_ENV } from './import/ocr';
 import { HighlightsService } from './services/highlights';
 import { NotesService } from './services/notes';
 import { SavedSearchesService } from './services/saved-searches';
@@ -83,6 +85,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   readonly savedSearches: SavedSearchesService;
   readonly exporter: ExportService;
   readonly library: LibraryExport;
+  readonly ocr: OcrSettings;
   readonly undo: UndoLog;
   readonly analysis: AnalysisService;
   readonly charts: ChartsService;
@@ -143,6 +146,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags, db);
     this.search = new SearchEngine(db, this.vocabulary, () => this.keeper.index);
     this.library = new LibraryExport(db, (req) => this.search.query(req));
+    this.ocr = new OcrSettings(db);
     this.analysis = new AnalysisService(db, () => this.emit('changed', 'analysis'));
     this.analysisRuns = new AnalysisRuns({
       db,
@@ -267,6 +271,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     if (options.batchBytes) job.batchBytes = options.batchBytes;
     if (options.fileTimeoutMs) job.fileTimeoutMs = options.fileTimeoutMs;
     if (options.files) job.files = options.files;
+    // The CLI's --ocr-lang (or the environment) for its run, else the workspace's choice.
+    job.ocrLanguages = process.env[OCR_LANG_ENV] || this.ocr.chosen().join('+');
     const summary = await importInWorker(this.workers, job, {
       ...options,
       onProgress: (p) => {

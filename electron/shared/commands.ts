@@ -33,6 +33,7 @@ const DEFINITIONS = [
   { id: 'workspaces', label: 'Switch or create a workspace…', menu: 'file', menuLabel: 'Switch Workspace…', keys: 'Mod+Shift+O' },
   { id: 'import', label: 'Import files…', menu: 'file', menuLabel: 'Import Files…', keys: 'Mod+I', separatorBefore: true, desktop: true },
   { id: 'importFolder', label: 'Import a folder…', menu: 'file', menuLabel: 'Import Folder…', keys: 'Mod+Shift+I', desktop: true },
+  { id: 'ocrLanguages', label: 'OCR languages for photos and scans…' },
   { id: 'export', label: 'Export… (highlights and notes, citations, the library, REFI-QDA)', menu: 'file', menuLabel: 'Export…', keys: 'Mod+E' },
   { id: 'handout', label: 'Export a hand-out…', menu: 'file', menuLabel: 'Export Hand-out…' },
   { id: 'merge', label: 'Merge from another workspace…', menu: 'file', menuLabel: 'Merge from Workspace…' },

@@ -371,5 +371,14 @@ export const ImportProgress = z.object({
   bytesDone: z.number().int(),
   bytesTotal: z.number().int(),
   currentPath: z.string().nullable(),
+  /** The page being read by OCR in a photo or scanned PDF ("OCR page 3 of 40"), while one is. */
+  ocr: z.object({ path: z.string(), page: z.number().int(), pages: z.number().int() }).nullable().optional(),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;
+
+/** The languages whose OCR data is installed with the app, and those the workspace's imports read in. */
+export const OcrLanguages = z.object({
+  installed: z.array(z.object({ code: z.string(), name: z.string() })),
+  chosen: z.array(z.string()).min(1),
+});
+export type OcrLanguages = z.infer<typeof OcrLanguages>;

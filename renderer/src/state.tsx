@@ -32,6 +32,7 @@ export type DialogName =
   | 'backups'
   | 'encrypt'
   | 'tags'
+  | 'ocr'
   | null;
 
 export interface Workbench {

@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, SEED } from '../helpers';
+import { ROOT, SEED, tempDir } from '../helpers';
 import { openPage, servedWorkbench, shot } from './harness';
 
 const wb = servedWorkbench();
@@ -94,6 +95,52 @@ describe('importing and exporting in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('reads scans in the OCR languages chosen in the window, saying each page as it is read', async () => {
+    const { page, errors } = await openPage(wb.browser(), wb.served().url);
+    await page.getByRole('button', { name: 'Workspace ▾' }).click();
+    await page.getByRole('menuitem', { name: 'OCR languages for photos and scans…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'OCR languages for photos and scanned PDFs' });
+    // Only the languages whose data is installed are offered.
+    await expect.poll(() => dialog.getByRole('checkbox').count()).toBe(2);
+    expect(await dialog.getByRole('checkbox', { name: 'English (eng)' }).isChecked()).toBe(true);
+    await dialog.getByRole('checkbox', { name: 'French (fra)' }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Photos and scans will be read in English and French.');
+    await shot(page, 'import-export-ocr-languages');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[aria-label="Import progress"]')?.textContent ?? '';
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByLabel('Files to import').setInputFiles([join(ROOT, 'tests/fixtures/ocr/scanned-3-pages.pdf')]);
+    await expect.poll(() => page.getByRole('status', { name: 'Import progress' }).textContent(), { timeout: 120_000 }).toContain('OCR page 2 of 3');
+    await shot(page, 'import-export-ocr-progress');
+    const summary = page.getByRole('dialog', { name: 'Import summary' });
+    await expect.poll(() => summary.textContent(), { timeout: 180_000 }).toMatch(/Import finished/);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    for (const n of [1, 2, 3]) expect(seen.some((t) => t.includes(`scanned-3-pages.pdfOCR page ${n} of 3`)), seen.join(' | ')).toBe(true);
+    await summary.getByRole('button', { name: 'Close' }).click();
+    const found = await call<{ documents: Array<{ id: number }> }>(page, 'search.query', { query: 'Shabayev', limit: 20 });
+    const ocr = await Promise.all(found.documents.map((d) => call<{ title: string; ocr: { languages: string } | null }>(page, 'documents.get', { id: d.id })));
+    expect(ocr.map((d) => d.ocr?.languages)).toContain('eng+fra');
+    // The reader shows each scanned page's image beside the text read from it.
+    const scan = ocr.find((d) => d.ocr)!;
+    await page.getByRole('listbox', { name: 'Documents' }).getByRole('option').filter({ hasText: scan.title.slice(0, 30) }).first().click();
+    await page.getByRole('button', { name: 'Show page image' }).click();
+    const figure = page.getByRole('figure', { name: 'Page image' });
+    await expect.poll(() => figure.getByRole('img').getAttribute('alt')).toMatch(/^Page 1 of the scan /);
+    await figure.getByRole('button', { name: 'Next page image' }).click();
+    await expect.poll(() => figure.getByRole('img').getAttribute('alt')).toMatch(/^Page 2 of the scan /);
+    expect(await figure.textContent()).toContain('Page 2 (2 of 3 scanned)');
+    await expect.poll(() => figure.getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(1000);
+    await shot(page, 'import-export-ocr-page-image');
+    expect(errors).toEqual([]);
+  }, 300_000);
+
   it('exports Markdown fit to hand in, of everything, of one tag, or of the documents open', async () => {
     const { page, errors } = await openPage(wb.browser(), wb.served().url);
     const claims = await call<{ id: number }>(page, 'tags.create', { name: 'Claims' });
@@ -136,6 +183,32 @@ describe('importing and exporting in a browser', () => {
     });
     expect(open.text).toContain('> Baltic Fleet');
     expect(open.text).not.toContain('two chartered aircraft');
+    expect(errors).toEqual([]);
+  });
+
+  it('exports a REFI-QDA project of the current search results, valid to the schema', async () => {
+    const { page, errors } = await openPage(wb.browser(), wb.served().url);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Venezuela Havana');
+    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    const found = await call<{ total: number }>(page, 'search.query', { query: 'Venezuela Havana', limit: 1 });
+    expect(found.total).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Export/ });
+    await dialog.getByRole('radio', { name: /^REFI-QDA project/ }).check();
+    await dialog.getByRole('radio', { name: /^The current search results/ }).check();
+    await shot(page, 'import-export-qdpx-of-results');
+    const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    expect(file.suggestedFilename()).toBe('e2e-selection.qdpx');
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(readFileSync((await file.path())!));
+    const qde = await zip.file('project.qde')!.async('string');
+    expect(qde.match(/<TextSource /g)).toHaveLength(found.total);
+    const qdeFile = join(tempDir(), 'project.qde');
+    writeFileSync(qdeFile, qde);
+    // xmllint says "validates" on stderr, and fails the call when it does not.
+    execFileSync('xmllint', ['--noout', '--schema', join(ROOT, 'tests/fixtures/refi-qda/Project-mrt2019.xsd'), qdeFile], { stdio: 'pipe' });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
     expect(errors).toEqual([]);
   });
 

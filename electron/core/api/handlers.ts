@@ -45,7 +45,7 @@ export function createHandlers(
     'documents.get': ({ id }) => ws().documents.get(id),
     'documents.source': ({ id }) => ws().documents.source(id),
     'documents.ocr': () => ws().documents.ocrIds(),
-    'documents.image': ({ id }) => ws().documents.image(id),
+    'documents.image': ({ id, page }) => ws().documents.image(id, page),
     'documents.updateMetadata': ({ id, patch }) => ws().documents.updateMetadata(id, patch),
     'documents.delete': ({ ids }) => ({ deleted: ws().documents.delete(ids) }),
     'documents.outlets': () => ws().documents.outlets(),
@@ -136,11 +136,16 @@ export function createHandlers(
       const text = await ws().library.export(format, { query, ids });
       return { fileName: `${stem}-${LIBRARY_FILES[format].suffix}`, mimeType: LIBRARY_FILES[format].mimeType, text };
     },
-    'export.qda': async ({ format }) => {
+    'export.qda': async ({ format, query, ids }) => {
       const stem = basename(ws().file).replace(/\.[^.]+$/, '') || 'workspace';
       const { exportCodebook, exportQdpx } = await import('../interchange/refi-qda-export');
-      const data = format === 'qdpx' ? await exportQdpx(ws()) : Buffer.from(exportCodebook(ws()));
-      return { fileName: `${stem}.${format}`, mimeType: format === 'qdpx' ? 'application/zip' : 'application/xml', base64: data.toString('base64') };
+      const scoped = format === 'qdpx' && (Boolean(query?.trim()) || ids !== undefined);
+      // The same documents as the citations of that search or choice.
+      const documentIds = scoped ? await ws().library.documentIds({ query, ids }) : undefined;
+      if (documentIds?.length === 0) throw new WorkbenchError(ErrorCode.InvalidInput, `The search ${query ?? ''} finds no document: there is nothing to put in a project.`, { field: 'query' });
+      const data = format === 'qdpx' ? await exportQdpx(ws(), { documentIds }) : Buffer.from(exportCodebook(ws()));
+      const name = `${stem}${scoped ? '-selection' : ''}.${format}`;
+      return { fileName: name, mimeType: format === 'qdpx' ? 'application/zip' : 'application/xml', base64: data.toString('base64') };
     },
     'import.paths': async ({ paths, maxFileMb }) => {
       const summary = await runImport(guard.importPaths(paths), undefined, maxFileMb);
@@ -163,6 +168,11 @@ export function createHandlers(
     'analysis.timeline': () => ws().analysis.timeline(),
     'analysis.tagsByOutlet': () => ws().charts.tagsByOutlet(),
     'analysis.outletTimeline': () => ws().charts.outletTimeline(),
+    'import.ocrLanguages': () => ws().ocr.get(),
+    'import.setOcrLanguages': ({ languages }) => {
+      ws().assertWriter();
+      return ws().ocr.set(languages);
+    },
     'import.cancel': () => {
       imports.controller?.abort();
       return { ok: true };

@@ -130,6 +130,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
       applyPragmas(db, file);
       const before = options.beforeMigration;
       migrate(db, exists && before && userVersion(db) > 0 ? { beforeEach: (m) => before(db, m.version) } : {});
+      // A new file's schema, read at every open, is laid out again at its start: a later
+      // migration's table left a schema page wherever the file ended then (cheap while empty).
+      if (!exists) db.exec('VACUUM');
     } else {
       db.pragma('trusted_schema = OFF');
       db.pragma('temp_store = MEMORY');

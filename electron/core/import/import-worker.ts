@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
 import { parsePools } from './parse-pool';
 import { DEFAULT_MAX_FILE_BYTES } from './limits';
+import { OCR_LANG_ENV } from './ocr';
 import { importPaths } from './run-import';
 import { insertDocuments, mergeSegments, shaLookup } from './store';
 import type { FromWorker, ImportJob, ToWorker } from './worker-protocol';
@@ -22,6 +23,9 @@ port.on('message', (m: ToWorker) => {
   // The file being parsed stops now, not when its parser is done.
   parser?.cancel();
 });
+
+// A worker's environment is its own copy: this sets it for the parse workers started below only.
+if (job.ocrLanguages) process.env[OCR_LANG_ENV] = job.ocrLanguages;
 
 try {
   const { db } = openDatabase(job.file, { ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });

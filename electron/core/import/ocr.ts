@@ -72,6 +72,11 @@ function languageFolder(langs: string[]): string {
   return dir;
 }
 
+/** A file's page reports and cancel signal, as recognise takes them. */
+export function ocrHooks(file: { onPage?: ((page: number, pages: number) => void) | undefined; signal?: AbortSignal | undefined }) {
+  return { ...(file.onPage ? { onPage: file.onPage } : {}), ...(file.signal ? { signal: file.signal } : {}) };
+}
+
 /**
  * Recognises images one page at a time with tesseract.js, which runs in a worker thread
  * of its own with its WebAssembly core from node_modules. `onPage` is told before each
@@ -82,6 +87,7 @@ export async function recognise(
   options: { total: number; languages?: string[]; signal?: AbortSignal; onPage?: (page: number, total: number) => void },
 ): Promise<{ pages: OcrPage[]; info: OcrInfo }> {
   const langs = options.languages ?? ocrLanguages();
+  if (options.signal?.aborted) throw new Error('OCR cancelled');
   const { createWorker } = await import('tesseract.js');
   const version = (load('tesseract.js/package.json') as { version: string }).version;
   const folder = languageFolder(langs);

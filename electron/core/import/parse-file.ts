@@ -39,8 +39,14 @@ function failureReason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** What a parse is told and told with while it runs: OCR's pages, and the import's cancel. */
+export interface ParseHooks {
+  onPage?: ((path: string, page: number, pages: number) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
 /** Reads, decodes and parses one file with the importer for its type. */
-export async function parseFile(path: string, size: number, maxBytes: number, data?: Uint8Array): Promise<FileResult> {
+export async function parseFile(path: string, size: number, maxBytes: number, data?: Uint8Array, hooks: ParseHooks = {}): Promise<FileResult> {
   const name = basename(path);
   const importer = importerFor(name);
   if (!importer) {
@@ -52,7 +58,8 @@ export async function parseFile(path: string, size: number, maxBytes: number, da
   try {
     // Small files are read synchronously: a thread-pool round trip per file costs more than the read.
     const read = data ? async () => Buffer.from(data.buffer, data.byteOffset, data.byteLength) : size <= SYNC_READ_LIMIT ? async () => readFileSync(path) : () => readFile(path);
-    const parsed = await importer.parse({ path, name, size, read });
+    const onPage = hooks.onPage;
+    const parsed = await importer.parse({ path, name, size, read, onPage: onPage && ((page, pages) => onPage(path, page, pages)), signal: hooks.signal });
     return {
       path,
       docs: parsed.map((d) => {
@@ -66,8 +73,8 @@ export async function parseFile(path: string, size: number, maxBytes: number, da
 }
 
 /** Parses files one after another in this thread. */
-export async function parseInProcess(entries: Array<{ path: string; size: number; data?: Uint8Array }>, maxBytes: number): Promise<FileResult[]> {
+export async function parseInProcess(entries: Array<{ path: string; size: number; data?: Uint8Array }>, maxBytes: number, hooks: ParseHooks = {}): Promise<FileResult[]> {
   const out: FileResult[] = [];
-  for (const e of entries) out.push(await parseFile(e.path, e.size, maxBytes, e.data));
+  for (const e of entries) out.push(await parseFile(e.path, e.size, maxBytes, e.data, hooks));
   return out;
 }

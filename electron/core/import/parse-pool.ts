@@ -14,6 +14,7 @@ interface Chunk {
   entries: Entry[];
   results: FileResult[];
   resolve: (r: FileResult[]) => void;
+  onPage: ((path: string, page: number, pages: number) => void) | undefined;
 }
 
 const CANCELLED = 'not imported: the import was cancelled before this file';
@@ -46,7 +47,11 @@ export function parsePool(url: string, maxBytes: number, timeoutMs = DEFAULT_FIL
       const chunk = chunks.find((c) => c.id === m.id);
       if (!chunk) return;
       if (m.type === 'started') current = { id: m.id, index: m.index, since: Date.now() };
-      else {
+      else if (m.type === 'page') {
+        // A scan of many pages may take minutes in all; each page gets the file's budget.
+        current = { id: m.id, index: m.index, since: Date.now() };
+        chunk.onPage?.(chunk.entries[m.index]!.path, m.page, m.pages);
+      } else {
         chunk.results[m.index] = m.result;
         current = null;
         if (chunk.results.length === chunk.entries.length) settle(chunk);
@@ -78,9 +83,9 @@ export function parsePool(url: string, maxBytes: number, timeoutMs = DEFAULT_FIL
   watchdog.unref();
 
   return {
-    parseChunk(entries: Entry[]): Promise<FileResult[]> {
+    parseChunk(entries: Entry[], onPage?: (path: string, page: number, pages: number) => void): Promise<FileResult[]> {
       return new Promise((resolve) => {
-        const chunk: Chunk = { id: nextId++, entries, results: [], resolve };
+        const chunk: Chunk = { id: nextId++, entries, results: [], resolve, onPage };
         if (stopped) return resolve(entries.map((e) => ({ path: e.path, reason: CANCELLED })));
         chunks.push(chunk);
         worker ??= start();
@@ -127,7 +132,7 @@ export function parsePools(url: string, maxBytes: number, timeoutMs = DEFAULT_FI
   const pools: Array<{ pool: ReturnType<typeof parsePool>; waiting: number }> = [];
   let cancelled = false;
   return {
-    parseChunk(entries: Entry[]): Promise<FileResult[]> {
+    parseChunk(entries: Entry[], onPage?: (path: string, page: number, pages: number) => void): Promise<FileResult[]> {
       if (cancelled) return Promise.resolve(entries.map((e) => ({ path: e.path, reason: CANCELLED })));
       let target = pools.reduce<(typeof pools)[number] | null>((best, p) => (best && best.waiting <= p.waiting ? best : p), null);
       if (!target || (target.waiting >= FILES_PER_NEW_WORKER && pools.length < count)) {
@@ -136,7 +141,7 @@ export function parsePools(url: string, maxBytes: number, timeoutMs = DEFAULT_FI
       }
       const chosen = target;
       chosen.waiting += entries.length;
-      return chosen.pool.parseChunk(entries).finally(() => (chosen.waiting -= entries.length));
+      return chosen.pool.parseChunk(entries, onPage).finally(() => (chosen.waiting -= entries.length));
     },
     /** How many workers have started: one for a small import. */
     started: () => pools.length,

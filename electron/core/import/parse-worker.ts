@@ -11,7 +11,9 @@ port.on('message', (m: ParseRequest) => {
     for (let i = 0; i < m.entries.length; i++) {
       const e = m.entries[i]!;
       post({ type: 'started', id: m.id, index: m.offset + i });
-      post({ type: 'parsed', id: m.id, index: m.offset + i, result: await parseFile(e.path, e.size, m.maxBytes, e.data) });
+      const index = m.offset + i;
+      const onPage = (_path: string, page: number, pages: number) => post({ type: 'page', id: m.id, index, page, pages });
+      post({ type: 'parsed', id: m.id, index, result: await parseFile(e.path, e.size, m.maxBytes, e.data, { onPage }) });
     }
   });
 });

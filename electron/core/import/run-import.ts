@@ -22,7 +22,10 @@ export interface ImportOptions {
   /** How long one file may take to parse (in the parse worker) before it fails; 60 s by default. */
   fileTimeoutMs?: number;
   /** Parses a chunk of files, in another thread say; by default here, one after another. */
-  parseChunk?: (entries: Array<{ path: string; size: number; data?: Uint8Array }>) => Promise<FileResult[]>;
+  parseChunk?: (
+    entries: Array<{ path: string; size: number; data?: Uint8Array }>,
+    onPage?: (path: string, page: number, pages: number) => void,
+  ) => Promise<FileResult[]>;
   /**
    * Files given as bytes instead of paths (what a browser uploads), named as the user
    * knows them. They are parsed from memory and never written to disk, so an encrypted
@@ -76,6 +79,7 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
     bytesDone: 0,
     bytesTotal: entries.reduce((n, e) => n + e.size, 0),
     currentPath: null,
+    ocr: null,
   };
   const outcomes: ImportOutcome[] = [];
   let lastEmit = 0;
@@ -109,7 +113,12 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
 
   emit(true);
   // Files are parsed a chunk at a time, the next chunk while this one's documents are stored.
-  const parse = options.parseChunk ?? ((chunk) => parseInProcess(chunk, maxBytes));
+  const parse = options.parseChunk ?? ((chunk, onPage) => parseInProcess(chunk, maxBytes, { onPage, signal: options.signal }));
+  // Said at once: a page of OCR takes seconds, and the user waits on the page count.
+  const onPage = (path: string, page: number, pages: number) => {
+    progress.ocr = { path, page, pages };
+    emit(true);
+  };
   const readable = entries.filter((e) => e.error === undefined);
   const chunks = chunked(readable);
   // By position, not by path: a browser names picked files by their bare name, so two can share one.
@@ -122,7 +131,7 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
     while (requested < chunks.length && inFlight.length < MAX_CHUNKS_AHEAD && (inFlight.length === 0 || bytes < MAX_BYTES_AHEAD)) {
       const chunk = chunks[requested++]!;
       const size = chunk.reduce((n, e) => n + e.size, 0);
-      inFlight.push({ promise: parse(chunk), bytes: size });
+      inFlight.push({ promise: parse(chunk, onPage), bytes: size });
       bytes += size;
     }
   };
@@ -141,10 +150,17 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
         // Said before waiting on the parser, so the count moves from the first file on.
         if (progress.filesDone > 0) emit(true);
         const done = await inFlight.shift()!.promise;
+        // Cancelled while this file was parsed (a long OCR stops at the next page): nothing of it is stored.
+        if (options.signal?.aborted) {
+          cancelled = true;
+          break;
+        }
         fill();
         results.push(...done);
       }
-      accept(results.shift()!);
+      const result = results.shift()!;
+      if (progress.ocr?.path === result.path) progress.ocr = null;
+      accept(result);
     }
     progress.filesDone++;
     progress.bytesDone += entry.size;
@@ -162,6 +178,7 @@ export async function importPaths(sink: ImportSink, paths: string[], options: Im
     for (const entry of entries.slice(progress.filesDone)) fail(entry.path, 'not imported: the import was cancelled before this file');
   }
   progress.currentPath = null;
+  progress.ocr = null;
   emit(true);
 
   function accept(result: FileResult): void {

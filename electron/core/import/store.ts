@@ -18,6 +18,7 @@ export function insertDocuments(db: Db, docs: NewDocument[]): number[] {
   const source = db.prepare('INSERT INTO document_sources (document_id, media_type, content) VALUES (?, ?, ?)');
   const page = db.prepare('INSERT INTO document_pages (document_id, page, start_offset) VALUES (?, ?, ?)');
   const clean = db.prepare('INSERT INTO documents_clean_fts (rowid, body) VALUES (?, ?)');
+  const pageImage = db.prepare('INSERT INTO document_page_images (document_id, page, media_type, content) VALUES (?, ?, ?, ?)');
   const ocr = db.prepare('INSERT INTO document_ocr (document_id, engine, languages, confidence, page_confidences) VALUES (?, ?, ?, ?, ?)');
   const now = new Date().toISOString();
   return db.transaction(() => {
@@ -29,6 +30,7 @@ export function insertDocuments(db: Db, docs: NewDocument[]): number[] {
       if (d.original) source.run(id, d.original.mediaType, Buffer.from(d.original.content));
       d.pages?.forEach((start, i) => page.run(id, i + 1, start));
       if (d.clean !== undefined) clean.run(id, d.clean);
+      for (const img of d.pageImages ?? []) pageImage.run(id, img.page, img.mediaType, Buffer.from(img.content.buffer, img.content.byteOffset, img.content.byteLength));
       if (d.ocr) ocr.run(id, d.ocr.engine, d.ocr.languages, d.ocr.confidence, JSON.stringify(d.ocr.pages));
       ids.push(id);
     }

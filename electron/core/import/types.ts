@@ -7,6 +7,10 @@ export interface SourceFile {
   name: string;
   size: number;
   read(): Promise<Buffer>;
+  /** Told before each page an importer reads by OCR, so the import can say "OCR page 3 of 40". */
+  onPage?: ((page: number, pages: number) => void) | undefined;
+  /** Aborted when the import is cancelled: a long OCR stops before its next page. */
+  signal?: AbortSignal | undefined;
 }
 
 /** A document an importer found in a file; a mailbox yields many. */
@@ -25,6 +29,8 @@ export interface ParsedDocument {
   pages?: number[] | undefined;
   /** ISO 639-1 language, when the format declares it (html lang=…); detected from the text otherwise. */
   lang?: string | null | undefined;
+  /** For a scanned PDF: each page read by OCR as the image it was read from, for the reader to show beside the text. */
+  pageImages?: Array<{ page: number; mediaType: string; content: Uint8Array }> | undefined;
   /** For text recognised from images (a photo, a scanned PDF): how, in which languages, how confidently. */
   ocr?: OcrInfo | undefined;
   /** For a document found inside another of the same file (an attachment): that one's index in the file's list. */

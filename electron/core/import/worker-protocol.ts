@@ -17,6 +17,8 @@ export interface ImportJob {
   batchBytes?: number;
   /** How long one file may take to parse before it fails and the parser is restarted. */
   fileTimeoutMs?: number;
+  /** The OCR languages, as "eng+fra"; the parse workers started here read them from the environment. */
+  ocrLanguages?: string;
 }
 
 export type ToWorker = { type: 'cancel' };
@@ -36,4 +38,8 @@ export interface ParseRequest {
 }
 
 /** Said before each file (its time budget starts) and after it, with its result. */
-export type ParseMessage = { type: 'started'; id: number; index: number } | { type: 'parsed'; id: number; index: number; result: FileResult };
+export type ParseMessage =
+  | { type: 'started'; id: number; index: number }
+  /** Before each page read by OCR: the file's time budget starts again for it. */
+  | { type: 'page'; id: number; index: number; page: number; pages: number }
+  | { type: 'parsed'; id: number; index: number; result: FileResult };

@@ -55,15 +55,38 @@ export interface QdpxFiles {
   sources: Map<string, string>;
 }
 
+/** Which documents a project holds: those given (a search's, the ones picked), or every one. */
+export interface ProjectScope {
+  documentIds?: number[] | undefined;
+}
+
+/** The tags a selection uses, on its documents or their highlights, with the tags above them (the codebook's tree). */
+function tagsUsed(all: Tag[], docTags: number[], highlights: Highlight[]): Tag[] {
+  const byId = new Map(all.map((t) => [t.id, t]));
+  const used = new Set<number>();
+  const climb = (id: number | null | undefined) => {
+    for (let t = id == null ? undefined : byId.get(id); t && !used.has(t.id); t = t.parentId == null ? undefined : byId.get(t.parentId)) used.add(t.id);
+  };
+  docTags.forEach(climb);
+  highlights.forEach((h) => h.tags.forEach((t) => climb(t.id)));
+  return all.filter((t) => used.has(t.id));
+}
+
 /**
  * The workspace as a REFI-QDA project: each document a text source (its text in
  * sources/, its metadata as variables), tags the codebook, highlights coded selections,
- * notes attached to their source or selection, free notes to the project.
+ * notes attached to their source or selection, free notes to the project. Of a selection
+ * of documents, it holds those, their highlights and the notes on them, and the tags they
+ * use; free notes and the rest of the workspace stay out.
  */
-export function exportProject(ws: Workspace): QdpxFiles {
-  const tags = ws.tags.list();
-  const highlights = ws.highlights.listAll();
-  const notes = ws.notes.listAll();
+export function exportProject(ws: Workspace, scope: ProjectScope = {}): QdpxFiles {
+  const chosen = scope.documentIds ? new Set(scope.documentIds) : null;
+  const highlights = ws.highlights.listAll().filter((h) => !chosen || chosen.has(h.documentId));
+  const inHighlights = new Set(highlights.map((h) => h.id));
+  const notes = ws.notes.listAll().filter((n) => !chosen || (n.highlightId ? inHighlights.has(n.highlightId) : n.documentId !== null && chosen.has(n.documentId)));
+  const ids = chosen ? [...chosen].sort((a, b) => a - b) : (ws.db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[]);
+  const docs = ids.map((id) => ws.documents.get(id));
+  const tags = chosen ? tagsUsed(ws.tags.list(), docs.flatMap((d) => d.tags.map((t) => t.id)), highlights) : ws.tags.list();
   const b = builder(PROJECT_NS, 'Project');
   const root = b.doc.documentElement!;
   const name = ws.file.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '') || 'workspace';
@@ -91,10 +114,9 @@ export function exportProject(ws: Workspace): QdpxFiles {
   };
 
   const sources = new Map<string, string>();
-  const ids = ws.db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
-  const sourcesEl = ids.length ? b.el(root, 'Sources') : null;
-  for (const id of ids) {
-    const doc = ws.documents.get(id);
+  const sourcesEl = docs.length ? b.el(root, 'Sources') : null;
+  for (const doc of docs) {
+    const id = doc.id;
     const guid = guidFor(ws.file, 'source', doc.sha256);
     sources.set(`${guid}.txt`, doc.body);
     const src = b.el(sourcesEl!, 'TextSource', { guid, name: doc.title, plainTextPath: `internal://${guid}.txt`, creationDateTime: xsdDateTime(doc.importedAt) });
@@ -132,9 +154,9 @@ export function exportProject(ws: Workspace): QdpxFiles {
 }
 
 /** The project as a .qdpx: a zip of project.qde and sources/. */
-export async function exportQdpx(ws: Workspace): Promise<Buffer> {
+export async function exportQdpx(ws: Workspace, scope: ProjectScope = {}): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
-  const files = exportProject(ws);
+  const files = exportProject(ws, scope);
   const zip = new JSZip();
   zip.file('project.qde', files['project.qde']);
   for (const [name, text] of files.sources) zip.file(`sources/${name}`, text);

@@ -1,4 +1,4 @@
-import { ErrorCode, WorkbenchError, notFound } from '../../shared/errors';
+import { ErrorCode, WorkbenchError, invalid, notFound } from '../../shared/errors';
 import { MetadataPatch, type DocumentFull, type DocumentMeta } from '../../shared/schemas';
 import type { ServiceContext } from './context';
 import { tagRefs } from './tag-refs';
@@ -41,10 +41,17 @@ export class DocumentsService {
   }
 
   /** The image a document's text was recognised from (its original), base64-encoded; null for others. */
-  image(id: number): { mediaType: string; base64: string } | null {
+  image(id: number, page?: number): { mediaType: string; base64: string; page: number; pages: number[] } | null {
     this.meta(id);
     const row = this.ctx.db.prepare('SELECT media_type AS mediaType, content FROM document_sources WHERE document_id = ?').get(id) as { mediaType: string; content: Buffer } | undefined;
-    return row && row.mediaType.startsWith('image/') ? { mediaType: row.mediaType, base64: row.content.toString('base64') } : null;
+    if (row && row.mediaType.startsWith('image/')) return { mediaType: row.mediaType, base64: row.content.toString('base64'), page: 1, pages: [1] };
+    // A scanned PDF: the pages read by OCR, each kept as the image it was read from.
+    const pages = this.ctx.db.prepare('SELECT page FROM document_page_images WHERE document_id = ? ORDER BY page').pluck().all(id) as number[];
+    if (!pages.length) return null;
+    const wanted = page ?? pages[0]!;
+    if (!pages.includes(wanted)) throw invalid('page', `document ${id} has no image of page ${wanted}; it has ${pages.join(', ')}`);
+    const img = this.ctx.db.prepare('SELECT media_type AS mediaType, content FROM document_page_images WHERE document_id = ? AND page = ?').get(id, wanted) as { mediaType: string; content: Buffer };
+    return { mediaType: img.mediaType, base64: img.content.toString('base64'), page: wanted, pages };
   }
 
   /** The documents whose text was recognised by OCR, for the library to mark. */
@@ -108,6 +115,8 @@ export class DocumentsService {
         { table: 'documents', where: `parent_id IN ${inDocs}`, params: [json], restoreColumns: ['parent_id'] },
         { table: 'document_sources', where: `document_id IN ${inDocs}`, params: [json] },
         { table: 'document_pages', where: `document_id IN ${inDocs}`, params: [json] },
+        { table: 'document_page_images', where: `document_id IN ${inDocs}`, params: [json] },
+        { table: 'document_ocr', where: `document_id IN ${inDocs}`, params: [json] },
         { table: 'document_tags', where: `document_id IN ${inDocs}`, params: [json] },
         { table: 'highlights', where: `document_id IN ${inDocs}`, params: [json] },
         { table: 'highlight_tags', where: `highlight_id IN ${inHighlights}`, params: [json] },

@@ -131,13 +131,49 @@ export class LibraryExport {
   }
 }
 
+interface BibtexEntry {
+  type: string;
+  label: string;
+  properties: Record<string, string>;
+}
+
+const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * One BibTeX entry from citation-js's fields, its values already escaped by it. citation-js
+ * writes a full date's month as `{jan 26}` and a month alone as `{2}`, which BibTeX styles
+ * print as they are and some readers refuse; the month is written as BibTeX's own macro
+ * (`month = jan`) and a full date goes whole into biblatex's `date`, which BibTeX passes over
+ * and biblatex and Zotero read.
+ */
+function bibtexEntry(entry: BibtexEntry): string {
+  // citation-js's month: a number (`2`) or a macro and a day (`jan 26`).
+  const [monthWord = '', dayWord] = (entry.properties.month ?? '').trim().toLowerCase().split(/\s+/);
+  const month = /^\d+$/.test(monthWord) ? Number(monthWord) : MONTH_MACROS.indexOf(monthWord) + 1;
+  const day = Number(dayWord);
+  const year = entry.properties.year ?? '';
+  const fields: string[] = [];
+  for (const [field, value] of Object.entries(entry.properties)) {
+    if (field === 'month') {
+      if (month >= 1 && month <= 12) fields.push(`\tmonth = ${MONTH_MACROS[month - 1]},`);
+      if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && /^\d{4}$/.test(year)) {
+        fields.push(`\tdate = {${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}},`);
+      }
+      continue;
+    }
+    fields.push(`\t${field} = {${value}},`);
+  }
+  return `@${entry.type}{${entry.label},\n${fields.join('\n')}\n}\n\n`;
+}
+
 /** CSL-JSON items as CSL-JSON, BibTeX or RIS, by citation-js. */
 export async function formatCitations(items: CslItem[], format: CitationFormat): Promise<string> {
   if (format === 'csl-json') return `${JSON.stringify(items, null, 2)}\n`;
   const { Cite } = await import('@citation-js/core');
   if (format === 'bibtex') {
     await import('@citation-js/plugin-bibtex');
-    return new Cite(items).format('bibtex', { format: 'text' }) as string;
+    const entries = new Cite(items).format('bibtex', { format: 'object' }) as BibtexEntry[];
+    return entries.map(bibtexEntry).join('');
   }
   await import('@citation-js/plugin-ris');
   // citation-js writes a RIS NEWS record's author from CSL's `reporter` and leaves out its

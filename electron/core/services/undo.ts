@@ -26,7 +26,7 @@ interface Payload {
 export const UNDO_DEPTH = 50;
 
 // Parents before children, so rows go back in an order their references allow.
-const ORDER = ['documents', 'document_sources', 'document_pages', 'tags', 'document_tags', 'highlights', 'highlight_tags', 'notes', 'note_links'];
+const ORDER = ['documents', 'document_sources', 'document_pages', 'document_page_images', 'document_ocr', 'tags', 'document_tags', 'highlights', 'highlight_tags', 'notes', 'note_links'];
 const TABLES = new Set(ORDER);
 
 const KIND: Record<string, ChangeKind> = {

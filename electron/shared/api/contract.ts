@@ -13,6 +13,7 @@ import {
   Id,
   AnalysisProgress,
   ImportProgress,
+  OcrLanguages,
   ImportSummary,
   MetadataPatch,
   Note,
@@ -72,9 +73,12 @@ export const contract = {
     doc: 'The documents whose text was recognised by OCR (photos, scanned PDFs), for the library to mark. Example: `{}`.',
   }),
   'documents.image': method({
-    input: ById,
-    output: z.object({ mediaType: z.string(), base64: z.string() }).nullable(),
-    doc: "The photo or scan a document's text was recognised from, kept as its original, for the reader to show beside the text; null for other documents. Example: `{ id: 7 }`.",
+    input: ById.extend({ page: z.number().int().positive().optional() }),
+    output: z.object({ mediaType: z.string(), base64: z.string(), page: z.number().int(), pages: z.array(z.number().int()) }).nullable(),
+    doc:
+      "The photo or scanned page a document's text was recognised from, for the reader to show beside the text: a photo (its " +
+      'original), or page `page` of a scanned PDF (its first scanned page by default), with `pages`, those that have an image; ' +
+      'null for other documents. Example: `{ id: 7, page: 2 }`.',
   }),
   'documents.updateMetadata': method({
     input: z.object({ id: Id, patch: MetadataPatch }),
@@ -242,9 +246,14 @@ export const contract = {
   }),
 
   'export.qda': method({
-    input: z.object({ format: z.enum(['qdpx', 'qdc']) }),
+    input: z.object({
+      format: z.enum(['qdpx', 'qdc']),
+      /** A project of the documents a search finds, or of those given; the codebook (.qdc) is always every tag. */
+      query: z.string().optional(),
+      ids: z.array(Id).min(1).optional(),
+    }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
-    doc: 'The workspace as a REFI-QDA project (.qdpx: documents, tags as codes, highlights as coded selections, notes) for ATLAS.ti, MAXQDA, NVivo, or its tags alone as a codebook (.qdc); the file comes base64-encoded. Example: `{ format: "qdpx" }`.',
+    doc: 'The workspace as a REFI-QDA project (.qdpx: documents, tags as codes, highlights as coded selections, notes) for ATLAS.ti, MAXQDA, NVivo, or its tags alone as a codebook (.qdc); the file comes base64-encoded. A project of a selection (`query`, `ids`) holds those documents, their highlights, the notes on them and the tags they use. Example: `{ format: "qdpx", ids: [2, 4] }`.',
   }),
 
   'import.paths': method({
@@ -262,6 +271,16 @@ export const contract = {
     doc: 'Imports files sent with the call (the browser shell, which has no paths). Outcomes name the files as sent. Example: `{ files: [{ name: "a.txt", data: "SGVsbG8=" }] }`.',
   }),
   'import.cancel': method({ input: Nothing, output: Ok, doc: 'Stops the running import after the current batch; what was imported stays. Example: `{}`.' }),
+  'import.ocrLanguages': method({
+    input: Nothing,
+    output: OcrLanguages,
+    doc: 'The OCR languages whose data is installed (code and name), and those this workspace reads photos and scans in. Example: `{}`.',
+  }),
+  'import.setOcrLanguages': method({
+    input: z.object({ languages: z.array(z.string().min(1)).min(1) }),
+    output: OcrLanguages,
+    doc: 'Chooses the languages this workspace reads photos and scans in, among those installed (the CLI\'s --ocr-lang wins for its run). Example: `{ languages: ["eng", "fra"] }`.',
+  }),
   ...workspaceMethods,
   ...analysisMethods,
   ...searchMethods,

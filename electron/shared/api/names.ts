@@ -47,6 +47,8 @@ export const METHOD_LIST = [
   'import.paths',
   'import.upload',
   'import.cancel',
+  'import.ocrLanguages',
+  'import.setOcrLanguages',
   'workspaces.status',
   'workspaces.browse',
   'workspaces.pick',

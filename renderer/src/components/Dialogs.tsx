@@ -5,6 +5,7 @@ import { BatchSearchDialog } from './BatchSearchDialog';
 import { CommandPalette } from './CommandPalette';
 import { ExportDialog } from './ExportDialog';
 import { HandoutDialog, MergeDialog } from './HandoutDialog';
+import { OcrLanguagesDialog } from './OcrLanguagesDialog';
 import { TagsDialog } from './TagsDialog';
 import { AdoptDialog, WorkspacesDialog } from './WorkspacesDialog';
 
@@ -36,6 +37,8 @@ export function Dialogs({ handlers, encrypted }: { handlers: Handlers; encrypted
       return <PassphraseDialog encrypted={encrypted} onClose={close} />;
     case 'tags':
       return <TagsDialog onClose={close} />;
+    case 'ocr':
+      return <OcrLanguagesDialog onClose={close} />;
     default:
       return null;
   }

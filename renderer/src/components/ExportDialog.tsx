@@ -30,6 +30,7 @@ const QDA_FORMATS: ReadonlyArray<{ value: QdaFormat; label: string; hint: string
 
 const isQda = (f: Format): f is QdaFormat => f === 'qdpx' || f === 'qdc';
 const isLibrary = (f: Format): f is LibraryFormat => LIBRARY_FORMATS.some((x) => x.value === f);
+const isNotes = (f: Format): f is NotesFormat => NOTES_FORMATS.some((x) => x.value === f);
 
 function download(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -75,16 +76,16 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
     setError(null);
     setDone(null);
     try {
+      // Citations of a tag, and a project of one, are of the documents the search `tag:"…"` finds.
+      const selection =
+        scope === 'results' ? { query } : scope === 'open' ? { ids: open } : scope === 'picked' ? { ids: picked } : scope === 'tag' && tag && !isNotes(format) ? { query: `tag:${quoted(tag.name)}` } : {};
       if (isQda(format)) {
-        const out = await api.export.qda({ format });
+        const out = await api.export.qda({ format, ...(format === 'qdpx' ? selection : {}) });
         const bytes = Uint8Array.from(atob(out.base64), (c) => c.charCodeAt(0));
         download(out.fileName, new Blob([bytes], { type: out.mimeType }));
         setDone(`Saved ${out.fileName}.`);
         return;
       }
-      // Citations of a tag are those of the documents the search `tag:"…"` finds.
-      const selection =
-        scope === 'results' ? { query } : scope === 'open' ? { ids: open } : scope === 'picked' ? { ids: picked } : scope === 'tag' && tag && isLibrary(format) ? { query: `tag:${quoted(tag.name)}` } : {};
       const out = isLibrary(format)
         ? await api.export.library({ format, ...selection })
         : await api.export.run({ format, ...selection, ...(scope === 'tag' && tag ? { tagId: tag.id } : {}) });
@@ -100,7 +101,8 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
       {f.label} <span className="hint">— {f.hint}</span>
     </label>
   );
-  const whole = isQda(format);
+  // A codebook is always every tag; a project, like the rest, is of what is chosen.
+  const whole = format === 'qdc';
   return (
     <Dialog label="Export highlights and notes, citations, the library or a REFI-QDA project" title="Export" className="export-dialog" onClose={onClose} footer={
         <button type="button" onClick={() => void run()} autoFocus>
@@ -149,7 +151,7 @@ export function ExportDialog({ onClose, results = false }: { onClose: () => void
             The documents picked in the library{' '}
             <span className="hint">— {picked.length ? plural(picked.length, 'document') : 'none: Ctrl+click rows to pick them'}</span>
           </label>
-          {whole && <p className="hint">A REFI-QDA project or codebook is always of the whole workspace.</p>}
+          {whole && <p className="hint">A REFI-QDA codebook is always every tag.</p>}
         </fieldset>
         <fieldset>
           <legend>Highlights and notes</legend>

@@ -72,6 +72,7 @@ export function ImportControl() {
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   // Progress comes as events, the answer as the call's reply: a count that arrives after the
@@ -89,6 +90,7 @@ export function ImportControl() {
       api.on('import.done', (s) => {
         finished.current = true;
         setProgress(null);
+        setCancelling(false);
         setSummary(s);
       }),
     ];
@@ -100,6 +102,7 @@ export function ImportControl() {
     setError(null);
     setSummary(null);
     setProgress(null);
+    setCancelling(false);
     finished.current = false;
     // Until the server counts files, what is going on is the reading and sending.
     setSending({ files: picked.length, bytes: picked.reduce((n, p) => n + p.file.size, 0) });
@@ -186,20 +189,33 @@ export function ImportControl() {
         <div className="import-progress" role="status" aria-label="Import progress">
           Importing {progress.filesDone.toLocaleString('en')} of {plural(progress.filesTotal, 'file')}
           <progress max={progress.filesTotal || 1} value={progress.filesDone} aria-label="Files imported" />
-          {progress.currentPath && (
-            <span className="import-current" title={progress.currentPath}>
-              {fileName(progress.currentPath)}
+          {/* A scan being read by OCR is named with its page count, the slow part of an import. */}
+          {(progress.ocr?.path ?? progress.currentPath) && (
+            <span className="import-current" title={progress.ocr?.path ?? progress.currentPath ?? ''}>
+              {fileName(progress.ocr?.path ?? progress.currentPath ?? '')}
             </span>
           )}
-          <button type="button" onClick={() => void api.import.cancel()}>
-            Cancel
+          {progress.ocr && (
+            <span className="import-ocr">
+              OCR page {progress.ocr.page} of {progress.ocr.pages}
+            </span>
+          )}
+          <button
+            type="button"
+            disabled={cancelling}
+            onClick={() => {
+              setCancelling(true);
+              void api.import.cancel();
+            }}
+          >
+            {cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
         </div>
       )}
       {(summary || error) && (
         <div className="dialog-backdrop">
           <div className="dialog import-summary" role="dialog" aria-modal="true" aria-label="Import summary">
-            <h2>Import finished</h2>
+            <h2>{summary?.cancelled ? 'Import cancelled' : 'Import finished'}</h2>
             {error && <p role="alert" className="error">{error}</p>}
             {summary && (
               <>

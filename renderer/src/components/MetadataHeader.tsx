@@ -10,18 +10,35 @@ export function MetadataHeader({ doc, tags, onError, onOpen }: { doc: DocumentFu
   const [newTag, setNewTag] = useState('');
   const [showImage, setShowImage] = useState(false);
   const [image, setImage] = useState<string | null>(null);
+  // A scanned PDF keeps an image of each page read by OCR; a photo is its one page.
+  const [imagePage, setImagePage] = useState<number | undefined>(undefined);
+  const [imagePages, setImagePages] = useState<number[]>([]);
+  useEffect(() => {
+    setImagePage(undefined);
+    setImagePages([]);
+  }, [doc.id]);
   useEffect(() => {
     setImage(null);
     if (!showImage) return;
     let live = true;
     api.documents
-      .image({ id: doc.id })
-      .then((img) => live && setImage(img ? `data:${img.mediaType};base64,${img.base64}` : ''))
+      .image({ id: doc.id, ...(imagePage ? { page: imagePage } : {}) })
+      .then((img) => {
+        if (!live) return;
+        setImage(img ? `data:${img.mediaType};base64,${img.base64}` : '');
+        setImagePages(img?.pages ?? []);
+      })
       .catch((err: unknown) => onError(errorMessage(err)));
     return () => {
       live = false;
     };
-  }, [showImage, doc.id, onError]);
+  }, [showImage, doc.id, imagePage, onError]);
+  const shownPage = imagePage ?? imagePages[0];
+  const step = (by: number) => {
+    const at = imagePages.indexOf(shownPage ?? 0);
+    const next = imagePages[at + by];
+    if (next !== undefined) setImagePage(next);
+  };
 
   const start = () => {
     setForm({ title: doc.title, outlet: doc.outlet ?? '', author: doc.author ?? '', published: doc.published ?? '', url: doc.url ?? '' });
@@ -101,14 +118,27 @@ export function MetadataHeader({ doc, tags, onError, onOpen }: { doc: DocumentFu
             OCR · {doc.ocr.languages} · {Math.round(doc.ocr.confidence)}%
           </span>
         )}
-        {doc.ocr && doc.format === 'image' && (
+        {doc.ocr && (
           <button type="button" className="link-button" aria-pressed={showImage} onClick={() => setShowImage(!showImage)}>
             {showImage ? 'Hide page image' : 'Show page image'}
           </button>
         )}
       </p>
       {showImage && image !== null && (
-        <figure className="page-image">{image ? <img src={image} alt={`The page ${doc.title} was recognised from`} /> : <figcaption>No image is kept.</figcaption>}</figure>
+        <figure className="page-image" aria-label="Page image">
+          {image ? <img src={image} alt={`Page ${shownPage ?? 1} of the scan ${doc.title} was recognised from`} /> : <figcaption>No image is kept.</figcaption>}
+          {imagePages.length > 1 && (
+            <figcaption className="page-image-nav">
+              <button type="button" className="link-button" onClick={() => step(-1)} disabled={imagePages[0] === shownPage} aria-label="Previous page image">
+                ‹
+              </button>
+              Page {shownPage} ({imagePages.indexOf(shownPage ?? 0) + 1} of {imagePages.length} scanned)
+              <button type="button" className="link-button" onClick={() => step(1)} disabled={imagePages.at(-1) === shownPage} aria-label="Next page image">
+                ›
+              </button>
+            </figcaption>
+          )}
+        </figure>
       )}
       <div className="doc-tags">
         {doc.tags.map((t) => (

@@ -2,7 +2,7 @@ import * as Menu from '@radix-ui/react-dropdown-menu';
 import { commandById, keyLabel, type CommandId } from '../../../electron/shared/commands';
 import type { Handlers } from '../hooks/use-commands';
 
-const ITEMS: CommandId[] = ['workspaces', 'adopt', 'handout', 'merge', 'backups', 'encrypt', 'tags', 'undo'];
+const ITEMS: CommandId[] = ['workspaces', 'adopt', 'handout', 'merge', 'backups', 'encrypt', 'tags', 'ocrLanguages', 'undo'];
 
 /** The workspace's own actions, behind one button in the toolbar; labels and keys come from the command registry. */
 export function WorkspaceMenu({ handlers }: { handlers: Handlers }) {

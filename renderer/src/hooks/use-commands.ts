@@ -54,6 +54,7 @@ export function useCommandHandlers(): Handlers {
       toggleLibrary: () => useLayoutStore.getState().toggle('library'),
       toggleSide: () => useLayoutStore.getState().toggle('side'),
       tags: () => wb().setDialog('tags'),
+      ocrLanguages: () => wb().setDialog('ocr'),
       'theme-light': theme('light'),
       'theme-dark': theme('dark'),
       'theme-system': theme('system'),

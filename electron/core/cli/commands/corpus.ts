@@ -91,7 +91,9 @@ async function runImport(api: Api, paths: string[], json: boolean, maxFileMb?: n
   let started = false;
   const off = api.on('import.progress', (p) => {
     if (!bar) return;
-    const payload = { mb: (p.bytesDone / 1048576).toFixed(1), file: terminalSafe((p.currentPath ?? '').split('/').pop()?.slice(0, 40) ?? '') };
+    // A scan being read by OCR is named with its page, the slow part of an import.
+    const name = terminalSafe((p.ocr?.path ?? p.currentPath ?? '').split('/').pop()?.slice(0, 40) ?? '');
+    const payload = { mb: (p.bytesDone / 1048576).toFixed(1), file: p.ocr ? `${name}: OCR page ${p.ocr.page} of ${p.ocr.pages}` : name };
     if (!started) {
       bar.start(p.filesTotal, p.filesDone, payload);
       started = true;
@@ -280,13 +282,18 @@ Examples:
     .addHelpText(
       'after',
       '\nExamples:\n  workbench export --format ris --query "wagner -cuba" --out wagner.ris\n  workbench export --format md --tag Claims --out claims.md\n' +
-        '  workbench export --format md --ids 2 4 --out two.md\n  workbench export --format qdpx --out project.qdpx',
+        '  workbench export --format md --ids 2 4 --out two.md\n  workbench export --format qdpx --out project.qdpx\n  workbench export --format qdpx --query "tag:Claims" --out claims.qdpx',
     )
     .action(async (opts: { format: ExportFormat | LibraryFormat | 'qdpx' | 'qdc'; query?: string; ids?: string[]; tag?: string; out?: string }, cmd: Command) => {
       await run.withApi(cmd, async (api) => {
         if (opts.format === 'qdpx' || opts.format === 'qdc') {
           if (opts.format === 'qdpx' && !opts.out) throw new WorkbenchError(ErrorCode.InvalidInput, '--format qdpx writes a zip archive: say where with --out <file>.qdpx.', { field: 'out' });
-          const data = Buffer.from((await api.export.qda({ format: opts.format })).base64, 'base64');
+          const scope = opts.query !== undefined ? '--query' : opts.ids ? '--ids' : opts.tag !== undefined ? '--tag' : null;
+          if (scope && opts.format === 'qdc') throw new WorkbenchError(ErrorCode.InvalidInput, `${scope}: a codebook (--format qdc) is always every tag; a project (qdpx) can be of a selection.`, { field: scope.slice(2) });
+          if (opts.tag !== undefined) throw new WorkbenchError(ErrorCode.InvalidInput, '--tag goes with md, csv and json; for a project of the documents a tag marks, use --query "tag:…".', { field: 'tag' });
+          const ids = opts.ids?.map((i) => parseId(i, 'document id'));
+          const selection = { ...(opts.query !== undefined ? { query: opts.query } : {}), ...(ids ? { ids } : {}) };
+          const data = Buffer.from((await api.export.qda({ format: opts.format, ...selection })).base64, 'base64');
           if (opts.out) {
             writeFileSync(opts.out, data);
             process.stderr.write(`Wrote ${opts.out}\n`);

@@ -10,13 +10,14 @@ import { migration008 } from './008-document-language';
 import { migration009 } from './009-tag-descriptions';
 import { migration010 } from './010-document-ocr';
 import { migration011 } from './011-compact-analysis';
+import { migration012 } from './012-document-page-images';
 import type { Migration } from './types';
 
 export type { Migration };
 
 /** Every migration, in order. A new one is a new file and a new line here. */
 export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007,
-  migration008, migration009, migration010, migration011];
+  migration008, migration009, migration010, migration011, migration012];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { recognise } from '../ocr';
+import { ocrHooks, recognise } from '../ocr';
 import type { Importer } from '../types';
 
 const MEDIA: Record<string, string> = {
@@ -46,7 +46,7 @@ export const imageImporter: Importer = {
     if (!complete(bytes)) throw new Error('the image is truncated: its end is missing');
     let result: Awaited<ReturnType<typeof recognise>>;
     try {
-      result = await recognise([bytes], { total: 1 });
+      result = await recognise([bytes], { total: 1, ...ocrHooks(file) });
     } catch (err) {
       throw new Error(`the image could not be read (${String((err as Error).message ?? err).replace(/^(Error: )+/, '').slice(0, 200)})`);
     }

@@ -1,7 +1,7 @@
 import { findDate } from '../../../shared/text/dates';
 import { normalizeBody } from '../decode';
-import { recognise, type OcrInfo } from '../ocr';
-import type { Importer } from '../types';
+import { ocrHooks, recognise, type OcrInfo } from '../ocr';
+import type { Importer, ParsedDocument } from '../types';
 
 /** pdf.js's date form: D:YYYYMMDDHHmmSS… */
 function pdfDate(value: unknown): string | null {
@@ -22,17 +22,22 @@ const OCR_SCALE = 300 / 72;
 
 interface PdfLike {
   getPage(n: number): Promise<{ getViewport(o: { scale: number }): { width: number; height: number }; render(o: object): { promise: Promise<void> }; cleanup(): void }>;
-  canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: unknown } };
+  canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(mime: string, quality?: number): Buffer }; context: unknown } };
 }
 
-/** Each page as a PNG, rendered by pdf.js on @napi-rs/canvas, one at a time as OCR asks for them. */
-async function* renderPages(pdf: PdfLike, pages: number[]): AsyncGenerator<Buffer> {
+/**
+ * Each page as a PNG, rendered by pdf.js on @napi-rs/canvas, one at a time as OCR asks for
+ * them; a JPEG of each is kept in `kept` for the reader (a fifth of the PNG's size, sharp
+ * enough to read a word the OCR may have misread).
+ */
+async function* renderPages(pdf: PdfLike, pages: number[], kept: NonNullable<ParsedDocument['pageImages']>): AsyncGenerator<Buffer> {
   for (const n of pages) {
     const page = await pdf.getPage(n);
     const viewport = page.getViewport({ scale: OCR_SCALE });
     const { canvas, context } = pdf.canvasFactory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
     await page.render({ canvasContext: context, canvas, viewport }).promise;
     page.cleanup();
+    kept.push({ page: n, mediaType: 'image/jpeg', content: canvas.toBuffer('image/jpeg', 75) });
     yield canvas.toBuffer('image/png');
   }
 }
@@ -88,8 +93,9 @@ export const pdfImporter: Importer = {
       // A page with no text layer, or only a few characters of one, is a scan: it is read by OCR.
       const scanned = texts.flatMap((t, i) => (t.replace(/\s/g, '').length < MIN_TEXT_LAYER ? [i + 1] : []));
       let ocr: OcrInfo | undefined;
+      const pageImages: NonNullable<ParsedDocument['pageImages']> = [];
       if (scanned.length) {
-        const result = await recognise(renderPages(pdf as unknown as PdfLike, scanned), { total: scanned.length });
+        const result = await recognise(renderPages(pdf as unknown as PdfLike, scanned, pageImages), { total: scanned.length, ...ocrHooks(file) });
         scanned.forEach((n, i) => (texts[n - 1] = result.pages[i]!.text));
         ocr = result.info;
       }
@@ -117,6 +123,7 @@ export const pdfImporter: Importer = {
           original: { mediaType: 'application/pdf', content: bytes },
           pages,
           ocr,
+          ...(pageImages.length ? { pageImages } : {}),
         },
       ];
     } finally {

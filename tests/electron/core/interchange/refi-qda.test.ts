@@ -68,6 +68,28 @@ describe('REFI-QDA export', () => {
     expect(tags.find((t) => t.name === 'Wagner')!.parentId).toBe(actors.id);
   });
 
+  it('writes a project of a selection: its documents, their highlights and notes, the tags they use, valid to the schema', async () => {
+    const ws = await annotated();
+    const other = ws.tags.create({ name: 'Unused elsewhere' });
+    ws.tags.applyToDocuments(other.id, [SEED.fox]);
+    const { 'project.qde': qde, sources } = exportProject(ws, { documentIds: [SEED.moscowTimes, SEED.rewrite] });
+    expect(validate(qde)).toMatch(/valid/);
+    expect(sources.size).toBe(2);
+    expect(qde.match(/<TextSource /g)).toHaveLength(2);
+    expect([...sources.values()].sort()).toEqual([ws.documents.get(SEED.moscowTimes).body, ws.documents.get(SEED.rewrite).body].sort());
+    // The InSight highlight, the free note and the Fox document's tag stay out; Actors comes as Wagner's parent and the rewrite's tag.
+    expect(qde.match(/<PlainTextSelection /g)).toHaveLength(1);
+    expect(qde).not.toContain('about 2,000 Russian nationals');
+    expect([...qde.matchAll(/<Note [^>]*name="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(['A rewrite of the wire', 'The wire report says so first']);
+    expect([...qde.matchAll(/<Code [^>]*name="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(['Actors', 'Routes', 'Wagner']);
+    // It reads back into a workspace as that selection.
+    const file = join(tempDir(), 'selection.qdpx');
+    writeFileSync(file, await exportQdpx(ws, { documentIds: [SEED.moscowTimes, SEED.rewrite] }));
+    const back = await newWorkspace({ importPaths: [] });
+    const summary = await back.importFiles([file]);
+    expect(summary.outcomes[0]!.reason).toBe('2 documents, 3 new tags, 1 highlight, 2 notes');
+  }, 300_000);
+
   it('round-trips a workspace through .qdpx keeping every document, tag, highlight and note', async () => {
     const ws = await annotated();
     const file = join(tempDir(), 'project.qdpx');

@@ -89,6 +89,36 @@ describe('citations of the library', () => {
     expect(bib).toMatch(/accessed \d{4}-\d{2}-\d{2}/);
   });
 
+  it('writes the BibTeX month as its macro, and a full date whole in biblatex date, read back to the day', async () => {
+    const ws = await newWorkspace();
+    ws.documents.updateMetadata(SEED.fox, { published: '2019-03' });
+    ws.documents.updateMetadata(SEED.hispolitica, { published: '2019' });
+    const bib = await ws.library.export('bibtex');
+    const months = bib.match(/^\s*month\s*=.*$/gm) ?? [];
+    // Moscow Times, InSight and the rewrite have a day, Fox a month alone, Hispolitica a year.
+    expect(months.length).toBeGreaterThanOrEqual(3);
+    for (const line of months) expect(line).toMatch(/^\tmonth = (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec),$/);
+    expect(bib).not.toMatch(/month = \{/);
+    expect(bib).toContain('\tdate = {2019-01-26},');
+    // Every field is one `name = {value},` or the month macro, and every entry closes.
+    const entries = bib.trim().split(/\n\n+/);
+    expect(entries).toHaveLength(5);
+    for (const entry of entries) {
+      const [head, ...rest] = entry.split('\n');
+      expect(head).toMatch(/^@(article|misc)\{[^,\s]+,$/);
+      expect(rest.at(-1)).toBe('}');
+      for (const field of rest.slice(0, -1)) expect(field).toMatch(/^\t[a-z]+ = (\{.*\}|[a-z]{3}),$/);
+    }
+    const back = await readBack(bib);
+    expect(dateOf(back.find((i) => i['container-title'] === 'The Moscow Times')!.issued)).toEqual([2019, 1, 26]);
+    const issued = back.map((i) => JSON.stringify(dateOf(i.issued)));
+    expect(issued).toContain('[2019,3]');
+    expect(issued).toContain('[2019]');
+    const foxEntry = entries.find((e) => e.includes('month = mar'))!;
+    expect(foxEntry).toContain('\tyear = {2019},');
+    expect(foxEntry).not.toContain('date = {');
+  });
+
   it('exports only the selection, or only what a search finds', async () => {
     const ws = await newWorkspace();
     const one = JSON.parse(await ws.library.export('csl-json', { ids: [SEED.fox] }));

@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../../../../cli-helpers';
-import { SEED, tempDir } from '../../../../helpers';
+import { BIN, cli } from '../../../../cli-helpers';
+import { ROOT, SEED, tempDir } from '../../../../helpers';
 
 function workspace(): string {
   const file = join(tempDir(), 'cli.workspace');
@@ -41,7 +42,17 @@ describe('workbench export: citations and the library', () => {
     const r = cli(['import', qdpx, '-w', other, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).outcomes[0]).toMatchObject({ status: 'imported', reason: '5 documents, 1 new tag, 1 highlight, 0 notes' });
-  }, 180_000); // six runs of the real command
+    // A project of what a search finds holds those documents only.
+    const found = join(tempDir(), 'havana.qdpx');
+    expect(cli(['export', '--format', 'qdpx', '--query', 'Havana', '--out', found, '-w', w]).code).toBe(0);
+    const third = join(tempDir(), 'third.workspace');
+    expect(cli(['init', '--empty', '-w', third]).code).toBe(0);
+    const some = JSON.parse(cli(['import', found, '-w', third, '--json']).stdout).outcomes[0].reason as string;
+    const count = Number(/^(\d+) documents?/.exec(some)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(5);
+    expect(cli(['export', '--format', 'qdc', '--ids', '2', '-w', w]).stderr).toContain('--ids: a codebook (--format qdc) is always every tag');
+  }, 300_000); // ten runs of the real command
 
   it('refuses a tag with a citations export, naming the option, and an unknown tag', () => {
     const w = join(tempDir(), 'empty.workspace');
@@ -73,5 +84,18 @@ describe('workbench import --ocr-lang', () => {
     const r = cli(['import', join(tempDir()), '--ocr-lang', 'eng+klingon', '-w', w]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('--ocr-lang: OCR language klingon is not installed; installed: eng, fra.');
+  }, 300_000);
+});
+
+describe('workbench import of a scanned PDF on a terminal', () => {
+  it('shows the page being read by OCR in the progress bar', () => {
+    const w = join(tempDir(), 'ocr-progress.workspace');
+    expect(cli(['init', '--empty', '-w', w]).code).toBe(0);
+    // The bar is drawn only on a terminal: util-linux's script gives the command one.
+    const command = [process.execPath, BIN, 'import', join(ROOT, 'tests/fixtures/ocr/scanned-3-pages.pdf'), '-w', w].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, WORKBENCH_WORKSPACE: '', COLUMNS: '160' } });
+    expect(r.status, r.stdout).toBe(0);
+    for (const page of [1, 2, 3]) expect(r.stdout).toContain(`scanned-3-pages.pdf: OCR page ${page} of 3`);
+    expect(r.stdout).toContain('1 file(s): 1 imported');
   }, 300_000);
 });
