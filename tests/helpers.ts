@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A closed workspace holding the five seeds, imported by the test setup (global-setup.ts). */
     seedsTemplate: string;
+    /** The same, with the cross-source analysis done (global-setup.ts). */
+    analysedSeeds: string;
   }
 }
 
@@ -50,6 +52,15 @@ export async function newWorkspace(options: OpenWorkspaceOptions = {}): Promise<
     return ws;
   }
   const ws = await Workspace.open(file, { create: true, ...options });
+  open.push(ws);
+  return ws;
+}
+
+/** A new workspace with the seeds already analysed: a copy of the one the test setup analysed. */
+export async function analysedWorkspace(): Promise<Workspace> {
+  const file = join(tempDir(), 'analysed.workspace');
+  copyFileSync(inject('analysedSeeds'), file);
+  const ws = await Workspace.open(file);
   open.push(ws);
   return ws;
 }

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { BIN } from '../cli-helpers';
 import { ROOT } from '../helpers';
 
@@ -17,12 +17,14 @@ export interface Served {
 }
 
 /**
- * Runs `workbench serve` on a new workspace with the seeds, as `npm run serve` does after
- * building. The folder lives as long as the server, not just one test.
+ * Runs `workbench serve` on a workspace with the seeds (analysed), as `npm run serve` does after
+ * building and the analysis. The folder lives as long as the server, not just one test.
  */
 export async function serve(options: { file?: string; args?: string[] } = {}): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'workbench-e2e-'));
   const file = options.file ?? join(dir, 'e2e.workspace');
+  // The seeds as a new workspace gets them, analysed once by the test setup rather than by every server.
+  if (!options.file) copyFileSync(inject('analysedSeeds'), file);
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', file, ...(options.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
