@@ -38,7 +38,16 @@ export function OcrLanguagesDialog({ onClose }: { onClose: () => void }) {
     }
   };
   return (
-    <Dialog label="OCR languages for photos and scanned PDFs" title="OCR languages" onClose={onClose}>
+    <Dialog
+      label="OCR languages for photos and scanned PDFs"
+      title="OCR languages"
+      onClose={onClose}
+      footer={
+        <button type="button" onClick={() => void save()} disabled={chosen.length === 0 || !langs} autoFocus>
+          Save
+        </button>
+      }
+    >
       <p className="hint">
         The languages the text of photos and scanned PDFs is read in, for this workspace&apos;s imports. Choose those of your documents: each
         one more makes OCR slower. Only the languages installed with the workbench are offered.
@@ -61,14 +70,6 @@ export function OcrLanguagesDialog({ onClose }: { onClose: () => void }) {
         </p>
       )}
       {done && <p role="status">{done}</p>}
-      <div className="row">
-        <button type="button" onClick={() => void save()} disabled={chosen.length === 0 || !langs} autoFocus>
-          Save
-        </button>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   );
 }
