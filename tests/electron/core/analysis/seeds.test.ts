@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../../../electron/core/workspace';
-import { SEED, analysedWorkspace, newWorkspace } from '../../../helpers';
+import { SEED, analysedWorkspace } from '../../../helpers';
 
 /**
  * The seeds, analysed (by the test setup, once; the file's last describe analyses them afresh):
