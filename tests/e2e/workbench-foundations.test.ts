@@ -78,6 +78,20 @@ describe('the window', () => {
     await waitFor(() => dialog.count()).toBe(0);
     await page.getByRole('status', { name: 'Undo' }).getByRole('button', { name: 'Undo' }).click();
     await waitFor(() => page.getByRole('navigation', { name: 'Filters' }).getByRole('button', { name: /^Filter by tag cuba/ }).count()).toBe(1);
+    // A nested tag on a document is named by its path, in the library and the reader: "flights/russia", not "russia".
+    await page.evaluate(async () => {
+      const call = async (method: string, input: unknown) => {
+        const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('workbench.token')}` };
+        return ((await (await fetch('/api/invoke', { method: 'POST', headers, body: JSON.stringify({ method, input }) })).json()) as { result: unknown }).result;
+      };
+      const russia = ((await call('tags.list', {})) as Array<{ id: number; name: string }>).find((t) => t.name === 'russia')!;
+      await call('tags.apply', { tagId: russia.id, documentIds: [2] });
+    });
+    const row = library(page).getByRole('option', { name: /^Russian Mercenaries Arrive/ });
+    await waitFor(() => row.locator('.chip').allTextContents()).toEqual(['flights/russia']);
+    await row.click();
+    await waitFor(() => page.getByRole('region', { name: /^Reader 1/ }).getByRole('button', { name: 'Remove tag flights/russia' }).count()).toBe(1);
+    await shot(page, 'foundations-tag-path');
     expect(errors).toEqual([]);
   });
 

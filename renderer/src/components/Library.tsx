@@ -244,7 +244,7 @@ export function Library() {
                           </span>
                         )}
                         {d.tags.map((t) => (
-                          <TagChip key={t.id} name={t.name} color={t.color} />
+                          <TagChip key={t.id} id={t.id} name={t.name} color={t.color} />
                         ))}
                         <button
                           type="button"

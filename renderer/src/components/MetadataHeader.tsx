@@ -142,7 +142,7 @@ export function MetadataHeader({ doc, tags, onError, onOpen }: { doc: DocumentFu
       )}
       <div className="doc-tags">
         {doc.tags.map((t) => (
-          <TagChip key={t.id} name={t.name} color={t.color} onRemove={() => void api.tags.remove({ tagId: t.id, documentIds: [doc.id] }).catch((err: unknown) => onError(errorMessage(err)))} />
+          <TagChip key={t.id} id={t.id} name={t.name} color={t.color} onRemove={() => void api.tags.remove({ tagId: t.id, documentIds: [doc.id] }).catch((err: unknown) => onError(errorMessage(err)))} />
         ))}
         <form onSubmit={addTag} className="add-tag">
           <input list={`tags-${doc.id}`} value={newTag} onChange={(e) => setNewTag(e.target.value)} placeholder="Add tag…" aria-label="Add a tag to this document" />

@@ -47,7 +47,7 @@ export function PersonalResults({ notes, highlights }: { notes: NoteHit[]; highl
                 <span className="from">
                   {h.documentTitle}
                   {h.tags.map((t) => (
-                    <TagChip key={t.id} name={t.name} color={t.color} />
+                    <TagChip key={t.id} id={t.id} name={t.name} color={t.color} />
                   ))}
                 </span>
               </button>

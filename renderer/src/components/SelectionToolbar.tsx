@@ -83,7 +83,7 @@ export function HighlightPopover(props: { at: { top: number; left: number }; hig
       <blockquote>{h.quote.length > 200 ? `${h.quote.slice(0, 200)}…` : h.quote}</blockquote>
       <div className="doc-tags">
         {h.tags.map((t) => (
-          <TagChip key={t.id} name={t.name} color={t.color} onRemove={() => void run(api.tags.remove({ tagId: t.id, highlightIds: [h.id] }))} />
+          <TagChip key={t.id} id={t.id} name={t.name} color={t.color} onRemove={() => void run(api.tags.remove({ tagId: t.id, highlightIds: [h.id] }))} />
         ))}
         <form
           onSubmit={(e) => {

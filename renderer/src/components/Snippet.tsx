@@ -1,5 +1,6 @@
 import { plainSnippet } from '../../../electron/shared/text/markdown-runs';
 import type { Snippet as SnippetData } from '../../../electron/shared/schemas';
+import { useTagPaths } from '../hooks/use-tag-paths';
 
 /** A snippet with its matched terms marked, and without Markdown's marks (the reader hides them too). */
 export function Snippet({ snippet }: { snippet: SnippetData }) {
@@ -15,13 +16,15 @@ export function Snippet({ snippet }: { snippet: SnippetData }) {
   return <span className="snippet">{parts}</span>;
 }
 
-export function TagChip({ name, color, onRemove }: { name: string; color: string; onRemove?: () => void }) {
+/** A tag on a document or highlight, named by its full path when it has parents ("flights/russia"). */
+export function TagChip({ id, name, color, onRemove }: { id: number; name: string; color: string; onRemove?: () => void }) {
+  const path = useTagPaths().get(id) ?? name;
   return (
     <span className="chip" style={{ ['--tag' as string]: color }}>
       <span className="chip-dot" aria-hidden="true" />
-      {name}
+      {path}
       {onRemove && (
-        <button type="button" className="chip-x" aria-label={`Remove tag ${name}`} onClick={onRemove}>
+        <button type="button" className="chip-x" aria-label={`Remove tag ${path}`} onClick={onRemove}>
           ×
         </button>
       )}
