@@ -34,7 +34,7 @@ export function cliApi(ws: Workspace, dataDir: string): Api {
     ]),
   ) as Handlers;
   const dispatch = createDispatcher(handlers);
-  // A Ctrl+C during an import stops it after the current batch, as import.cancel does.
+  // A Ctrl+C during an import stops it at once, as import.cancel does.
   const onSigint = () => imports.controller?.abort();
   return createApi({
     async invoke(method: MethodName, input: unknown) {

@@ -270,7 +270,7 @@ export const contract = {
     output: ImportSummary,
     doc: 'Imports files sent with the call (the browser shell, which has no paths). Outcomes name the files as sent. Example: `{ files: [{ name: "a.txt", data: "SGVsbG8=" }] }`.',
   }),
-  'import.cancel': method({ input: Nothing, output: Ok, doc: 'Stops the running import after the current batch; what was imported stays. Example: `{}`.' }),
+  'import.cancel': method({ input: Nothing, output: Ok, doc: 'Stops the running import at once, inside the file being read (a scan before its next page); what was stored before stays, nothing of the stopped file. Example: `{}`.' }),
   'import.ocrLanguages': method({
     input: Nothing,
     output: OcrLanguages,

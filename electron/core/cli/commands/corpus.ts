@@ -100,7 +100,7 @@ async function runImport(api: Api, paths: string[], json: boolean, maxFileMb?: n
     } else bar.update(p.filesDone, payload);
   });
   try {
-    // Ctrl+C cancels after the current batch (the CLI's client turns it into import.cancel).
+    // Ctrl+C cancels at once (the CLI's client turns it into import.cancel).
     return await api.import.paths({ paths, ...(maxFileMb ? { maxFileMb } : {}) });
   } finally {
     off();
