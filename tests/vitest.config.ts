@@ -19,10 +19,9 @@ export default defineConfig({
     // 2-core machine can take to render a highlight. A cap for a hang, not a wait.
     expect: { poll: { timeout: 30_000, interval: 50 } },
     pool: 'forks',
-    // Three at a time on a 2-core machine (vitest's default, one, leaves a core idle): most tests
-    // wait on a worker thread, a CLI process or Chromium. With two, a fresh-clone run kept the
-    // two cores busy 1.5 of the time on average (user+sys 25.9 min in 17.4 min).
-    maxWorkers: 3,
+    // Two at a time on a 2-core machine (vitest's default leaves one core idle): most tests
+    // wait on a worker thread, a CLI process or Chromium, so two files overlap well.
+    maxWorkers: 2,
     globalSetup: ['tests/global-setup.ts'],
     // The CLI and the shells keep backups in the app's data folder: in tests, a temporary one, never the user's.
     env: {
