@@ -1,6 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './helpers';
+import { inject } from 'vitest';
+import { ROOT, tempDir } from './helpers';
 
 export const BIN = join(ROOT, 'electron/core/cli/bin.js');
 
@@ -24,4 +26,14 @@ export function cliJson<T = unknown>(args: string[]): T {
 
 export function cliAsync(args: string[]) {
   return spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * A workspace file holding the seeds as `workbench init` makes them: a copy of the one the
+ * test setup imported, for tests about other commands (init itself is tested in cli.test.ts).
+ */
+export function seededFile(name = 'cli.workspace'): string {
+  const file = join(tempDir(), name);
+  copyFileSync(inject('seedsTemplate'), file);
+  return file;
 }

@@ -3,20 +3,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportSummary, SearchResponse, Tag } from '../../../../electron/shared/schemas';
-import { cli, cliJson } from '../../../cli-helpers';
+import { cli, cliJson, seededFile } from '../../../cli-helpers';
 import { SEED, tempDir } from '../../../helpers';
 
+/** The seeds as `init` imports them (copied from the test setup's import; the first test runs `init` itself). */
 function workspace(): string {
-  const file = join(tempDir(), 'cli.workspace');
-  const r = cli(['init', '-w', file]);
-  expect(r.code, r.stderr).toBe(0);
-  expect(r.stdout).toContain('with 5 document(s)');
-  return file;
+  return seededFile();
 }
 
 describe('the workbench CLI', () => {
   it('creates a workspace with the seeds and counts what it holds', () => {
-    const w = workspace();
+    const w = join(tempDir(), 'cli.workspace');
+    const r = cli(['init', '-w', w]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('with 5 document(s)');
     expect(cliJson(['info', '-w', w])).toMatchObject({ documents: 5, tags: 0, highlights: 0, notes: 0 });
     expect(cli(['init', '-w', w]).stderr).toMatch(/already exists/);
     const empty = join(tempDir(), 'empty.workspace');

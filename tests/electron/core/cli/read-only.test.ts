@@ -1,14 +1,10 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { cli, cliJson } from '../../../cli-helpers';
-import { tempDir } from '../../../helpers';
+import { cli, cliJson, seededFile } from '../../../cli-helpers';
 
 function seeded(): string {
-  const w = join(tempDir(), 'reading.workspace');
-  expect(cli(['init', '-w', w]).code).toBe(0);
-  return w;
+  return seededFile('reading.workspace');
 }
 
 describe('commands that only read', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli } from '../../../cli-helpers';
+import { BIN, seededFile } from '../../../cli-helpers';
 import { ROOT, tempDir } from '../../../helpers';
 
 const HOOK = join(ROOT, 'tests/fixtures/hooks/log-packages.mjs');
@@ -34,8 +34,7 @@ describe('what a command loads before it runs', () => {
   });
 
   it('search, show and info load the database and the index, no importer and no analysis library', () => {
-    const w = join(tempDir(), 'seeds.workspace');
-    expect(cli(['init', '-w', w]).code).toBe(0);
+    const w = seededFile('seeds.workspace');
     for (const args of [['search', 'wagner mercenaries venezuela'], ['show', '1'], ['info']]) {
       const r = packagesLoaded([...args, '-w', w]);
       expect(r.code, r.stderr).toBe(0);

@@ -2,14 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli } from '../../../../cli-helpers';
+import { BIN, cli, seededFile } from '../../../../cli-helpers';
 import { ROOT, SEED, tempDir } from '../../../../helpers';
 
 function workspace(): string {
-  const file = join(tempDir(), 'cli.workspace');
-  const r = cli(['init', '-w', file]);
-  expect(r.code, r.stderr).toBe(0);
-  return file;
+  return seededFile();
 }
 
 describe('workbench export: citations and the library', () => {

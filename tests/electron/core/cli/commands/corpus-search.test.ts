@@ -2,13 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../../../../electron/shared/schemas';
-import { cli, cliJson } from '../../../../cli-helpers';
+import { cli, cliJson, seededFile } from '../../../../cli-helpers';
 import { SEED, tempDir } from '../../../../helpers';
 
 describe('workbench search', () => {
   it('lists partial matches after full ones, with what each lacks, and keeps only full ones with --all', () => {
-    const w = join(tempDir(), 'cli.workspace');
-    expect(cli(['init', '-w', w]).code).toBe(0);
+    const w = seededFile();
     const res = cliJson<SearchResponse>(['search', 'Havana Senegal bombers', '-w', w]);
     expect(res).toMatchObject({ totalAll: 0, totalSome: 4 });
     expect(res.documents[0]!.missing).toEqual(['bombers']);

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, cliJson } from '../../../../cli-helpers';
+import { BIN, cli, cliJson, seededFile } from '../../../../cli-helpers';
 import { SEED, SEEDS, tempDir } from '../../../../helpers';
 
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -12,7 +12,7 @@ describe('workbench handout, adopt, merge, backup, restore, undo', () => {
   it('a trainer hands out, a trainee adopts and annotates, the trainer merges back: nothing duplicated', () => {
     const dir = tempDir();
     const trainer = join(dir, 'trainer.workspace');
-    cli(['init', '-w', trainer]);
+    copyFileSync(seededFile(), trainer);
     cliJson(['tag', 'create', 'Wagner', '-w', trainer]);
     cliJson(['highlight', 'add', String(SEED.moscowTimes), '--quote', 'not from Moscow but from third countries', '--tag', 'Wagner', '-w', trainer]);
     cliJson(['note', 'add', 'Guidance: who wrote this first?', '--doc', String(SEED.moscowTimes), '--handout', '-w', trainer]);
@@ -41,8 +41,7 @@ describe('workbench handout, adopt, merge, backup, restore, undo', () => {
   });
 
   it('backups lists, restore puts one back, and undo takes back a deletion', () => {
-    const w = join(tempDir(), 'mine.workspace');
-    cli(['init', '-w', w]);
+    const w = seededFile('mine.workspace');
     cliJson(['note', 'add', 'Keep me', '-w', w]);
     const b = cliJson<{ file: string }>(['backup', '-w', w]);
     expect(cli(['backups', '-w', w]).stdout).toContain(b.file);
