@@ -110,6 +110,15 @@ export function NoteEditor({
     if (rest !== null) setText(rest);
   }, [passage.data, note.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The note as the server has it now — a cached copy refetched when the note is opened again, or a
+  // change made elsewhere — goes into the box when nothing was typed since the copy it shows, and
+  // never over what is being written. (A stale copy shown on reopening stayed in the box, empty.)
+  const synced = useRef(note.body);
+  useEffect(() => {
+    if (note.body !== synced.current && latest.current === synced.current && status === 'saved') setText(note.body);
+    synced.current = note.body;
+  }, [note.body]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const previousId = useRef(note.id);
   useLayoutEffect(() => {
     const previous = previousId.current;
