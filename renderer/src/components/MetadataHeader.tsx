@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DocumentFull, Tag } from '../../../electron/shared/schemas';
 import { api, errorMessage } from '../api';
+import { tagNamed } from '../tag-named';
 import { TagChip } from './Snippet';
 
 /** The document's metadata, editable in place, and its tags. */
@@ -57,7 +58,7 @@ export function MetadataHeader({ doc, tags, onError, onOpen }: { doc: DocumentFu
     const name = newTag.trim();
     if (!name) return;
     try {
-      const tag = tags.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? (await api.tags.create({ name }));
+      const tag = await tagNamed(api, tags, name);
       await api.tags.apply({ tagId: tag.id, documentIds: [doc.id] });
       setNewTag('');
     } catch (err) {

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Highlight, Note, Tag } from '../../../electron/shared/schemas';
 import { api, errorMessage } from '../api';
+import { tagNamed } from '../tag-named';
 import { TagChip } from './Snippet';
 
-async function tagByName(tags: Tag[], name: string): Promise<Tag> {
-  return tags.find((t) => t.name.toLowerCase() === name.trim().toLowerCase()) ?? api.tags.create({ name: name.trim() });
-}
+const tagByName = (tags: Tag[], name: string) => tagNamed(api, tags, name);
 
 /**
  * Appears over selected text: tag it with an existing tag or one typed on the spot,
