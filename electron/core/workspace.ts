@@ -136,7 +136,11 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
         this.keeper.unindex(docs.map((d) => docKey(d.id)));
         this.vocabulary.invalidate();
       },
-      changed: (kind) => this.emit('changed', kind),
+      changed: (kind) => {
+        // A document's language may have been edited: which languages are stemmed is worked out again.
+        if (kind === 'documents') this.vocabulary.forget('stem-languages');
+        this.emit('changed', kind);
+      },
     };
     this.documents = new DocumentsService(ctx);
     this.tags = new TagsService(ctx);

@@ -99,9 +99,13 @@ export async function cranfieldWorkspace(c: Collection, dir: string): Promise<Wo
 
 /** The workbench, each query typed as it is. */
 export function workbench(c: Collection, ws: Workspace, limit = 100): Quality {
+  return qualityOf(c, ws, c.queries.map((query) => ws.search.search({ query, limit })));
+}
+
+/** The quality of the workbench's answers to the collection's queries, in order. */
+export function qualityOf(c: Collection, ws: Workspace, answers: Array<{ documents: Array<{ id: number }> }>): Quality {
   const byFile = new Map(
     (ws.db.prepare('SELECT id, file_name AS f FROM documents').all() as Array<{ id: number; f: string }>).map((r) => [r.id, Number(r.f.slice(5, 9))]),
   );
-  const runs = c.queries.map((query) => ws.search.search({ query, limit }).documents.map((d) => byFile.get(d.id)!));
-  return score(runs, c.qrels);
+  return score(answers.map((a) => a.documents.map((d) => byFile.get(d.id)!)), c.qrels);
 }

@@ -4,7 +4,7 @@ import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../shared/query';
 import { SearchRequest, type DocumentHit, type HitRange, type MatchField, type NoteHit, type SearchResponse, type Snippet } from '../../shared/schemas';
 import { buildFilters, loadFilterModules, type FilterSql } from './filters';
 import { orExpression } from './fts';
-import { rankPartial, type Ranked, type RankedGroup } from './ranked';
+import { HEAVY_DOCUMENTS, rankPartial, type Ranked, type RankedGroup } from './ranked';
 import { findPassage, type PassageMatch } from './passage-search';
 import { documentHits } from './hits';
 import { highlightHits } from './highlight-hits';
@@ -24,6 +24,9 @@ const ORDER_BY: Record<string, string> = {
 
 /** One query parser, one ranked list: FTS5 for bodies, MiniSearch for what the user wrote and named. */
 export class SearchEngine {
+  /** Words in more documents than this are looked up only where rarer ones are (see ranked.ts). */
+  heavyDocuments = HEAVY_DOCUMENTS;
+
   constructor(
     private readonly db: Db,
     private readonly vocab: Vocabulary,
@@ -125,7 +128,13 @@ export class SearchEngine {
       expanded: plan.groups[i]!,
     }));
     const required = plan.groups.flatMap((g, i) => (optional.includes(i) ? [] : [orExpression(g) ?? '"\u0000"']));
-    let ranked: Ranked[] = rankPartial({ db: this.db, index, optional: groups, required, excluded: plan.excluded, filters, clean: req.clean, msQuery });
+    // A sort by date or title needs every one.
+    const needed = req.sort === 'relevance' ? req.offset + req.limit : Infinity;
+    const frequency = (term: string) => this.vocab.frequencyNow(term);
+    // A passage is looked for among the best documents by every word: no word is left to later.
+    const heavyDocuments = passage ? Infinity : this.heavyDocuments;
+    const result = rankPartial({ db: this.db, index, optional: groups, required, excluded: plan.excluded, filters, clean: req.clean, msQuery, frequency, needed, heavyDocuments });
+    let ranked: Ranked[] = result.ranked;
     // A passage: the documents that hold it come first, marked where; then the others, by their words.
     const found = passage ? this.passages(req.query, ranked).filter((m) => ranked.some((r) => r.id === m.id)) : [];
     const passages = new Map(found.map((m) => [m.id, m]));
@@ -145,7 +154,7 @@ export class SearchEngine {
       return { score: r.score, matchedIn: r.matchedIn, missing: [], passage: { start: m.start, end: m.end, score: m.score }, snippet: this.passageSnippet(id, m) };
     });
     return {
-      query: req.query, total: ranked.length, totalAll, totalSome: ranked.length - totalAll,
+      query: req.query, total: ranked.length + result.unlisted, totalAll, totalSome: ranked.length + result.unlisted - totalAll,
       documents, notes, highlights: highlightHits(this.db, index, plan.parsed), terms: plan.terms, partial: index === null,
     };
   }

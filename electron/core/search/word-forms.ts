@@ -63,7 +63,7 @@ export function variants(word: string, lang: string, vocab: Vocabulary): string[
   const root = stem(word);
   const opening = root.slice(0, Math.max(3, Math.min(root.length, word.length) - 1));
   return vocab
-    .expandPrefix(opening, MAX_CANDIDATES)
+    .wordsStartingWith(opening, MAX_CANDIDATES)
     .filter((t) => t !== word && stem(t) === root)
     .slice(0, MAX_VARIANTS);
 }
