@@ -270,11 +270,9 @@ function rankCommonLast(input: RankInput, lead: number[], join: 'OR' | 'AND'): R
     if (inFull(i) || !g.full) continue;
     g.has = idsOf(db, `(${g.full}) AND (${rare})`);
     whichOf(db, g.full, byTitleOnly).forEach((id) => g.has.add(id));
-    if (g.exact === g.full) g.hasExact = g.has;
-    else if (g.exact) {
-      g.hasExact = idsOf(db, `(${g.exact}) AND (${rare})`);
-      whichOf(db, g.exact, byTitleOnly).forEach((id) => g.hasExact.add(id));
-    }
+    // A common word counts as typed in whichever form: its other forms are as common, and a second
+    // lookup of each cost as much as the first.
+    g.hasExact = g.has;
   }
   const rareOnly = bm25Of(db, rare);
   const leadBm25 = join === 'OR' ? bm25Summed(db, leading, rareOnly) : (id: number) => rareOnly.get(id) ?? 0;
