@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OcrLanguages } from '../../../electron/shared/schemas';
 import { api, errorMessage } from '../api';
-import { Dialog } from './Dialog';
+import { Dialog, Feedback } from './Dialog';
 
 /**
  * The languages photos and scans are read in by OCR, for this workspace's imports. Only the
@@ -12,6 +12,7 @@ export function OcrLanguagesDialog({ onClose }: { onClose: () => void }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   useEffect(() => {
     let live = true;
     api.import
@@ -28,6 +29,8 @@ export function OcrLanguagesDialog({ onClose }: { onClose: () => void }) {
   };
   const save = async () => {
     setError(null);
+    setDone(null);
+    setSaving(true);
     try {
       const saved = await api.import.setOcrLanguages({ languages: chosen });
       setLangs(saved);
@@ -35,6 +38,8 @@ export function OcrLanguagesDialog({ onClose }: { onClose: () => void }) {
       setDone(`Photos and scans will be read in ${names.join(' and ')}.`);
     } catch (err) {
       setError(errorMessage(err));
+    } finally {
+      setSaving(false);
     }
   };
   return (
@@ -43,7 +48,7 @@ export function OcrLanguagesDialog({ onClose }: { onClose: () => void }) {
       title="OCR languages"
       onClose={onClose}
       footer={
-        <button type="button" onClick={() => void save()} disabled={chosen.length === 0 || !langs} autoFocus>
+        <button type="button" onClick={() => void save()} disabled={chosen.length === 0 || !langs || saving} autoFocus>
           Save
         </button>
       }
@@ -64,11 +69,7 @@ export function OcrLanguagesDialog({ onClose }: { onClose: () => void }) {
         </fieldset>
       )}
       {chosen.length === 0 && <p className="hint">Choose at least one language.</p>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} busy={saving} busyText="Saving…" />
       {done && <p role="status">{done}</p>}
     </Dialog>
   );
