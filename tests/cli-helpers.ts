@@ -37,3 +37,10 @@ export function seededFile(name = 'cli.workspace'): string {
   copyFileSync(inject('seedsTemplate'), file);
   return file;
 }
+
+/** The same, analysed: for a test that serves it, which would otherwise analyse the seeds first. */
+export function analysedFile(name = 'cli.workspace'): string {
+  const file = join(tempDir(), name);
+  copyFileSync(inject('analysedSeeds'), file);
+  return file;
+}

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ declare module 'vitest' {
     seedsTemplate: string;
     /** The same, with the cross-source analysis done (global-setup.ts). */
     analysedSeeds: string;
+    /** The seeds and the 25 news pages of tests/fixtures/html-news, analysed; ready once the file exists (global-setup.ts). */
+    analysedNews: string;
   }
 }
 
@@ -63,6 +65,22 @@ export async function analysedWorkspace(): Promise<Workspace> {
   const ws = await Workspace.open(file);
   open.push(ws);
   return ws;
+}
+
+/**
+ * A copy, at `file`, of the seeds and the 25 real news pages imported by `workbench import` and
+ * analysed: built once by the test setup, while the first files run, rather than by every test file.
+ */
+export async function copyAnalysedNews(file: string): Promise<void> {
+  const built = inject('analysedNews');
+  // A cap for a hang, not a wait: the setup finishes in well under a minute on a busy machine.
+  const deadline = Date.now() + 600_000;
+  while (!existsSync(built)) {
+    if (existsSync(`${built}.failed`)) throw new Error(`The test setup could not build the news workspace: ${readFileSync(`${built}.failed`, 'utf8')}`);
+    if (Date.now() > deadline) throw new Error(`The test setup has not built ${built}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  copyFileSync(built, file);
 }
 
 export async function reopen(ws: Workspace): Promise<Workspace> {

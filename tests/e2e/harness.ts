@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { BIN } from '../cli-helpers';
 import { ROOT } from '../helpers';
 
@@ -63,8 +63,18 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * The pages a test opened are closed after it: left open, each went on re-rendering on every change
+ * the server announced (the later tests' imports, tags, notes), for nothing, on the same two cores.
+ */
+const contexts: BrowserContext[] = [];
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+});
+
 export async function openPage(browser: Browser, url: string, options: { colorScheme?: 'light' | 'dark'; waitForLibrary?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, colorScheme: options.colorScheme ?? 'light' });
+  contexts.push(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../cli-helpers';
-import { ROOT } from '../helpers';
+import { copyAnalysedNews } from '../helpers';
 import { launch, openPage, serve, shot, type Served } from './harness';
 
 const waitFor = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 200 });
@@ -14,7 +14,10 @@ interface TimelineJson {
   periods: Array<{ month: string; documents: Array<{ id: number; title: string }>; mentions: Array<{ documentId: number; date: string; text: string }> }>;
 }
 
-/** The seeds and the 25 real news pages, imported and analysed by the command line before the browser opens them. */
+/**
+ * The seeds and the 25 real news pages, imported by the command line and analysed before the browser
+ * opens them: once, by the test setup, for this file and the other news tests.
+ */
 let served: Served;
 let browser: Browser;
 let dir: string;
@@ -23,13 +26,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'workbench-news-e2e-'));
   const file = join(dir, 'news.workspace');
   const cli = (...args: string[]) => execFileSync(process.execPath, [BIN, ...args, '-w', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  cli('init');
-  try {
-    cli('import', join(ROOT, 'tests/fixtures/html-news'), '--json');
-  } catch (err) {
-    // Exit 2: the folder's README and JSON files are not documents; the pages are.
-    if ((err as { status?: number }).status !== 2) throw err;
-  }
+  await copyAnalysedNews(file);
   timeline = JSON.parse(cli('timeline', '--json')) as TimelineJson;
   served = await serve({ file });
   browser = await launch();

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BIN } from '../cli-helpers';
 import { SEED } from '../helpers';
 import { launch, openPage, serve, shot } from './harness';
@@ -17,6 +17,13 @@ const cli = (...args: string[]) => {
   if (r.status !== 0) throw new Error(`workbench ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 };
+
+/**
+ * The seeds as `workbench init` makes them, analysed: a copy of what the test setup built, where
+ * a test is about something else than making a workspace (the first test makes one, served new).
+ * Each init and each server's analysis of the seeds took seconds of the busy machine's time.
+ */
+const seeds = (file: string) => copyFileSync(inject('analysedSeeds'), file);
 
 let browser: Browser;
 let dir: string;
@@ -70,7 +77,7 @@ describe('workspaces in the browser', () => {
 
   it('hand-out round trip: mark a note, export, adopt (file unchanged, trainer’s notes read-only), annotate, merge back', async () => {
     const trainer = join(dir, 'trainer.workspace');
-    cli('init', '-w', trainer);
+    seeds(trainer);
     cli('highlight', 'add', String(SEED.moscowTimes), '--quote', 'not from Moscow but from third countries', '--tag', 'Wagner', '-w', trainer);
     cli('note', 'add', 'Guidance: who reported the flights first?', '-w', trainer);
     cli('note', 'add', 'Private: call the desk', '-w', trainer);
@@ -140,7 +147,7 @@ describe('workspaces in the browser', () => {
 
   it('undoes a deletion from the toast, and restores a backup from the Backups dialog', async () => {
     const file = join(dir, 'safe.workspace');
-    cli('init', '-w', file);
+    seeds(file);
     cli('note', 'add', 'Keep this note', '-w', file);
     const served = await serve({ file });
     try {
@@ -197,7 +204,9 @@ describe('workspaces in the browser', () => {
   });
 
   it('protects an open workspace with a passphrase from the Passphrase dialog', async () => {
-    const served = await serve({ file: join(dir, 'toprotect.workspace') });
+    const file = join(dir, 'toprotect.workspace');
+    seeds(file);
+    const served = await serve({ file });
     try {
       const { page } = await openPage(browser, served.url);
       await menu(page, 'Passphrase…');
@@ -206,7 +215,7 @@ describe('workspaces in the browser', () => {
       await pd.getByLabel('Passphrase again').fill('s3cret words');
       await pd.getByRole('button', { name: 'Encrypt' }).click();
       await waitFor(() => status(page).textContent()).toContain('encrypted');
-      expect(readFileSync(join(dir, 'toprotect.workspace')).includes('Peskov')).toBe(false);
+      expect(readFileSync(file).includes('Peskov')).toBe(false);
     } finally {
       await served.stop();
     }
@@ -214,7 +223,7 @@ describe('workspaces in the browser', () => {
 
   it('a damaged workspace is moved aside and the start screen restores its latest backup', async () => {
     const file = join(dir, 'fragile.workspace');
-    cli('init', '-w', file);
+    seeds(file);
     cli('backup', '-w', file);
     const bytes = readFileSync(file);
     bytes.fill(0x55, 8192, bytes.length - 4096);

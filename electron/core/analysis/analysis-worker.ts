@@ -5,7 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
-import { Extractor, analyze } from './run-analysis';
+// The analysis (compromise, chrono-node, stopword: 1.5 s to load) is imported by the jobs that use it:
+// the quick_check and the backup a shell starts on every open run this script too, and need none of it.
+import type { Extractor } from './run-analysis';
 import { makeBackup } from '../workspaces/backups';
 import type { BackgroundJob } from './background-jobs';
 
@@ -48,12 +50,15 @@ if (job.mode === 'check') {
 } else if (job.mode === 'extract') {
   // The analysis's helper: names, figures and dates of the batches it is sent, in order.
   const { db } = openDatabase(job.file, { readonly: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });
-  const extractor = new Extractor(db, new Set(job.surnames ?? []));
-  let queue = Promise.resolve();
+  let extractor: Extractor | undefined;
+  // Requests that come in while it loads wait in the queue behind it, in order.
+  let queue = import('./run-analysis').then((m) => {
+    extractor = new m.Extractor(db, new Set(job.surnames ?? []));
+  });
   port.on('message', (m: { type: string; ids?: number[] }) => {
     if (m.type !== 'extract') return;
     queue = queue
-      .then(() => extractor.run(m.ids ?? []))
+      .then(() => extractor!.run(m.ids ?? []))
       .then(
         (results) => port.postMessage({ type: 'extracted', results }),
         (err: unknown) => port.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
@@ -68,6 +73,7 @@ async function runAnalysis(): Promise<void> {
     const { db } = openDatabase(job.file, { ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });
     let result;
     try {
+      const { analyze } = await import('./run-analysis');
       const helper = job.script ? { script: new URL(job.script), file: job.file, passphrase: job.passphrase, nativeBinding: job.nativeBinding } : undefined;
       result = await analyze(db, { signal: controller.signal, onProgress: (progress) => port.postMessage({ type: 'progress', progress }), ...(helper ? { helper } : {}) });
     } finally {

@@ -1,5 +1,3 @@
-import mammoth from 'mammoth';
-import { parseHTML } from 'linkedom';
 import { findDate } from '../../../shared/text/dates';
 import { normalizeBody } from '../decode';
 import type { Importer, ParsedDocument } from '../types';
@@ -31,6 +29,9 @@ export const docxImporter: Importer = {
         throw new Error(`not a Word document Word would write: its part ${name} declares a DOCTYPE (entities), which is refused`);
       }
     }
+    // Loaded when a file of this kind is read, not when an import starts: each import starts two
+    // workers, and these libraries took about 0.7 s of a worker's start before any file was read.
+    const [{ default: mammoth }, { parseHTML }] = await Promise.all([import('mammoth'), import('linkedom')]);
     const { value: html } = await mammoth.convertToHtml({ buffer: await repack(entries) });
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
     const body = normalizeBody(htmlToText(document.body as unknown as Parameters<typeof htmlToText>[0]));

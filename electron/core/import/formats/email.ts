@@ -1,9 +1,8 @@
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import { decodeText, normalizeBody } from '../decode';
 import { importerFor } from '../registry-lookup';
 import type { Importer, ParsedDocument, SourceFile } from '../types';
 import { htmlToText } from './html-text';
-import { parseHTML } from 'linkedom';
 
 /** A mailbox larger than this many messages is refused rather than half-read. */
 export const MAX_MESSAGES = 100_000;
@@ -15,9 +14,10 @@ function addresses(a: AddressObject | AddressObject[] | undefined): string | nul
   return text || null;
 }
 
-function textOf(mail: ParsedMail): string {
+async function textOf(mail: ParsedMail): Promise<string> {
   if (mail.text && mail.text.trim()) return mail.text;
   if (typeof mail.html === 'string') {
+    const { parseHTML } = await import('linkedom');
     const { document } = parseHTML(`<!doctype html><html><body>${mail.html}</body></html>`);
     return htmlToText(document.body as unknown as Parameters<typeof htmlToText>[0]);
   }
@@ -30,6 +30,9 @@ function textOf(mail: ParsedMail): string {
  * workbench imports become documents of their own, linked to the message.
  */
 async function parseMessage(raw: Buffer, fileName: string, depth: number): Promise<ParsedDocument[]> {
+  // Loaded when a file of this kind is read, not when an import starts: each import starts two
+  // workers, and these libraries took about 0.7 s of a worker's start before any file was read.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextLinks: true, skipImageLinks: true });
   const from = addresses(mail.from);
   const to = addresses(mail.to);
@@ -38,7 +41,7 @@ async function parseMessage(raw: Buffer, fileName: string, depth: number): Promi
   const header = [`From: ${from ?? '—'}`, `To: ${to ?? '—'}`, `Date: ${mail.date ? mail.date.toUTCString() : '—'}`, `Subject: ${subject}`].join('\n');
   const message: ParsedDocument = {
     title: subject,
-    body: normalizeBody(`${header}\n\n${textOf(mail).trim()}`),
+    body: normalizeBody(`${header}\n\n${(await textOf(mail)).trim()}`),
     author: from,
     outlet: null,
     published: date,

@@ -1,5 +1,4 @@
-import JSZip from 'jszip';
-import yauzl from 'yauzl';
+import type { Entry } from 'yauzl';
 
 export const MAX_ENTRIES = 5_000;
 export const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
@@ -19,7 +18,9 @@ function escapes(name: string): boolean {
  * MAX_ENTRIES entries, MAX_INFLATED_BYTES unpacked in all (counted while inflating), no
  * name that climbs out of the archive. Entries `keep` rejects are never inflated.
  */
-export function readZipSafely(bytes: Buffer, keep: (name: string) => boolean): Promise<Map<string, Buffer>> {
+export async function readZipSafely(bytes: Buffer, keep: (name: string) => boolean): Promise<Map<string, Buffer>> {
+  // Loaded when an Office file is read, not with every import worker.
+  const { default: yauzl } = await import('yauzl');
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
       if (err || !zip) return reject(refuse(`not a readable zip archive (${err?.message ?? 'unknown error'})`));
@@ -35,7 +36,7 @@ export function readZipSafely(bytes: Buffer, keep: (name: string) => boolean): P
         fail(refuse(climb ? `an entry tries to leave the archive (${climb[1]})` : `damaged zip archive (${e.message})`));
       });
       zip.on('end', () => resolve(out));
-      zip.on('entry', (entry: yauzl.Entry) => {
+      zip.on('entry', (entry: Entry) => {
         if (++entries > MAX_ENTRIES) return fail(refuse(`too many entries in the archive (more than ${MAX_ENTRIES})`));
         if (escapes(entry.fileName)) return fail(refuse(`an entry tries to leave the archive (${entry.fileName})`));
         if (entry.fileName.endsWith('/') || !keep(entry.fileName)) return zip.readEntry();
@@ -64,6 +65,7 @@ export function readZipSafely(bytes: Buffer, keep: (name: string) => boolean): P
 
 /** Packs checked entries into a fresh, uncompressed zip for a library that wants one. */
 export async function repack(entries: Map<string, Buffer>): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   for (const [name, data] of entries) zip.file(name, data);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });

@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMentions } from '../../../../electron/core/analysis/entities';
 import { Workspace } from '../../../../electron/core/workspace';
-import { ROOT } from '../../../helpers';
+import { copyAnalysedNews } from '../../../helpers';
 
 /** The seeds and the 25 real news pages, analysed once for every test here. */
 let ws: Workspace;
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'workbench-news-'));
-  ws = await Workspace.open(join(dir, 'news.workspace'), { create: true });
-  await ws.importFiles([join(ROOT, 'tests/fixtures/html-news')]);
-  await ws.analyze();
+  // Imported and analysed once by the test setup, for this file and the other news tests.
+  await copyAnalysedNews(join(dir, 'news.workspace'));
+  ws = await Workspace.open(join(dir, 'news.workspace'));
 }, 600_000);
 afterAll(() => {
   ws?.close();

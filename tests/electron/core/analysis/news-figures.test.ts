@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../../../electron/core/workspace';
 import type { FigureRow } from '../../../../electron/shared/schemas';
-import { ROOT, SEED } from '../../../helpers';
+import { copyAnalysedNews, SEED } from '../../../helpers';
 
 /** The seeds and the 25 real news pages, analysed once for every test here. */
 let ws: Workspace;
@@ -12,9 +12,9 @@ let dir: string;
 let figures: FigureRow[];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'workbench-news-figures-'));
-  ws = await Workspace.open(join(dir, 'news.workspace'), { create: true });
-  await ws.importFiles([join(ROOT, 'tests/fixtures/html-news')]);
-  await ws.analyze();
+  // Imported and analysed once by the test setup, for this file and the other news tests.
+  await copyAnalysedNews(join(dir, 'news.workspace'));
+  ws = await Workspace.open(join(dir, 'news.workspace'));
   figures = ws.analysis.figures();
 }, 600_000);
 afterAll(() => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const SLOW = 240_000;
 import { Session } from '../../../../electron/core/api/session';
 import { Workspace } from '../../../../electron/core/workspace';
-import { BIN, cli } from '../../../cli-helpers';
+import { analysedFile, BIN, cli } from '../../../cli-helpers';
 import { ROOT, SEED, tempDir } from '../../../helpers';
 
 interface Shell {
@@ -45,8 +45,7 @@ const exited = (child: ChildProcess) => new Promise<number | null>((ok) => (chil
 
 describe('one owner per workspace, with two real processes', () => {
   it('the CLI beside the browser shell: writes are refused at once naming the shell, reads run, nothing is lost', async () => {
-    const file = join(tempDir(), 'shared.workspace');
-    expect(cli(['init', '-w', file]).code).toBe(0);
+    const file = analysedFile('shared.workspace');
     const backup = cli(['backup', '-w', file, '--json']);
     const backupFile = (JSON.parse(backup.stdout) as { file: string }).file;
     const shell = await serve(file);

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BatchResult } from '../../../../../electron/shared/api/contract-search';
 import { BIN, cli } from '../../../../cli-helpers';
 import { SEED, tempDir } from '../../../../helpers';
@@ -17,7 +17,8 @@ describe('workbench batch-search', () => {
   beforeAll(() => {
     home = mkdtempSync(join(tmpdir(), 'workbench-batch-'));
     w = join(home, 'cli.workspace');
-    expect(cli(['init', '-w', w]).code).toBe(0);
+    // The seeds as init makes them, imported once by the test setup (init itself is tested in cli.test.ts).
+    copyFileSync(inject('seedsTemplate'), w);
   }, SLOW);
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 

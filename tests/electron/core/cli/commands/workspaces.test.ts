@@ -97,10 +97,9 @@ describe('workbench handout, adopt, merge, backup, restore, undo', () => {
 describe('workbench encrypt, run again', () => {
   it('succeeds without asking when the workspace already opens with the new passphrase', () => {
     const dir = tempDir();
-    const w = join(dir, 'again.workspace');
+    const w = seededFile('again.workspace');
     const pass = join(dir, 'pass');
     writeFileSync(pass, 'a long enough passphrase\n');
-    expect(cli(['init', '-w', w]).code).toBe(0);
     expect(cli(['encrypt', '--new-passphrase-file', pass, '-w', w]).code).toBe(0);
     const again = cli(['encrypt', '--new-passphrase-file', pass, '-w', w]);
     expect(again.code, again.stderr).toBe(0);
