@@ -68,8 +68,8 @@ export interface RankInput {
  * bm25 lookup costs about 3 µs a document, so a rare word's stays within a few milliseconds.
  */
 export const HEAVY_DOCUMENTS = 2000;
-/** Lookups of a word in one document (about 50 to 150 µs each) a query may make; see rankCommonLast. */
-const MAX_SEEKS = 240;
+/** Lookups of a word in one document (50 µs to half a millisecond each, for a common word) a query may make; see rankCommonLast. */
+const MAX_SEEKS = 48;
 
 export interface RankResult {
   ranked: Ranked[];
