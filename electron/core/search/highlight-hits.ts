@@ -66,7 +66,7 @@ function snippetOf(quote: string, marked: Set<string>): Snippet {
  * keep. Best first: most groups matched, then the shorter quote.
  */
 export function highlightHits(db: Db, index: MiniSearch<PersonalEntry> | null, parsed: ParsedQuery): HighlightHit[] {
-  if (!index || parsed.groups.length === 0) return [];
+  if (!index || parsed.groups.length === 0 || !db.prepare('SELECT EXISTS (SELECT 1 FROM highlights)').pluck().get()) return [];
   const groups = parsed.groups.map((g) => g.map((t) => ({ term: t, docs: matchedTerms(index, t) })));
   const candidates = new Set<number>();
   for (const g of groups) for (const t of g) t.docs.forEach((_v, id) => candidates.add(id));

@@ -28,7 +28,8 @@ export type HitInfo = {
 };
 
 export function searchNotes(db: Db, parsed: ParsedQuery, index: MiniSearch<PersonalEntry>): NoteHit[] {
-  if (parsed.groups.length === 0) return [];
+  // The index holds notes beside 100,000 documents' titles: searching it for notes costs 9 ms there.
+  if (parsed.groups.length === 0 || !db.prepare('SELECT EXISTS (SELECT 1 FROM notes)').pluck().get()) return [];
   const query: Query = { combineWith: 'AND', queries: parsed.groups.map((g) => ({ combineWith: 'OR', queries: g.map(msQuery) })) };
   const hits = index.search(query, { filter: isNote }).slice(0, 50);
   if (hits.length === 0) return [];
