@@ -137,8 +137,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
         this.vocabulary.invalidate();
       },
       changed: (kind) => {
-        // A document's language may have been edited: which languages are stemmed is worked out again.
-        if (kind === 'documents') this.vocabulary.forget('stem-languages');
+        // A document's language may have been edited.
+        if (kind === 'documents') this.vocabulary.languagesChanged();
         this.emit('changed', kind);
       },
     };

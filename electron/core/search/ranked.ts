@@ -26,7 +26,8 @@ import { anyOf, bm25Of, countOf, idsOf, whichOf } from './ranked-lookups';
  * common-terms query does: reading a list of 30,000 documents to rank them by a word
  * nearly every document has took most of a query's time at 100,000 documents. The
  * documents with only common words are counted, not listed; a page beyond the listed
- * ones, a sort other than relevance, or leaving boilerplate out ranks everything.
+ * ones, a sort other than relevance, leaving boilerplate out, or a passage (engine.ts)
+ * ranks everything.
  */
 export const WEIGHTS = {
   // Measured on Cranfield (nDCG@10, bare bm25 0.332): coverage 0 → 0.342, 1 → 0.357, 3 → 0.358, 5 → 0.345.
@@ -85,7 +86,6 @@ export interface Ranked {
   matchedIn: MatchField[];
 }
 
-
 const isDoc = (r: { id: unknown }) => String(r.id).startsWith('d:');
 
 interface GroupFacts {
@@ -128,13 +128,46 @@ function personalOf(input: RankInput, g: RankedGroup, fields: Map<number, Set<Ma
 
 const idfOf = (total: number, df: number) => Math.log(1 + (total - df + 0.5) / (df + 0.5));
 
+/**
+ * What every way of ranking one query reads, looked up once however many ways are tried:
+ * the document count, each word's title/tag/note matches, and a word's documents in full.
+ */
+class Lookups {
+  readonly total: number;
+  readonly fields = new Map<number, Set<MatchField>>();
+  readonly personal: Array<Map<number, number>>;
+  private readonly inFull = new Map<number, GroupFacts>();
+
+  constructor(readonly input: RankInput) {
+    this.total = Math.max(1, input.db.prepare('SELECT count(*) FROM documents').pluck().get() as number);
+    this.personal = input.optional.map((g) => personalOf(input, g, this.fields));
+  }
+
+  /** Group `i` looked up in full: every document holding it in some form, and as typed. */
+  full(i: number): GroupFacts {
+    let facts = this.inFull.get(i);
+    if (!facts) {
+      const { full, exact } = exprsOf(this.input.optional[i]!);
+      const has = full ? idsOf(this.input.db, full) : new Set<number>();
+      const hasExact = exact === full ? has : exact ? idsOf(this.input.db, exact) : new Set<number>();
+      const personal = this.personal[i]!;
+      let df = has.size;
+      personal.forEach((_s, id) => (df += has.has(id) ? 0 : 1));
+      facts = { full, exact, has, hasExact, personal, idf: idfOf(this.total, df) };
+      this.inFull.set(i, facts);
+    }
+    return { ...facts };
+  }
+}
+
 /** Every document that matches at least one word, ranked; see the file's comment. */
 export function rankPartial(input: RankInput): RankResult {
-  if (input.clean || !Number.isFinite(input.needed)) return { ranked: rankAll(input), unlisted: 0 };
+  const lookups = new Lookups(input);
+  if (input.clean || !Number.isFinite(input.needed)) return { ranked: rankAll(lookups), unlisted: 0 };
   const df = input.optional.map((g) => frequencyOf(g, input.frequency));
   const inCorpus = input.optional.map((g) => g.expanded.some((e) => e.fts !== null));
   const rare = df.flatMap((n, i) => (n <= input.heavyDocuments && inCorpus[i] ? [i] : []));
-  if (rare.length === input.optional.length || !df.some((n) => n > input.heavyDocuments)) return { ranked: rankAll(input), unlisted: 0 };
+  if (rare.length === input.optional.length || !df.some((n) => n > input.heavyDocuments)) return { ranked: rankAll(lookups), unlisted: 0 };
   const byRarity = df.map((_n, i) => i).filter((i) => inCorpus[i]).sort((a, b) => df[a]! - df[b]!);
   // Rare words lead; when every word is common, the documents with the two rarest first. Too few to
   // fill the page: the next rarest words lead with them, then everything is ranked.
@@ -143,27 +176,18 @@ export function rankPartial(input: RankInput): RankResult {
   if (!rare.length && common.length > 1) tries.push([common.slice(0, 2), 'AND']);
   for (let more = rare.length ? 0 : 1; more <= 2 && more < common.length; more++) tries.push([[...rare, ...common.slice(0, more)], 'OR']);
   for (const [lead, join] of tries) {
-    const fast = rankCommonLast(input, lead, join);
+    const fast = rankCommonLast(lookups, lead, join);
     if (fast.ranked.length >= input.needed || fast.unlisted === 0) return fast;
   }
   // A page beyond what was listed: everything, ranked in full.
-  return { ranked: rankAll(input), unlisted: 0 };
+  return { ranked: rankAll(lookups), unlisted: 0 };
 }
 
 /** Every matching document, each word looked up in full. */
-function rankAll(input: RankInput): Ranked[] {
+function rankAll(lookups: Lookups): Ranked[] {
+  const { input, fields } = lookups;
   const { db } = input;
-  const total = Math.max(1, db.prepare('SELECT count(*) FROM documents').pluck().get() as number);
-  const fields = new Map<number, Set<MatchField>>();
-  const groups: GroupFacts[] = input.optional.map((g) => {
-    const { full, exact } = exprsOf(g);
-    const has = full ? idsOf(db, full) : new Set<number>();
-    const hasExact = exact === full ? has : exact ? idsOf(db, exact) : new Set<number>();
-    const personal = personalOf(input, g, fields);
-    let df = has.size;
-    personal.forEach((_s, id) => (df += has.has(id) ? 0 : 1));
-    return { full, exact, has, hasExact, personal, idf: idfOf(total, df) };
-  });
+  const groups = input.optional.map((_g, i) => lookups.full(i));
   const candidates = new Set<number>();
   for (const g of groups) {
     g.has.forEach((id) => candidates.add(id));
@@ -179,8 +203,13 @@ function rankAll(input: RankInput): Ranked[] {
     return { all, exact: g.exact === g.full ? all : bm25Of(db, g.exact), clean: g.full ? idsOf(db, g.full, 'documents_clean_fts') : new Set() };
   });
   for (const [i, g] of groups.entries()) {
-    for (const id of withFolds) {
-      if (shares[i]!.clean.has(id) || !g.has.has(id)) continue;
+    // Copies: the sets in full are shared with the other ways of ranking this query.
+    const dropped = [...withFolds].filter((id) => g.has.has(id) && !shares[i]!.clean.has(id));
+    if (dropped.length === 0) continue;
+    const same = g.hasExact === g.has;
+    g.has = new Set(g.has);
+    g.hasExact = same ? g.has : new Set(g.hasExact);
+    for (const id of dropped) {
       g.has.delete(id);
       g.hasExact.delete(id);
     }
@@ -234,23 +263,14 @@ function filtered(input: RankInput, candidates: number[]): number[] {
  * words' come from one lookup ANDed with them, and its bm25 share from one lookup of all the
  * other words ANDed with them: bm25 adds up, so the leading words' shares come off.
  */
-function rankCommonLast(input: RankInput, lead: number[], join: 'OR' | 'AND'): RankResult {
+function rankCommonLast(lookups: Lookups, lead: number[], join: 'OR' | 'AND'): RankResult {
+  const { input, fields, total } = lookups;
   const { db } = input;
-  const total = Math.max(1, db.prepare('SELECT count(*) FROM documents').pluck().get() as number);
-  const fields = new Map<number, Set<MatchField>>();
   const inFull = (i: number) => join === 'OR' && lead.includes(i);
   const groups: GroupFacts[] = input.optional.map((g, i) => {
-    const { full, exact } = exprsOf(g);
-    const personal = personalOf(input, g, fields);
-    if (!inFull(i)) {
-      const idf = idfOf(total, Math.min(total, frequencyOf(g, input.frequency)));
-      return { full, exact, has: new Set<number>(), hasExact: new Set<number>(), personal, idf };
-    }
-    const has = full ? idsOf(db, full) : new Set<number>();
-    const hasExact = exact === full ? has : exact ? idsOf(db, exact) : new Set<number>();
-    let df = has.size;
-    personal.forEach((_s, id) => (df += has.has(id) ? 0 : 1));
-    return { full, exact, has, hasExact, personal, idf: idfOf(total, df) };
+    if (inFull(i)) return lookups.full(i);
+    const idf = idfOf(total, Math.min(total, frequencyOf(g, input.frequency)));
+    return { ...exprsOf(g), has: new Set<number>(), hasExact: new Set<number>(), personal: lookups.personal[i]!, idf };
   });
   const leading = lead.map((i) => groups[i]!);
   const rare = leading.map((g) => `(${g.full!})`).join(` ${join} `);

@@ -98,8 +98,12 @@ export class Vocabulary {
     return (this.dfStatement.get(term, term) as number | undefined) ?? 0;
   }
 
-  forget(key: string): void {
-    this.memo.delete(key);
+  /**
+   * A document's language was edited: which languages are stemmed, and so every word's forms,
+   * are worked out again; the word list stays.
+   */
+  languagesChanged(): void {
+    this.memo.clear();
   }
 
   /** Loads the words for fuzzy matching now rather than on the first fuzzy query. */
