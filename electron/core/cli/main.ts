@@ -50,8 +50,20 @@ export function parseId(value: string, what = 'id'): number {
   return n;
 }
 
+/**
+ * A reader that stops early (`workbench search … | head`) closes the pipe: the output ends
+ * there, quietly, and the command itself runs to its end (an import keeps importing).
+ */
+function endOutputOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
+  endOutputOnClosedPipe();
   const program = new Command('workbench')
     .description('The offline research workbench: import, search, tag and annotate a corpus of documents.')
     .option('-w, --workspace <file>', 'the workspace file (or set WORKBENCH_WORKSPACE)')

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,10 +27,10 @@ const IMPORT_AND_ANALYSIS = [
 ];
 
 describe('what a command loads before it runs', () => {
-  it('`--help` loads the argument parser and nothing of the engine', () => {
+  it('`--help` loads no package: the argument parser is compiled in, the engine is not reached', () => {
     const r = packagesLoaded(['--help']);
     expect(r.code).toBe(0);
-    expect([...r.packages]).toEqual(['commander']);
+    expect([...r.packages]).toEqual([]);
   });
 
   it('search, show and info load the database and the index, no importer and no analysis library', () => {
@@ -47,5 +47,21 @@ describe('what a command loads before it runs', () => {
     const r = packagesLoaded(['--version']);
     expect(r.packages.has('tsx')).toBe(false);
     expect(r.packages.has('esbuild')).toBe(false);
+  });
+});
+
+describe('output into a pipe that closes early (`| head`)', () => {
+  it('ends the output quietly: no stack trace, exit code 0', async () => {
+    // Our end of the pipe is closed before the command has started, so its first write fails.
+    const child = spawn(process.execPath, [BIN, 'search', 'Wagner', '-w', seededFile('seeds.workspace')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, WORKBENCH_WORKSPACE: '' },
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
