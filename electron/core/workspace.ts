@@ -31,6 +31,7 @@ import { AnalysisRuns } from './workspaces/analysis-runs';
 import { BackgroundJobs } from './analysis/background-jobs';
 import { checkWorkspace, quickCheck, type CheckReport } from './check';
 import { acquireLock, inUseError, lockOwner, type WorkspaceLock } from './workspaces/lock';
+import { IdleRelease, releaseMemory } from './memory';
 
 /** The sample corpus a new workspace starts with. */
 export function defaultSeedsDir(): string {
@@ -96,6 +97,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   /** Resolves when the search index is loaded or rebuilt. */
   readonly ready: Promise<void>;
   private readonly keeper: IndexKeeper;
+  /** Gives back SQLite's caches and V8's garbage once searching has stopped for a moment. */
+  readonly idle = new IdleRelease(() => releaseMemory(this.db));
   private importing = 0;
   private closed = false;
   private backgroundAnalysis = true;
@@ -148,7 +151,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     this.notes = new NotesService(ctx);
     this.savedSearches = new SavedSearchesService(ctx);
     this.exporter = new ExportService(this.documents, this.highlights, this.notes, this.tags, db);
-    this.search = new SearchEngine(db, this.vocabulary, () => this.keeper.index);
+    this.search = new SearchEngine(db, this.vocabulary, () => this.keeper.index, () => this.idle.touch());
     this.library = new LibraryExport(db, (req) => this.search.query(req));
     this.ocr = new OcrSettings(db);
     this.analysis = new AnalysisService(db, () => this.emit('changed', 'analysis'));
@@ -170,6 +173,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     await new Promise((r) => setImmediate(r));
     if (this.closed) return;
     if (await this.keeper.load(saved, this.indexAwaited)) this.emit('indexReady');
+    // Parsing the saved index leaves as much garbage again as the index itself.
+    if (!this.closed) this.idle.touch();
   }
 
   /**
@@ -380,6 +385,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     void this.jobs.stop();
     this.flush();
     this.closed = true;
+    this.idle.cancel();
     try {
       if (!this.reader) this.db.pragma('wal_checkpoint(TRUNCATE)');
     } catch {

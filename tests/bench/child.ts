@@ -132,9 +132,15 @@ async function main(mode: string, a: string, b: string): Promise<void> {
       ws.search.search({ query: workbenchSyntax(queries.find((q) => q.kind === 'fuzzy')!), limit: PAGE });
       const firstFuzzyMs = performance.now() - t1;
       const latencies = timeQueries(queries, (q) => ws.search.search({ query: workbenchSyntax(q), limit: PAGE }).total);
+      const busyRss = process.memoryUsage().rss;
+      // Steady: once the searching has stopped and the workspace has given back what it held
+      // for the queries (memory.ts), and the system has taken the pages back (about a second).
+      const released = ws.idle.releases;
+      while (ws.idle.releases === released) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 2000));
       const rss = process.memoryUsage().rss;
       ws.close();
-      print({ coldFirstMs, firstPartial: first.partial, indexReadyMs, firstFuzzyMs, latencies, rss, peakRss: peakRss(), indexOutcome: ws.indexOutcome });
+      print({ coldFirstMs, firstPartial: first.partial, indexReadyMs, firstFuzzyMs, latencies, rss, busyRss, peakRss: peakRss(), indexOutcome: ws.indexOutcome });
       return;
     }
     case 'wb-batch': {

@@ -118,7 +118,7 @@ for (const size of sizes) {
       lat: q.latencies as Lat,
       rss: q.rss as number,
       peak: Math.max(imp.peakRss as number, q.peakRss as number),
-      note: `cold open → first result is answered from FTS5${q.firstPartial ? ' (partial: titles, tags and notes still loading)' : ''}; the index of titles, tags and notes was in after ${ms(q.indexReadyMs as number)} (${String(q.indexOutcome)}); the first fuzzy query loaded the word list in ${ms(q.firstFuzzyMs as number)}; import peak RSS ${mb(imp.peakRss as number)}`,
+      note: `cold open → first result is answered from FTS5${q.firstPartial ? ' (partial: titles, tags and notes still loading)' : ''}; the index of titles, tags and notes was in after ${ms(q.indexReadyMs as number)} (${String(q.indexOutcome)}); the first fuzzy query loaded the word list in ${ms(q.firstFuzzyMs as number)}; RSS ${mb(q.rss as number)} once quiet (the workspace gives memory back 3 s after the last search), ${mb(q.busyRss as number)} right after the last query; import peak RSS ${mb(imp.peakRss as number)}`,
     });
 
   if (withReference) {
@@ -143,7 +143,7 @@ for (const size of sizes) {
       });
   }
 
-  console.log(row(['engine', 'import+index docs/s', 'cold open → first result', ...KINDS.map((k) => `p50 / p95 ${k}`), 'RSS after queries', 'peak RSS']));
+  console.log(row(['engine', 'import+index docs/s', 'cold open → first result', ...KINDS.map((k) => `p50 / p95 ${k}`), 'RSS after queries (workbench: once quiet)', 'peak RSS']));
   console.log(row(Array(5 + KINDS.length).fill('---')));
   for (const r of results) {
     console.log(

@@ -31,6 +31,8 @@ export class SearchEngine {
     private readonly db: Db,
     private readonly vocab: Vocabulary,
     private readonly index: () => MiniSearch<PersonalEntry> | null,
+    /** Told after each search (the workspace gives memory back once searching stops). */
+    private readonly afterSearch: () => void = () => undefined,
   ) {}
 
   /** Searches documents and notes. See the query language in electron/shared/query.ts. */
@@ -44,6 +46,14 @@ export class SearchEngine {
   }
 
   search(input: SearchRequest): SearchResponse {
+    try {
+      return this.answer(input);
+    } finally {
+      this.afterSearch();
+    }
+  }
+
+  private answer(input: SearchRequest): SearchResponse {
     const req = SearchRequest.parse(input);
     const asPassage = passageWords(req.query, req.passage);
     const parsed = withoutStopWords(asPassage ? this.passageQuery(asPassage) : parseQuery(req.query));
