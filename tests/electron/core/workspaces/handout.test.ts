@@ -14,10 +14,14 @@ const digest = (file: string) => createHash('sha256').update(readFileSync(file))
 describe('hand-outs', () => {
   it('carry the documents and what the trainer chose; private notes, saved searches and the undo log never go', async () => {
     const { ws, guidance } = await trainerWorkspace();
+    // A long private note fills pages of its own: the pages its deletion frees must not keep it either.
+    const long = Array.from({ length: 3000 }, (_v, i) => `informant-${i} met us`).join(' ');
+    ws.notes.create({ body: `Interview log: ${long}` });
     const out = join(tempDir(), 'class.handout');
     const s = exportHandout(ws, out, { tags: true, highlights: true, notes: true, title: 'Course 1' });
-    expect(s).toMatchObject({ title: 'Course 1', documents: 5, tags: 1, highlights: 1, notes: 1, privateNotesLeftOut: 1, encrypted: false });
+    expect(s).toMatchObject({ title: 'Course 1', documents: 5, tags: 1, highlights: 1, notes: 1, privateNotesLeftOut: 2, encrypted: false });
     const bytes = readFileSync(out);
+    for (const marker of ['informant-0 met', 'informant-1500 met', 'informant-2999 met']) expect(bytes.includes(marker), marker).toBe(false);
     expect(bytes.includes('my source at the ministry')).toBe(false);
     expect(bytes.includes('Deleted private draft')).toBe(false);
     expect(bytes.includes(guidance.body)).toBe(true);

@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyProblems, writeVerifiedCopy } from '../../../../electron/core/workspaces/files';
+import { newWorkspace, tempDir } from '../../../helpers';
+
+/** Overwrites the b-tree header and cell pointers of one page of `table` in a closed database file with junk. */
+function damagePageOf(file: string, table: string): void {
+  const db = new Database(file, { readonly: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const page = db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno LIMIT 1").pluck().get(table) as number;
+  db.close();
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, (page - 1) * pageSize);
+  closeSync(fd);
+}
+
+describe('the check of a copy the workbench wrote', () => {
+  it('passes a sound copy and names the damage in a damaged one, full-text tables included', async () => {
+    const ws = await newWorkspace();
+    const dir = tempDir();
+    const copy = join(dir, 'copy.workspace');
+    writeVerifiedCopy(ws.db, copy, undefined);
+    ws.close();
+    const sound = new Database(copy, { readonly: true });
+    expect(copyProblems(sound)).toEqual([]);
+    sound.close();
+
+    for (const table of ['documents', 'documents_fts_data']) {
+      const damaged = join(dir, `${table}.workspace`);
+      const source = new Database(copy, { readonly: true });
+      source.prepare('VACUUM INTO ?').run(damaged);
+      source.close();
+      damagePageOf(damaged, table);
+      const db = new Database(damaged, { readonly: true });
+      expect(copyProblems(db).length, table).toBeGreaterThan(0);
+      db.close();
+    }
+  });
+});
