@@ -27,6 +27,11 @@ describe('the language of a document', () => {
     for (const [lang, text] of Object.entries(OTHERS)) expect(detectLanguage(text), lang).toBe(lang);
   });
 
+  it('reads a French report quoting an English sentence as French', () => {
+    const quoted = `${OTHERS.fr!} Le porte-parole a répondu en anglais : « The flights were not carrying any of the contractors that the press has named. » Le ministère n'a pas commenté cette déclaration.`;
+    expect(detectLanguage(quoted)).toBe('fr');
+  });
+
   it('leaves a text too short to tell unknown', () => {
     expect(detectLanguage('Caracas, 2019')).toBeNull();
   });
