@@ -7,6 +7,12 @@ import type { Db } from '../db/open';
 /** Bump when the analysis changes: every document is analysed again. */
 export const ANALYSIS_VERSION = 4;
 
+/**
+ * What a run derives from the documents: all of it cleared when every document is analysed
+ * again, and checked more lightly in a copy (workspaces/files.ts), since it can be made anew.
+ */
+export const ANALYSIS_TABLES: readonly string[] = ['passage_fingerprints', 'passage_boilerplate', 'shared_passages', 'entity_mentions', 'figures', 'mentioned_dates'];
+
 export interface AnalysisProgress {
   done: number;
   total: number;

@@ -16,12 +16,10 @@ import { findMentions, nlpFor, surnameMentions, type Mention, type Nlp } from '.
 import { FUNCTION_WORDS } from './entity-text';
 import { PassageFinder, fingerprints, type DocumentPassages } from './passages';
 import type { BackgroundJob } from './background-jobs';
-import { ANALYSIS_VERSION, pendingAnalysis, type AnalysisProgress } from './pending';
+import { ANALYSIS_TABLES, ANALYSIS_VERSION, pendingAnalysis, type AnalysisProgress } from './pending';
 
 /** Documents read and compared before one short write; small enough that a batch takes well under a second. */
 const BATCH = 50;
-/** What a run derives, all of it cleared when every document is analysed again. */
-const DERIVED = ['passage_fingerprints', 'passage_boilerplate', 'shared_passages', 'entity_mentions', 'figures', 'mentioned_dates'];
 
 
 function idfOf(db: Db): (term: string) => number {
@@ -152,7 +150,7 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
   const all = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
   // Every document again (a new version of the analysis): what the old one derived goes at
   // once, surnames too, so that a run over everything finds what the first one found.
-  if (pending.length >= all) db.transaction(() => DERIVED.forEach((t) => db.prepare(`DELETE FROM ${t}`).run()))();
+  if (pending.length >= all) db.transaction(() => ANALYSIS_TABLES.forEach((t) => db.prepare(`DELETE FROM ${t}`).run()))();
   const before = new Set(
     (db.prepare("SELECT DISTINCT key FROM entity_mentions WHERE kind = 'person' AND key LIKE '% %'").pluck().all() as string[]).map((k) => k.slice(k.lastIndexOf(' ') + 1)),
   );

@@ -3,7 +3,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProblems, writeVerifiedCopy } from '../../../../electron/core/workspaces/files';
-import { newWorkspace, tempDir } from '../../../helpers';
+import { analysedWorkspace, tempDir } from '../../../helpers';
 
 /** Overwrites the b-tree header and cell pointers of one page of `table` in a closed database file with junk. */
 function damagePageOf(file: string, table: string): void {
@@ -17,8 +17,8 @@ function damagePageOf(file: string, table: string): void {
 }
 
 describe('the check of a copy the workbench wrote', () => {
-  it('passes a sound copy and names the damage in a damaged one, full-text tables included', async () => {
-    const ws = await newWorkspace();
+  it('passes a sound copy and names the damage in a damaged one, full-text and analysis tables included', async () => {
+    const ws = await analysedWorkspace();
     const dir = tempDir();
     const copy = join(dir, 'copy.workspace');
     writeVerifiedCopy(ws.db, copy, undefined);
@@ -27,7 +27,7 @@ describe('the check of a copy the workbench wrote', () => {
     expect(copyProblems(sound)).toEqual([]);
     sound.close();
 
-    for (const table of ['documents', 'documents_fts_data']) {
+    for (const table of ['documents', 'notes', 'documents_fts_data', 'entity_mentions']) {
       const damaged = join(dir, `${table}.workspace`);
       const source = new Database(copy, { readonly: true });
       source.prepare('VACUUM INTO ?').run(damaged);
