@@ -248,11 +248,14 @@ export class AnalysisService {
   /** The documents and mentions behind each month of the timeline, so a bar leads to what it counts. */
   private periods(published: Array<{ month: string; count: number }>, mentioned: Array<{ month: string; count: number }>): Timeline['periods'] {
     const docs = this.db.prepare(
-      "SELECT id, title, outlet, published FROM documents WHERE length(published) >= 7 AND substr(published, 1, 7) = ? ORDER BY published, id LIMIT 100",
+      // A range on the month ('2019-01' up to '2019-01~') uses the indexes; substr() read every row of
+      // the table for each month (9.5 s for 1,188 months at 100,000 documents).
+      "SELECT id, title, outlet, published FROM documents WHERE published >= :month AND published < :month || '~' ORDER BY published, id LIMIT 100",
     );
     const dates = this.db.prepare(
       `SELECT m.document_id AS documentId, d.title, d.outlet, m.date, m.text, m.start_offset AS start, m.end_offset AS "end"
-       FROM mentioned_dates m JOIN documents d ON d.id = m.document_id WHERE substr(m.date, 1, 7) = ? ORDER BY m.date, m.document_id, m.start_offset LIMIT 100`,
+       FROM mentioned_dates m JOIN documents d ON d.id = m.document_id WHERE m.date >= :month AND m.date < :month || '~'
+       ORDER BY m.date, m.document_id, m.start_offset LIMIT 100`,
     );
     const months = new Map<string, { documentCount: number; mentionCount: number }>();
     for (const p of published) months.set(p.month, { documentCount: p.count, mentionCount: 0 });
@@ -262,9 +265,9 @@ export class AnalysisService {
       .map(([month, counts]) => ({
         month,
         documentCount: counts.documentCount,
-        documents: counts.documentCount ? (docs.all(month) as Timeline['periods'][number]['documents']) : [],
+        documents: counts.documentCount ? (docs.all({ month }) as Timeline['periods'][number]['documents']) : [],
         mentionCount: counts.mentionCount,
-        mentions: counts.mentionCount ? (dates.all(month) as Timeline['periods'][number]['mentions']) : [],
+        mentions: counts.mentionCount ? (dates.all({ month }) as Timeline['periods'][number]['mentions']) : [],
       }));
   }
 
