@@ -130,6 +130,21 @@ export function copyProblems(db: Db): string[] {
 }
 
 /**
+ * VACUUM INTO writes the copy with the connection's `synchronous`: FULL synced it as it went
+ * (a third of its time at 100,000 documents). The partial file is synced once, whole,
+ * before it is renamed into place, so a crash still leaves no half copy under the target name.
+ */
+function vacuumInto(db: Db, partial: string): void {
+  const sync = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = OFF');
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+  } finally {
+    db.pragma(`synchronous = ${Number(sync)}`);
+  }
+}
+
+/**
  * Writes a compacted copy of an open database to `target` through a partial file:
  * VACUUM INTO (which keeps the key of an encrypted workspace), `edit` on the copy,
  * the copy's check, fsync, then the rename. A crash or a kill at any point leaves no file
@@ -138,9 +153,10 @@ export function copyProblems(db: Db): string[] {
 export function writeVerifiedCopy(db: Db, target: string, passphrase: string | undefined, edit?: (copy: Db) => void): void {
   const partial = partialName(target);
   try {
-    db.prepare('VACUUM INTO ?').run(partial);
+    vacuumInto(db, partial);
     const copy = openCopy(partial, passphrase);
     try {
+      copy.pragma('synchronous = OFF');
       if (edit) {
         copy.pragma('foreign_keys = ON');
         // Deleted rows are overwritten with zeros, and so is each page they free: no second
