@@ -102,23 +102,16 @@ export class AnalysisService {
 
   /** People, organisations and places, with how many documents and mentions each has; most documents first. */
   async entities(limit = 500): Promise<EntityInfo[]> {
-    const { groupsStamp, cachedGroups } = await this.groups();
-    // Counting over every mention takes a second at 100k documents: kept until they change.
+    const { groupsStamp, groupedNow } = await this.groups();
+    // Grouping and counting every mention takes a second or two at 100k documents: kept until they change.
     const stamp = groupsStamp(this.db);
-    if (this.entityCache?.stamp !== stamp) this.entityCache = { stamp, list: this.countEntities(cachedGroups(this.db)) };
+    if (this.entityCache?.stamp !== stamp) this.entityCache = { stamp, list: this.countEntities(groupedNow(this.db, stamp)) };
     return this.entityCache.list.slice(0, limit);
   }
 
   private entityCache: { stamp: string; list: EntityInfo[] } | null = null;
 
-  private countEntities(groups: EntityGroup[]): EntityInfo[] {
-    const perKey = new Map<string, { docs: Set<number>; mentions: number }>();
-    for (const r of this.db.prepare('SELECT key, document_id AS doc, count(*) AS n FROM entity_mentions GROUP BY key, document_id').iterate() as Iterable<{ key: string; doc: number; n: number }>) {
-      const s = perKey.get(r.key) ?? { docs: new Set(), mentions: 0 };
-      s.docs.add(r.doc);
-      s.mentions += r.n;
-      perKey.set(r.key, s);
-    }
+  private countEntities({ groups, counts: perKey }: { groups: EntityGroup[]; counts: Entities.KeyCounts }): EntityInfo[] {
     return groups
       .map((g) => {
         const docs = new Set<number>();
