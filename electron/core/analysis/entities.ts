@@ -284,22 +284,37 @@ export function groupAndCount(db: Db): { groups: EntityGroup[]; counts: KeyCount
   // Each document votes once per key for the kind it gives most often: one short text added to the
   // corpus can sway a name no more than any other document does.
   const docVotes = new Map<string, Map<EntityKind, number>>();
-  const perDoc = db.prepare('SELECT key, kind, document_id AS doc, count(*) AS n FROM entity_mentions NOT INDEXED GROUP BY key, document_id, kind');
-  const docKind = new Map<string, { kind: EntityKind; n: number }>();
-  for (const r of perDoc.iterate() as Iterable<{ key: string; kind: EntityKind; doc: number; n: number }>) {
-    const c = counts.get(r.key) ?? counts.set(r.key, { docs: new Set(), mentions: 0 }).get(r.key)!;
-    c.docs.add(r.doc);
-    c.mentions += r.n;
-    const id = `${r.key}\u0000${r.doc}`;
-    const best = docKind.get(id);
-    if (!best || r.n > best.n || (r.n === best.n && KIND_ORDER[r.kind] < KIND_ORDER[best.kind])) docKind.set(id, { kind: r.kind, n: r.n });
+  // In key and document order, so each document's rows for a key come together: its vote is
+  // settled as the rows go by, with no map of every (key, document) pair.
+  const perDoc = db
+    .prepare('SELECT key, kind, document_id, count(*) FROM entity_mentions NOT INDEXED GROUP BY key, document_id, kind ORDER BY key, document_id')
+    .raw();
+  let key: string | null = null;
+  let doc = -1;
+  let best: EntityKind = 'place';
+  let bestN = 0;
+  let count = { docs: new Set<number>(), mentions: 0 };
+  const vote = () => {
+    if (key === null) return;
+    const votes = docVotes.get(key) ?? docVotes.set(key, new Map()).get(key)!;
+    votes.set(best, (votes.get(best) ?? 0) + 1);
+  };
+  for (const [k, kind, d, n] of perDoc.iterate() as Iterable<[string, EntityKind, number, number]>) {
+    if (k !== key || d !== doc) {
+      vote();
+      if (k !== key) count = counts.get(k) ?? counts.set(k, { docs: new Set(), mentions: 0 }).get(k)!;
+      key = k;
+      doc = d;
+      best = kind;
+      bestN = n;
+      count.docs.add(d);
+    } else if (n > bestN || (n === bestN && KIND_ORDER[kind] < KIND_ORDER[best])) {
+      best = kind;
+      bestN = n;
+    }
+    count.mentions += n;
   }
-  for (const [id, { kind }] of docKind) {
-    const key = id.slice(0, id.indexOf('\u0000'));
-    const votes = docVotes.get(key) ?? new Map<EntityKind, number>();
-    votes.set(kind, (votes.get(kind) ?? 0) + 1);
-    docVotes.set(key, votes);
-  }
+  vote();
   for (const r of db.prepare('SELECT key, kind, surface, count(*) AS n FROM entity_mentions NOT INDEXED GROUP BY key, kind, surface').iterate() as Iterable<{ key: string; kind: EntityKind; surface: string; n: number }>) {
     const s = stats.get(r.key) ?? { key: r.key, kind: r.kind, mentions: 0, surfaces: new Map() };
     s.mentions += r.n;
