@@ -77,6 +77,19 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core runs in plain Node.' }] }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(prepare|exec)$/] > Literal[value=/= \"/]",
+          message: 'Use single-quoted SQL string literals and bound parameters.',
+        },
+        {
+          // The compiled CLI's chunks and electron-vite's each declare `require` for the CommonJS
+          // packages they hold (electron/build/build-cli.mjs): a module's own would clash at load.
+          selector: "Program > VariableDeclaration > VariableDeclarator[id.name='require']",
+          message: 'Name it otherwise (`load`): the bundles declare a top-level `require` of their own.',
+        },
+      ],
     },
   },
   {
