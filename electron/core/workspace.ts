@@ -55,6 +55,8 @@ export interface OpenWorkspaceOptions extends OpenOptions {
    * nothing is written (a write fails with WORKSPACE_IN_USE naming the owner).
    */
   reader?: boolean;
+  /** false: a reader whose command never searches (the CLI's show, info, lists) loads no index of titles, tags and notes. */
+  searchIndex?: false;
   /**
    * Start the analysis in the background after an import or an undo (the default, for the
    * shells). The CLI passes false: its process ends with the command, so a started analysis
@@ -104,6 +106,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   private backgroundAnalysis = true;
   /** `open` waits for the index (CLI, tests): parse it in one go, twice as fast as in slices. */
   private indexAwaited = false;
+  private indexSkipped = false;
 
   private constructor(
     readonly file: string,
@@ -171,7 +174,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     // Let `open` return first: parsing a saved index of 100k titles takes a moment, and the
     // first search can be answered from FTS5 meanwhile.
     await new Promise((r) => setImmediate(r));
-    if (this.closed) return;
+    if (this.closed || this.indexSkipped) return;
     if (await this.keeper.load(saved, this.indexAwaited)) this.emit('indexReady');
     // Parsing the saved index leaves as much garbage again as the index itself.
     if (!this.closed) this.idle.touch();
@@ -209,6 +212,7 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     const ws = new Workspace(file, db, options.workers ?? DEFAULT_WORKERS, options.nativeBinding, encrypted ? options.passphrase : undefined, lock);
     ws.backgroundAnalysis = options.backgroundAnalysis !== false;
     ws.indexAwaited = options.waitForIndex !== false; // read by loadIndex after the next turn
+    ws.indexSkipped = options.reader === true && options.searchIndex === false; // a writer keeps its index current
     try {
       if (checkLater) ws.checkInBackground();
       if (options.waitForIndex !== false || created) await ws.ready;

@@ -96,7 +96,9 @@ export async function main(argv: string[]): Promise<number> {
       const { openManaged, openToRead } = await import('../workspaces/manager');
       const openOrRead = async (o: typeof options): Promise<Workspace> => {
         if (read) {
-          const reader = await openToRead(file, { ...o, ...(waitForIndex === false ? { waitForIndex } : {}) });
+          // A reading command that does not wait for the index never searches: it is not loaded
+          // (parsing it was most of `show` or `info` on a large workspace).
+          const reader = await openToRead(file, { ...o, ...(waitForIndex === false ? { waitForIndex, searchIndex: false as const } : {}) });
           if (reader && (read === true || read(reader))) return reader;
           reader?.close();
         }

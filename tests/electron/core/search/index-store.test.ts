@@ -100,6 +100,29 @@ describe('the saved search index', () => {
     }
   });
 
+  it('is not loaded for a reader that never searches, and always for a writer', async () => {
+    const ws = await newWorkspace();
+    const file = ws.file;
+    ws.close();
+    const reader = await Workspace.open(file, { reader: true, waitForIndex: false, searchIndex: false });
+    try {
+      await reader.ready;
+      expect(reader.indexOutcome).toBeNull();
+      // What it shows comes straight from the database; a search would be FTS5's alone, and says so.
+      expect(reader.documents.get(SEED.fox).title).toMatch(/Putin/);
+      expect(reader.search.search({ query: 'Ilyushin' })).toMatchObject({ partial: true, total: 2 });
+    } finally {
+      reader.close();
+    }
+    const writer = await Workspace.open(file, { waitForIndex: false, searchIndex: false });
+    try {
+      await writer.ready;
+      expect(writer.indexOutcome).toBe('loaded');
+    } finally {
+      writer.close();
+    }
+  });
+
   it('expands fuzzy terms over words imported after the vocabulary was loaded', async () => {
     const ws = await newWorkspace();
     expect(ws.search.search({ query: 'ilyushn~' }).total).toBe(2); // loads the vocabulary
