@@ -252,7 +252,8 @@ Examples:
           const similar = await api.documents.similar({ id: parseId(id, 'document id'), limit: Number(opts.limit) });
           out.result(similar, () => similar.map((s) => `[${s.id}] ${s.title} (score ${s.score})`).join('\n') || 'No similar documents.');
         },
-        { read: true },
+        // Read from the bodies' full-text index alone: the index of titles, tags and notes is not loaded.
+        { read: true, waitForIndex: false },
       );
     });
 

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { BackgroundJobs } from '../../../../electron/core/analysis/background-jobs';
 import { Workspace } from '../../../../electron/core/workspace';
 import { SEED, SEEDS, newWorkspace, reopen, tempDir } from '../../../helpers';
 
@@ -100,14 +101,18 @@ describe('the saved search index', () => {
     }
   });
 
-  it('is not loaded for a reader that never searches, and always for a writer', async () => {
+  it('is not loaded for a reader that never searches, and always for a writer (which also checks the file)', async () => {
     const ws = await newWorkspace();
     const file = ws.file;
     ws.close();
+    const check = vi.spyOn(BackgroundJobs.prototype, 'check');
     const reader = await Workspace.open(file, { reader: true, waitForIndex: false, searchIndex: false });
     try {
       await reader.ready;
       expect(reader.indexOutcome).toBeNull();
+      // Nor is the file checked in a worker: that is the owner's job, and the check held the
+      // command's exit until it ended.
+      expect(check).not.toHaveBeenCalled();
       // What it shows comes straight from the database; a search would be FTS5's alone, and says so.
       expect(reader.documents.get(SEED.fox).title).toMatch(/Putin/);
       expect(reader.search.search({ query: 'Ilyushin' })).toMatchObject({ partial: true, total: 2 });
@@ -118,8 +123,10 @@ describe('the saved search index', () => {
     try {
       await writer.ready;
       expect(writer.indexOutcome).toBe('loaded');
+      expect(check).toHaveBeenCalledTimes(1);
     } finally {
       writer.close();
+      check.mockRestore();
     }
   });
 
