@@ -19,13 +19,13 @@ const HEAVY_LIBRARIES = [
 const HEAVY_ZONE = [
   'electron/core/import/formats/**',
   'electron/core/import/{parse-file,run-import,decode,language,import-worker,parse-worker}.ts',
-  'electron/core/analysis/{entities,entity-text,dates,run-analysis,analysis-worker}.ts',
+  'electron/core/analysis/{entities,entity-groups,entity-text,dates,run-analysis,analysis-worker}.ts',
   'electron/core/interchange/**',
 ];
 /** The zone's modules as import paths, for the rule that keeps everyone else's imports of them dynamic. */
 const HEAVY_MODULES = [
   '**/import/formats/*', '**/import/parse-file', '**/import/run-import', '**/import/decode', '**/import/language',
-  '**/analysis/entities', '**/analysis/entity-text', '**/analysis/dates', '**/analysis/run-analysis',
+  '**/analysis/entities', '**/analysis/entity-groups', '**/analysis/entity-text', '**/analysis/dates', '**/analysis/run-analysis',
   '**/interchange/*',
 ];
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import type { ParsedQuery } from '../../shared/query';
 import { docKey, keyId, type PersonalEntry } from './personal-index';
 import { ErrorCode, WorkbenchError } from '../../shared/errors';
-import type * as Entities from '../analysis/entities';
+import type * as Entities from '../analysis/entity-groups';
 
 /**
  * Entity filters group names with the analysis's language rules (compromise, seconds to
@@ -14,7 +14,7 @@ let entities: typeof Entities | null = null;
 
 /** Loads what the query's filters need; a no-op for most queries. */
 export async function loadFilterModules(q: ParsedQuery): Promise<void> {
-  if (!entities && q.filters.some((f) => f.field === 'entity')) entities = await import('../analysis/entities');
+  if (!entities && q.filters.some((f) => f.field === 'entity')) entities = await import('../analysis/entity-groups');
 }
 
 function documentsWithEntity(db: Db, name: string): number[] {

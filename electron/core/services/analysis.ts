@@ -1,8 +1,8 @@
 import { ErrorCode, WorkbenchError, notFound } from '../../shared/errors';
 import type { EntityInfo, EntityMention, FigureRow, SharedPassage, Timeline } from '../../shared/schemas';
 import { claimAbout, comparableClaim } from '../../shared/text/figures';
-import type * as Entities from '../analysis/entities';
-import type { EntityGroup } from '../analysis/entities';
+import type * as Entities from '../analysis/entity-groups';
+import type { EntityGroup } from '../analysis/entity-groups';
 import type { Db } from '../db/open';
 
 interface DocRow {
@@ -97,7 +97,7 @@ export class AnalysisService {
   private grouping: typeof Entities | null = null;
 
   private async groups(): Promise<typeof Entities> {
-    return (this.grouping ??= await import('../analysis/entities'));
+    return (this.grouping ??= await import('../analysis/entity-groups'));
   }
 
   /** People, organisations and places, with how many documents and mentions each has; most documents first. */
