@@ -2,12 +2,10 @@ import { EventEmitter } from 'node:events';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ImportProgress, ImportSummary } from '../shared/schemas';
-import type { HandoutMark } from '../shared/schemas';
 import { isPlainSqlite, openDatabase, type Db, type OpenOptions } from './db/open';
-import { HANDOUT_META } from './workspaces/handout';
+import { workspaceInfo, type WorkspaceInfo } from './workspaces/workspace-info';
 import type { ImportOptions } from './import/run-import';
-import { DEFAULT_WORKERS, importInWorker, type ImportWorkers } from './import/run-in-worker';
-import type { ImportJob } from './import/worker-protocol';
+import { DEFAULT_WORKERS, importInWorker, importJob, type ImportWorkers } from './import/run-in-worker';
 import { SearchEngine } from './search/engine';
 import type { LoadOutcome } from './search/index-store';
 import { IndexKeeper } from './search/index-keeper';
@@ -277,16 +275,9 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
   }
 
   private async runImport(paths: string[], options: ImportOptions): Promise<ImportSummary> {
-    const job: Omit<ImportJob, 'parseWorker'> = { file: this.file, paths };
-    if (this.nativeBinding) job.nativeBinding = this.nativeBinding;
-    if (this.passphrase) job.passphrase = this.passphrase;
-    if (options.maxFileBytes) job.maxFileBytes = options.maxFileBytes;
-    if (options.batchDocs) job.batchDocs = options.batchDocs;
-    if (options.batchBytes) job.batchBytes = options.batchBytes;
-    if (options.fileTimeoutMs) job.fileTimeoutMs = options.fileTimeoutMs;
-    if (options.files) job.files = options.files;
     // The CLI's --ocr-lang (or the environment) for its run, else the workspace's choice.
-    job.ocrLanguages = process.env[OCR_LANG_ENV] || this.ocr.chosen().join('+');
+    const ocrLanguages = process.env[OCR_LANG_ENV] || this.ocr.chosen().join('+');
+    const job = importJob(this.file, paths, options, { nativeBinding: this.nativeBinding, passphrase: this.passphrase, ocrLanguages });
     const summary = await importInWorker(this.workers, job, {
       ...options,
       onProgress: (p) => {
@@ -362,20 +353,8 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     if (!this.closed && !this.reader) this.keeper.flush();
   }
 
-  info(): { file: string; documents: number; tags: number; highlights: number; notes: number; savedSearches: number; bytes: number; encrypted: boolean; adoptedFrom: HandoutMark | null } {
-    const count = (table: string) => this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    const adopted = this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(HANDOUT_META.ADOPTED) as string | undefined;
-    return {
-      file: this.file,
-      encrypted: this.passphrase !== undefined,
-      adoptedFrom: adopted ? (JSON.parse(adopted) as HandoutMark) : null,
-      documents: count('documents'),
-      tags: count('tags'),
-      highlights: count('highlights'),
-      notes: count('notes'),
-      savedSearches: count('saved_searches'),
-      bytes: (this.db.prepare('SELECT coalesce(sum(size_bytes), 0) FROM documents').pluck().get() as number) ?? 0,
-    };
+  info(): WorkspaceInfo {
+    return workspaceInfo(this.db, this.file, this.passphrase !== undefined);
   }
 
   async check(): Promise<CheckReport> {

@@ -36,6 +36,27 @@ export const DEFAULT_WORKERS: ImportWorkers = process.env.WORKBENCH_WORKERS_DIR
     : builtIn(new URL('./', import.meta.url));
 
 /**
+ * The job an import worker runs for a workspace's file: the import's options, the file's key
+ * (in memory only) and native binding, and the OCR languages of this run.
+ */
+export function importJob(
+  file: string,
+  paths: string[],
+  options: ImportOptions,
+  workspace: { nativeBinding: string | undefined; passphrase: string | undefined; ocrLanguages: string },
+): Omit<ImportJob, 'parseWorker'> {
+  const job: Omit<ImportJob, 'parseWorker'> = { file, paths, ocrLanguages: workspace.ocrLanguages };
+  if (workspace.nativeBinding) job.nativeBinding = workspace.nativeBinding;
+  if (workspace.passphrase) job.passphrase = workspace.passphrase;
+  if (options.maxFileBytes) job.maxFileBytes = options.maxFileBytes;
+  if (options.batchDocs) job.batchDocs = options.batchDocs;
+  if (options.batchBytes) job.batchBytes = options.batchBytes;
+  if (options.fileTimeoutMs) job.fileTimeoutMs = options.fileTimeoutMs;
+  if (options.files) job.files = options.files;
+  return job;
+}
+
+/**
  * Runs an import in a worker thread. `onStored` receives what the search index needs of
  * each committed batch, in commit order, before the returned promise resolves.
  */
