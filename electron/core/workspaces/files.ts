@@ -113,11 +113,9 @@ export function integrityProblems(db: Db): string[] {
  */
 export function copyProblems(db: Db): string[] {
   try {
-    const virtual = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").pluck().all() as string[];
-    const tables = db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")
-      .pluck()
-      .all() as string[];
+    const all = db.prepare("SELECT name, sql LIKE 'CREATE VIRTUAL TABLE%' AS virtual FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; virtual: number }>;
+    const virtual = all.filter((t) => t.virtual).map((t) => t.name);
+    const tables = all.filter((t) => !t.virtual).map((t) => t.name);
     const derived = (t: string) => ANALYSIS_TABLES.includes(t) || virtual.some((v) => t.startsWith(`${v}_`));
     return ['sqlite_schema', ...tables].flatMap((t) =>
       (db.pragma(`${derived(t) ? 'quick_check' : 'integrity_check'}('${t.replaceAll("'", "''")}')`) as Array<Record<string, string>>)
