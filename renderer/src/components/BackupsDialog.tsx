@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BackupInfo } from '../../../electron/shared/schemas';
 import { api } from '../api';
-import { useApiQuery } from '../query';
+import { queryClient, useApiQuery } from '../query';
 import { Dialog, Feedback, Field, useAction } from './Dialog';
 
 const REASONS: Record<string, string> = { open: 'daily, on opening', manual: 'made by hand', 'before-merge': 'before a merge', 'before-restore': 'before a restore' };
@@ -45,16 +45,18 @@ export function BackupList({ file, onRestored }: { file?: string; onRestored?: (
 }
 
 export function BackupsDialog({ onClose }: { onClose: () => void }) {
-  const [tick, setTick] = useState(0);
   const action = useAction<BackupInfo>();
+  // Invalidating cancels a list request still in flight from before the backup (remounting the
+  // list joined that request, and showed the list without the new backup).
+  const backUp = () => action.run(() => api.backups.create()).then(() => queryClient.invalidateQueries({ queryKey: ['backups.list'] }));
   return (
     <Dialog label="Backups" onClose={onClose} footer={
-        <button type="button" disabled={action.busy} onClick={() => void action.run(() => api.backups.create()).then(() => setTick((t) => t + 1))}>
+        <button type="button" disabled={action.busy} onClick={() => void backUp()}>
           Back up now
         </button>
       }>
       <p className="hint">Verified copies in the app’s data folder: daily on opening, before every upgrade and every merge. The newest ten are kept.</p>
-      <BackupList key={tick} onRestored={onClose} />
+      <BackupList onRestored={onClose} />
       <Feedback error={action.error} busy={action.busy} busyText="Backing up…" />
       {action.result && <p role="status">Backed up to {action.result.file}.</p>}
     </Dialog>
