@@ -183,6 +183,8 @@ describe('the window', () => {
     const { page, errors } = await openPage(browser(), served().url);
     await page.getByRole('searchbox', { name: 'Search' }).fill('mercenaries');
     await waitFor(() => count(page)).toMatch(/documents?$/);
+    // The whole library counts as many documents as the results: the marked word says the results are in.
+    await library(page).getByRole('option').first().locator('mark').first().waitFor();
     await page.getByRole('searchbox', { name: 'Search' }).press('ArrowDown');
     await waitFor(() => focused(page)).toBe('Documents');
     await page.keyboard.press('ArrowDown');
