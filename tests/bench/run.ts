@@ -34,10 +34,17 @@ const withCli = !args.includes('--no-cli');
 /** Scrolling the library in Chromium (`--no-ui` leaves it out). */
 const withUi = !args.includes('--no-ui');
 
+// The workers the workbench starts (import, parse, analysis, the copy's check) run compiled, as
+// in the CLI and the shells: built once here, so they are never TypeScript compiled at their start.
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+spawnSync(process.execPath, [join(ROOT, 'electron/build/build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
+const childEnv = { ...process.env, WORKBENCH_WORKERS_DIR: join(ROOT, 'out/cli') };
+
 function child(mode: string, a: string, b: string, heapMb = 4096): Record<string, unknown> {
   const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', CHILD, mode, a, b], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
+    env: childEnv,
   });
   if (r.status !== 0) return { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ') };
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
