@@ -30,6 +30,7 @@ import { BackgroundJobs } from './analysis/background-jobs';
 import { checkWorkspace, quickCheck, type CheckReport } from './check';
 import { acquireLock, inUseError, lockOwner, type WorkspaceLock } from './workspaces/lock';
 import { IdleRelease, releaseMemory } from './memory';
+import type { CopyOptions } from './workspaces/verified-copy';
 
 /** The sample corpus a new workspace starts with. */
 export function defaultSeedsDir(): string {
@@ -314,6 +315,11 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
    * Makes the daily backup in a worker, so that opening a large workspace does not wait
    * for the copy; `backupFailed` says when it could not be made.
    */
+  /** How a copy of this workspace (a backup, a hand-out) is checked beside this thread: the worker, the native module. */
+  get copyOptions(): CopyOptions {
+    return { script: this.workers.analysis ?? null, nativeBinding: this.nativeBinding };
+  }
+
   async backupInBackground(dataDir: string): Promise<string | null> {
     if (!this.jobs.available) return null;
     const r = await this.jobs.backup(dataDir);

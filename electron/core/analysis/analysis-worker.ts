@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open';
 // the quick_check and the backup a shell starts on every open run this script too, and need none of it.
 import type { Extractor } from './run-analysis';
 import { makeBackup } from '../workspaces/backups';
+import { copyCheckInWorker, type CopyCheckJob } from '../workspaces/verified-copy';
 import type { BackgroundJob } from './background-jobs';
 
 const job = workerData as BackgroundJob;
@@ -38,7 +39,7 @@ if (job.mode === 'check') {
   try {
     const { db } = openDatabase(job.file, { ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}), ...(job.passphrase ? { passphrase: job.passphrase } : {}) });
     try {
-      const backup = makeBackup(db, job.dataDir!, job.file, 'open', job.passphrase);
+      const backup = makeBackup(db, job.dataDir!, job.file, 'open', job.passphrase, { nativeBinding: job.nativeBinding, ...(job.script ? { script: new URL(job.script) } : {}) });
       port.postMessage({ type: 'backedUp', file: backup.file });
     } finally {
       db.close();
@@ -46,6 +47,10 @@ if (job.mode === 'check') {
   } catch (err) {
     port.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
   }
+  port.close();
+} else if (job.mode === 'copy-check') {
+  // Half of the check of a backup or hand-out being written (workspaces/verified-copy.ts).
+  await copyCheckInWorker(workerData as CopyCheckJob);
   port.close();
 } else if (job.mode === 'extract') {
   // The analysis's helper: names, figures and dates of the batches it is sent, in order.

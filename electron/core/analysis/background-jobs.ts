@@ -12,8 +12,11 @@ import type { AnalysisProgress } from './pending';
 /** What analysis-worker.ts receives. */
 export interface BackgroundJob {
   file: string;
-  /** 'extract': a helper the analysis itself starts, to read names and dates beside it (run-analysis.ts). */
-  mode: 'analyze' | 'check' | 'backup' | 'extract';
+  /**
+   * 'extract': a helper the analysis itself starts, to read names and dates beside it (run-analysis.ts).
+   * 'copy-check': half of the check of a copy being written (workspaces/verified-copy.ts).
+   */
+  mode: 'analyze' | 'check' | 'backup' | 'extract' | 'copy-check';
   dataDir?: string;
   /** The worker script itself, so that the analysis can start its helper with it. */
   script?: string;
@@ -43,7 +46,7 @@ export class BackgroundJobs {
     return this.script !== undefined;
   }
 
-  private start(mode: Exclude<BackgroundJob['mode'], 'extract'>, dataDir?: string): Worker {
+  private start(mode: Exclude<BackgroundJob['mode'], 'extract' | 'copy-check'>, dataDir?: string): Worker {
     const job: BackgroundJob = { file: this.connection.file, mode, script: this.script!.href };
     if (dataDir) job.dataDir = dataDir;
     if (this.connection.nativeBinding) job.nativeBinding = this.connection.nativeBinding;

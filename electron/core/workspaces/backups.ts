@@ -5,7 +5,8 @@ import { ErrorCode, WorkbenchError } from '../../shared/errors';
 import type { BackupInfo } from '../../shared/schemas';
 import { APPLICATION_ID } from '../db/migrations';
 import { isPlainSqlite, type Db } from '../db/open';
-import { forgetPartial, fsyncFile, integrityProblems, openCopy, partialName, removeDatabaseFiles, writeVerifiedCopy } from './files';
+import { forgetPartial, fsyncFile, integrityProblems, openCopy, partialName, removeDatabaseFiles } from './files';
+import { writeVerifiedCopy, type CopyOptions } from './verified-copy';
 
 /** How many backups are kept for each workspace; the oldest go first. */
 export const KEEP_BACKUPS = 10;
@@ -53,7 +54,7 @@ export function listBackups(dataDir: string, workspaceFile: string): BackupInfo[
  * encrypted workspace's backup is encrypted with the same key), integrity-checked, then
  * renamed into the backup folder. Keeps the newest KEEP_BACKUPS.
  */
-export function makeBackup(db: Db, dataDir: string, workspaceFile: string, reason: string, passphrase?: string): BackupInfo {
+export function makeBackup(db: Db, dataDir: string, workspaceFile: string, reason: string, passphrase?: string, options: CopyOptions = {}): BackupInfo {
   const dir = backupFolder(dataDir, workspaceFile);
   mkdirSync(dir, { recursive: true });
   let now = new Date();
@@ -61,7 +62,7 @@ export function makeBackup(db: Db, dataDir: string, workspaceFile: string, reaso
   const taken = new Set(readdirSync(dir).map((n) => n.slice(0, 19)));
   while (taken.has(stamp(now))) now = new Date(now.getTime() + 1);
   const name = `${stamp(now)}-${reason.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.workspace`;
-  writeVerifiedCopy(db, join(dir, name), passphrase);
+  writeVerifiedCopy(db, join(dir, name), passphrase, undefined, options);
   for (const old of listBackups(dataDir, workspaceFile).slice(KEEP_BACKUPS)) rmSync(old.file, { force: true });
   return listBackups(dataDir, workspaceFile).find((b) => b.name === name)!;
 }

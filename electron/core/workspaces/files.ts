@@ -1,11 +1,9 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ErrorCode, WorkbenchError } from '../../shared/errors';
 import { keyOf, type Db } from '../db/open';
 import { userDataDir } from '../paths';
-import { ANALYSIS_TABLES } from '../analysis/pending';
 
 const PARTIAL = /\.partial-(\d+)-\d+$/;
 
@@ -99,79 +97,5 @@ export function integrityProblems(db: Db): string[] {
     return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
   } catch (err) {
     return [(err as Error).message];
-  }
-}
-
-/**
- * Checks a copy that VACUUM INTO just wrote. The tables people made (documents, tags,
- * highlights, notes…) get SQLite's integrity_check: each b-tree read in full, rows against
- * their indexes. What the workspace derives and can make anew (the analysis, the full-text
- * index's own tables) gets quick_check: each b-tree read in full, without matching its indexes
- * row by row (2.2 s of 4.1 s at 100,000 analysed documents). FTS5's own check, which tokenizes
- * every body again to re-verify postings VACUUM copied row for row, is left to `workbench check`
- * and to a restore, which run the full check.
- */
-export function copyProblems(db: Db): string[] {
-  try {
-    const all = db.prepare("SELECT name, sql LIKE 'CREATE VIRTUAL TABLE%' AS virtual FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; virtual: number }>;
-    const virtual = all.filter((t) => t.virtual).map((t) => t.name);
-    const tables = all.filter((t) => !t.virtual).map((t) => t.name);
-    const derived = (t: string) => ANALYSIS_TABLES.includes(t) || virtual.some((v) => t.startsWith(`${v}_`));
-    return ['sqlite_schema', ...tables].flatMap((t) =>
-      (db.pragma(`${derived(t) ? 'quick_check' : 'integrity_check'}('${t.replaceAll("'", "''")}')`) as Array<Record<string, string>>)
-        .map((r) => Object.values(r)[0]!)
-        .filter((r) => r !== 'ok'),
-    );
-  } catch (err) {
-    return [(err as Error).message];
-  }
-}
-
-/**
- * VACUUM INTO writes the copy with the connection's `synchronous`: FULL synced it as it went
- * (a third of its time at 100,000 documents). The partial file is synced once, whole,
- * before it is renamed into place, so a crash still leaves no half copy under the target name.
- */
-function vacuumInto(db: Db, partial: string): void {
-  const sync = db.pragma('synchronous', { simple: true }) as number;
-  db.pragma('synchronous = OFF');
-  try {
-    db.prepare('VACUUM INTO ?').run(partial);
-  } finally {
-    db.pragma(`synchronous = ${Number(sync)}`);
-  }
-}
-
-/**
- * Writes a compacted copy of an open database to `target` through a partial file:
- * VACUUM INTO (which keeps the key of an encrypted workspace), `edit` on the copy,
- * the copy's check, fsync, then the rename. A crash or a kill at any point leaves no file
- * under the target name, only a `.partial-*` one beside it.
- */
-export function writeVerifiedCopy(db: Db, target: string, passphrase: string | undefined, edit?: (copy: Db) => void): void {
-  const partial = partialName(target);
-  try {
-    vacuumInto(db, partial);
-    const copy = openCopy(partial, passphrase);
-    try {
-      copy.pragma('synchronous = OFF');
-      if (edit) {
-        copy.pragma('foreign_keys = ON');
-        // Deleted rows are overwritten with zeros, and so is each page they free: no second
-        // VACUUM is needed to leave nothing of them in the file (it cost a second full copy).
-        copy.pragma('secure_delete = ON');
-        edit(copy);
-      }
-      const problems = copyProblems(copy);
-      if (problems.length) throw new WorkbenchError(ErrorCode.Internal, `The copy for ${target} failed its integrity check (${problems.slice(0, 3).join('; ')}); nothing was written there.`);
-    } finally {
-      copy.close();
-    }
-    fsyncFile(partial);
-    renameSync(partial, target);
-    forgetPartial(partial);
-  } catch (err) {
-    removeDatabaseFiles(partial);
-    throw err;
   }
 }

@@ -4,7 +4,8 @@ import { ErrorCode, WorkbenchError, invalid } from '../../shared/errors';
 import type { HandoutMark, HandoutSummary } from '../../shared/schemas';
 import { isPlainSqlite, type Db } from '../db/open';
 import type { Workspace } from '../workspace';
-import { openCopy, writeVerifiedCopy } from './files';
+import { openCopy } from './files';
+import { writeVerifiedCopy } from './verified-copy';
 import { assertReplaceable } from './targets';
 
 export interface HandoutOptions {
@@ -50,7 +51,7 @@ export function exportHandout(ws: Workspace, out: string, options: HandoutOption
       copy.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(MARK, JSON.stringify(mark));
       copy.prepare('DELETE FROM meta WHERE key = ?').run(ADOPTED);
     })();
-  });
+  }, ws.copyOptions);
   const count = (db: Db, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   const check = openCopy(out, ws.passphrase, { readonly: true });
   try {

@@ -32,7 +32,10 @@ export async function openManaged(file: string, options: ManagedOptions): Promis
   try {
     ws = await Workspace.open(file, {
       ...rest,
-      beforeMigration: (db, version) => makeBackup(db, dataDir, file, `before-migration-${version}`, options.passphrase),
+      beforeMigration: (db, version) => {
+        const copy = { nativeBinding: options.nativeBinding, ...(options.workers ? { script: options.workers.analysis ?? null } : {}) };
+        return makeBackup(db, dataDir, file, `before-migration-${version}`, options.passphrase, copy);
+      },
     });
   } catch (err) {
     if (isWorkbenchError(err) && err.code === ErrorCode.Damaged && existed && existsSync(file)) throw damaged(file, dataDir, err.message);
@@ -50,7 +53,7 @@ export async function openManaged(file: string, options: ManagedOptions): Promis
     void ws.backupInBackground(dataDir);
   } else if (existed && backupDue(dataDir, file)) {
     try {
-      makeBackup(ws.db, dataDir, file, 'open', ws.passphrase);
+      makeBackup(ws.db, dataDir, file, 'open', ws.passphrase, ws.copyOptions);
     } catch (err) {
       ws.close();
       throw new WorkbenchError(ErrorCode.Internal, `The daily backup of ${file} failed, so it was not opened: ${(err as Error).message}`, { file });
@@ -105,7 +108,7 @@ export function damaged(file: string, dataDir: string, why: string): WorkbenchEr
 /** A backup made on request. */
 export function backupNow(ws: Workspace, dataDir: string, reason = 'manual'): BackupInfo {
   ws.flush();
-  return makeBackup(ws.db, dataDir, ws.file, reason, ws.passphrase);
+  return makeBackup(ws.db, dataDir, ws.file, reason, ws.passphrase, ws.copyOptions);
 }
 
 /** Merges another workspace in, after a verified backup of this one. */
