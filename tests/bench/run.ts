@@ -207,7 +207,7 @@ for (const size of sizes) {
   if (safe.error) console.log(`\n- safety: failed: ${String(safe.error)}`);
   else {
     console.log(
-      `\n- keeping it safe: quick_check on open ${ms(safe.quickCheckMs as number)}; a verified backup (VACUUM INTO + the copy's check, see files.ts) ${ms(safe.backupMs as number)} for ${mb(safe.backupBytes as number)}; ` +
+      `\n- keeping it safe: quick_check on open ${ms(safe.quickCheckMs as number)}; a verified backup (VACUUM INTO + the copy's check in two threads, see verified-copy.ts) ${ms(safe.backupMs as number)} for ${mb(safe.backupBytes as number)}; ` +
         `a hand-out ${ms(safe.handoutMs as number)} (goal at 100,000: 3 s or less each); encrypting the workspace ${ms(safe.encryptMs as number)}; opening it encrypted ${ms(safe.encryptedOpenMs as number)}`,
     );
   }
