@@ -81,6 +81,38 @@ describe('the note editor and the reader', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps the passage being highlighted marked, with the toolbar below it even after the text reflows', async () => {
+    const { page, errors } = await openPage(browser(), served().url);
+    await library(page).getByRole('option', { name: WIRE }).click();
+    const reader = page.getByRole('region', { name: /^Reader 1:/ });
+    await selectText(page, /^Reader 1:/, WIRE_SENTENCE);
+    const toolbar = page.getByRole('dialog', { name: 'Highlight the selection' });
+    await expect.poll(() => toolbar.count()).toBe(1);
+    // The tag box has the focus, which takes the browser's selection away: the passage stays marked.
+    await expect.poll(() => isFocused(toolbar.getByLabel('Tag for the highlight'))).toBe(true);
+    expect((await reader.locator('.doc-text .pending').allTextContents()).join('')).toBe(WIRE_SENTENCE);
+    /** How far below the passage's last line the toolbar's top edge stands, in px (negative: over it). */
+    const gap = () =>
+      reader.evaluate((root) => {
+        const bottom = Math.max(...[...root.querySelectorAll('.doc-text .pending')].map((p) => p.getBoundingClientRect().bottom));
+        return Math.round(root.querySelector('.selection-toolbar')!.getBoundingClientRect().top - bottom);
+      });
+    expect(await gap()).toBeGreaterThanOrEqual(0);
+    expect(await gap()).toBeLessThan(20);
+    // A narrower window rewraps the text; the toolbar follows the passage instead of covering it.
+    const wide = page.viewportSize()!;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await expect.poll(gap).toBeGreaterThanOrEqual(0);
+    expect(await gap()).toBeLessThan(20);
+    await reader.locator('.selection-toolbar').scrollIntoViewIfNeeded();
+    await shot(page, 'reader-highlight-toolbar-narrow');
+    await page.setViewportSize(wide);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toolbar.count()).toBe(0);
+    expect(await reader.locator('.doc-text .pending').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('draws own highlights in their tag’s colour over shared passages, and offers each of overlapping ones', async () => {
     const { page, errors } = await openPage(browser(), served().url);
     await library(page).getByRole('option', { name: REWRITE }).click();

@@ -26,6 +26,11 @@ interface Props {
   currentHit: number;
   finds: Range[];
   currentFind: number;
+  /**
+   * The passage the highlight toolbar is open for: the toolbar's tag box takes the focus, and with
+   * it the browser's selection, so the passage stays marked here until the toolbar closes.
+   */
+  pending?: Range | null;
   /** Boilerplate hidden in the clean view; empty when the whole text shows. */
   folds: Fold[];
   onUnfold: () => void;
@@ -40,6 +45,7 @@ interface Segment {
   highlights: Highlight[];
   hit: number;
   find: number;
+  pending: boolean;
   fold?: Fold | undefined;
   mark?: Mark | undefined;
   entity: boolean;
@@ -52,6 +58,7 @@ type Item =
   | (Range & { cat: 'highlight'; ref: Highlight })
   | (Range & { cat: 'hit'; index: number })
   | (Range & { cat: 'find'; index: number })
+  | (Range & { cat: 'pending' })
   | (Range & { cat: 'fold'; ref: Fold })
   | (Range & { cat: 'mark'; ref: Mark })
   | (Range & { cat: 'md'; ref: MarkdownRun });
@@ -60,12 +67,22 @@ type Item =
  * Cuts the text wherever a highlight, hit, find match, mark or Markdown run begins or ends, and
  * sweeps once over the cuts: a long Markdown article has thousands of runs.
  */
-function segments(length: number, highlights: Highlight[], hits: Range[], finds: Range[], folds: Fold[], marks: Mark[], runs: MarkdownRun[]): Segment[] {
+function segments(
+  length: number,
+  highlights: Highlight[],
+  hits: Range[],
+  finds: Range[],
+  folds: Fold[],
+  marks: Mark[],
+  runs: MarkdownRun[],
+  pending: Range | null,
+): Segment[] {
   const clamp = (n: number) => Math.max(0, Math.min(length, n));
   const items: Item[] = [
     ...highlights.filter((h) => h.anchored).map((ref) => ({ start: ref.start, end: ref.end, cat: 'highlight' as const, ref })),
     ...hits.map((r, index) => ({ start: r.start, end: r.end, cat: 'hit' as const, index })),
     ...finds.map((r, index) => ({ start: r.start, end: r.end, cat: 'find' as const, index })),
+    ...(pending ? [{ start: pending.start, end: pending.end, cat: 'pending' as const }] : []),
     ...folds.map((ref) => ({ start: ref.start, end: ref.end, cat: 'fold' as const, ref })),
     ...marks.map((ref) => ({ start: ref.start, end: ref.end, cat: 'mark' as const, ref })),
     ...runs.map((ref) => ({ start: ref.start, end: ref.end, cat: 'md' as const, ref })),
@@ -82,11 +99,12 @@ function segments(length: number, highlights: Highlight[], hits: Range[], finds:
     const end = cuts[c + 1]!;
     active = active.filter((i) => i.end > start);
     active.push(...(starting.get(start) ?? []));
-    const s: Segment = { start, end, highlights: [], hit: -1, find: -1, entity: false, focus: false, markup: false, styles: [] };
+    const s: Segment = { start, end, highlights: [], hit: -1, find: -1, pending: false, entity: false, focus: false, markup: false, styles: [] };
     for (const i of active) {
       if (i.cat === 'highlight') s.highlights.push(i.ref);
       else if (i.cat === 'hit') s.hit = s.hit < 0 ? i.index : Math.min(s.hit, i.index);
       else if (i.cat === 'find') s.find = s.find < 0 ? i.index : Math.min(s.find, i.index);
+      else if (i.cat === 'pending') s.pending = true;
       else if (i.cat === 'fold') s.fold ??= i.ref;
       else if (i.cat === 'md') {
         if (i.ref.kind === 'markup') s.markup = true;
@@ -124,11 +142,14 @@ function highlightTitle(hs: Highlight[]): string {
  * Own highlights are drawn over every automatic mark (shared passages, hits, entities).
  */
 export const DocumentText = forwardRef<HTMLDivElement, Props>(function DocumentText(
-  { body, markdown = false, marks = NO_MARKS, highlights, hits, currentHit, finds, currentFind, folds, onUnfold, onHighlightClick },
+  { body, markdown = false, marks = NO_MARKS, highlights, hits, currentHit, finds, currentFind, pending = null, folds, onUnfold, onHighlightClick },
   ref,
 ) {
   const runs = useMemo(() => (markdown ? markdownRuns(body) : []), [body, markdown]);
-  const parts = useMemo(() => segments(body.length, highlights, hits, finds, folds, marks, runs), [body.length, highlights, hits, finds, folds, marks, runs]);
+  const parts = useMemo(
+    () => segments(body.length, highlights, hits, finds, folds, marks, runs, pending),
+    [body.length, highlights, hits, finds, folds, marks, runs, pending],
+  );
   return (
     <div ref={ref} className={`doc-text${markdown ? ' md' : ''}`} aria-label="Document text">
       {parts.map((s) => {
@@ -157,6 +178,7 @@ export const DocumentText = forwardRef<HTMLDivElement, Props>(function DocumentT
         if (hs.length) classes.push(hs.length > 1 ? 'hl hl-many' : 'hl');
         if (s.hit >= 0) classes.push(s.hit === currentHit ? 'hit current' : 'hit');
         if (s.find >= 0) classes.push(s.find === currentFind ? 'find current' : 'find');
+        if (s.pending) classes.push('pending');
         if (s.mark) classes.push('shared');
         if (s.entity) classes.push('entity');
         if (s.focus) classes.push('focus-mark');

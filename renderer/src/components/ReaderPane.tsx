@@ -12,10 +12,14 @@ import { setSetting, useSettings } from '../settings';
 import { useActions, useWorkbench, type Pane } from '../state';
 import { DocumentText, selectionRange, type Range } from './DocumentText';
 import { useAnalysisMarks } from '../hooks/use-analysis-marks';
+import { useAnchoredPosition } from '../hooks/use-anchored-position';
 import { MetadataHeader } from './MetadataHeader';
 import { OriginalView } from './OriginalView';
 import { ReaderTools } from './ReaderTools';
 import { HighlightChooser, HighlightPopover, SelectionToolbar } from './SelectionToolbar';
+
+/** About the selection toolbar's width: it is kept inside the reader. */
+const TOOLBAR_WIDTH = 430;
 
 /**
  * One reading pane: the document, its highlights and notes, the search's hits and Find, and
@@ -41,7 +45,7 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
     () => (pane.focus && !pane.focus.highlightId ? [...analysis.marks, { start: pane.focus.start, end: pane.focus.end, kind: 'focus' as const }] : analysis.marks),
     [analysis.marks, pane.focus],
   );
-  const [toolbar, setToolbar] = useState<{ at: { top: number; left: number }; range: Range } | null>(null);
+  const [toolbar, setToolbar] = useState<{ range: Range } | null>(null);
   const [popover, setPopover] = useState<{ at: { top: number; left: number }; highlight: Highlight } | null>(null);
   const [chooser, setChooser] = useState<{ at: { top: number; left: number }; highlights: Highlight[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,6 +61,8 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
     textRef.current?.querySelector<HTMLElement>(selector)?.scrollIntoView({ block: 'center' });
   }, []);
   const find = useFind(body, scrollTo, scrollRef);
+  // The toolbar stands below the passage it is for, wherever a reflow moves the passage.
+  const toolbarAt = useAnchoredPosition(scrollRef, toolbar ? '.doc-text .pending' : null, TOOLBAR_WIDTH);
   const hits = useHitNavigation(id, pane, Boolean(doc.data), scrollTo);
   const shared = useSharedNavigation(analysis.shared, scrollTo);
 
@@ -91,10 +97,8 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
     if (!textRef.current || !scrollRef.current) return;
     const range = selectionRange(textRef.current);
     if (!range) return;
-    const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
-    const box = scrollRef.current.getBoundingClientRect();
     setPopover(null);
-    setToolbar({ range, at: { top: rect.bottom - box.top + scrollRef.current.scrollTop + 6, left: Math.max(0, rect.left - box.left) } });
+    setToolbar({ range });
   };
 
   const startNote = async (h: Highlight) => {
@@ -157,7 +161,7 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
           </button>
         </div>
       )}
-      <div className="reader-scroll" ref={scrollRef} tabIndex={0} aria-label="Document" onMouseUp={onMouseUp} onKeyUp={(e) => e.shiftKey && onMouseUp()}>
+      <div className="reader-scroll" ref={scrollRef} tabIndex={0} aria-label="Document" onMouseUp={onMouseUp} onKeyUp={(e) => e.key === 'Shift' && onMouseUp()}>
         {(error || doc.error) && (
           <p role="alert" className="error">
             {error ?? doc.error}
@@ -180,6 +184,7 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
               currentHit={hits.current}
               finds={find.finds}
               currentFind={find.current}
+              pending={toolbar?.range ?? null}
               folds={folds}
               onUnfold={() => toggleClean(false)}
               onHighlightClick={(hs, el) => {
@@ -202,9 +207,9 @@ export function ReaderPane({ index, pane }: { index: 0 | 1; pane: Pane }) {
             )}
           </>
         )}
-        {toolbar && (
+        {toolbar && toolbarAt && (
           <SelectionToolbar
-            at={toolbar.at}
+            at={toolbarAt}
             documentId={id}
             range={toolbar.range}
             tags={tags.data ?? []}

@@ -22,7 +22,12 @@ export function SelectionToolbar(props: {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus({ preventScroll: true }), []);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A passage selected at the bottom of the reader: its toolbar, just below, is scrolled into view.
+    root.current?.scrollIntoView({ block: 'nearest' });
+    input.current?.focus({ preventScroll: true });
+  }, []);
 
   const create = async (withNote: boolean) => {
     try {
@@ -35,6 +40,7 @@ export function SelectionToolbar(props: {
   };
   return (
     <div
+      ref={root}
       className="selection-toolbar"
       role="dialog"
       aria-label="Highlight the selection"
