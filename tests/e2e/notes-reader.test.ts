@@ -83,14 +83,22 @@ describe('the note editor and the reader', () => {
 
   it('keeps the passage being highlighted marked, with the toolbar below it even after the text reflows', async () => {
     const { page, errors } = await openPage(browser(), served().url);
-    await library(page).getByRole('option', { name: WIRE }).click();
-    const reader = page.getByRole('region', { name: /^Reader 1:/ });
-    await selectText(page, /^Reader 1:/, WIRE_SENTENCE);
+    await library(page).getByRole('option', { name: REWRITE }).click();
+    await library(page).getByRole('button', { name: `Open ${WIRE} to the side` }).click();
+    const reader = page.getByRole('region', { name: /^Reader 1: After the USA/ });
+    // A passage inside one shared with the other pane: its own mark must show over that one.
+    await expect.poll(() => reader.locator('.doc-text .shared').filter({ hasText: 'chartered' }).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await selectText(page, /^Reader 1:/, SHARED);
     const toolbar = page.getByRole('dialog', { name: 'Highlight the selection' });
     await expect.poll(() => toolbar.count()).toBe(1);
     // The tag box has the focus, which takes the browser's selection away: the passage stays marked.
     await expect.poll(() => isFocused(toolbar.getByLabel('Tag for the highlight'))).toBe(true);
-    expect((await reader.locator('.doc-text .pending').allTextContents()).join('')).toBe(WIRE_SENTENCE);
+    const pending = reader.locator('.doc-text .pending');
+    expect((await pending.allTextContents()).join('')).toBe(SHARED);
+    const colours = await pending.evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundColor));
+    const sharedColour = await reader.locator('.doc-text .shared:not(.pending)').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(new Set(colours).size).toBe(1);
+    expect(colours[0]).not.toBe(sharedColour);
     /** How far below the passage's last line the toolbar's top edge stands, in px (negative: over it). */
     const gap = () =>
       reader.evaluate((root) => {
