@@ -1,14 +1,26 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEED, newWorkspace } from '../../../helpers';
 
-/** Every file under these folders, recursively (those that do not exist are skipped). */
+/**
+ * Every file under these folders, recursively (those that do not exist are skipped). The crash
+ * tests call it while a command is writing: a journal or partial file can go between the
+ * listing and a look at it, so entries are typed from the listing itself and a folder that has
+ * gone is skipped.
+ */
 export function filesUnder(...dirs: string[]): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ENOENT') return;
+      throw err;
+    }
+    for (const entry of entries) {
+      const p = join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
       else out.push(p);
     }
   };
