@@ -311,15 +311,15 @@ export class Workspace extends EventEmitter<WorkspaceEvents> {
     return this.analysisRuns.run();
   }
 
-  /**
-   * Makes the daily backup in a worker, so that opening a large workspace does not wait
-   * for the copy; `backupFailed` says when it could not be made.
-   */
   /** How a copy of this workspace (a backup, a hand-out) is checked beside this thread: the worker, the native module. */
   get copyOptions(): CopyOptions {
     return { script: this.workers.analysis ?? null, nativeBinding: this.nativeBinding };
   }
 
+  /**
+   * Makes the daily backup in a worker, so that opening a large workspace does not wait
+   * for the copy; `backupFailed` says when it could not be made.
+   */
   async backupInBackground(dataDir: string): Promise<string | null> {
     if (!this.jobs.available) return null;
     const r = await this.jobs.backup(dataDir);

@@ -90,7 +90,7 @@ export function writeVerifiedCopy(
   }
 }
 
-interface Check {
+export interface Check {
   table: string;
   quick: boolean;
 }
@@ -124,18 +124,14 @@ function plan(db: Db): Check[] {
   return [{ table: 'sqlite_schema', quick: false }, ...tables];
 }
 
-function run(db: Db, checks: Check[]): string[] {
-  return checks.flatMap(({ table, quick }) =>
-    (db.pragma(`${quick ? 'quick_check' : 'integrity_check'}('${table.replaceAll("'", "''")}')`) as Array<Record<string, string>>)
-      .map((r) => Object.values(r)[0]!)
-      .filter((r) => r !== 'ok'),
-  );
-}
-
-/** The whole check in this thread: the problems it finds, or none. */
-export function copyProblems(db: Db): string[] {
+/** The problems `checks` find (all of the copy's when omitted), or none; a copy SQLite cannot read says why. */
+export function copyProblems(db: Db, checks?: Check[]): string[] {
   try {
-    return run(db, plan(db));
+    return (checks ?? plan(db)).flatMap(({ table, quick }) =>
+      (db.pragma(`${quick ? 'quick_check' : 'integrity_check'}('${table.replaceAll("'", "''")}')`) as Array<Record<string, string>>)
+        .map((r) => Object.values(r)[0]!)
+        .filter((r) => r !== 'ok'),
+    );
   } catch (err) {
     return [(err as Error).message];
   }
@@ -167,22 +163,14 @@ export function checkAndSyncCopy(
     const theirs = checks.filter((c) => c.quick);
     const job = { file, tables: theirs.map((c) => c.table), passphrase, nativeBinding: options.nativeBinding };
     const beside = theirs.length && options.script ? startBeside(options.script, job) : null;
-    const problems = copyProblemsOf(db, beside ? checks.filter((c) => !c.quick) : checks);
+    const problems = copyProblems(db, beside ? checks.filter((c) => !c.quick) : checks);
     const answer = beside?.wait();
     if (answer && 'problems' in answer) return [...problems, ...answer.problems];
-    if (beside) problems.push(...copyProblemsOf(db, theirs));
+    if (beside) problems.push(...copyProblems(db, theirs));
     fsyncFile(file);
     return problems;
   } finally {
     db.close();
-  }
-}
-
-function copyProblemsOf(db: Db, checks: Check[]): string[] {
-  try {
-    return run(db, checks);
-  } catch (err) {
-    return [(err as Error).message];
   }
 }
 
@@ -246,7 +234,7 @@ export async function copyCheckInWorker(job: CopyCheckJob): Promise<void> {
         return;
       }
       try {
-        answer = { problems: copyProblemsOf(db, job.tables.map((table) => ({ table, quick: true }))) };
+        answer = { problems: copyProblems(db, job.tables.map((table) => ({ table, quick: true }))) };
       } finally {
         db.close();
       }
