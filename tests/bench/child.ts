@@ -26,6 +26,7 @@ import { fold } from '../../electron/shared/text/normalize';
 import { buildCorpus } from './corpus';
 import { KINDS, workbenchSyntax, type BenchQuery, type QueryKind } from './queries';
 import { peakRss, percentile } from './stats';
+import { withinOneEdit } from '../../electron/shared/text/edit-distance';
 
 type Latencies = Record<QueryKind, { p50: number; p95: number; hits: number }>;
 
@@ -227,7 +228,7 @@ async function main(mode: string, a: string, b: string): Promise<void> {
         if (q.kind === 'phrase') expr = `"${q.words.join(' ')}"`;
         else if (q.kind === 'prefix') expr = `${q.words[0]}*`;
         else if (q.kind === 'fuzzy') {
-          const near = (vocab.all() as string[]).filter((t) => withinOne(t, q.words[0]!)).slice(0, 24);
+          const near = (vocab.all() as string[]).filter((t) => withinOneEdit(t, q.words[0]!)).slice(0, 24);
           if (!near.length) return 0;
           expr = near.map((t) => `"${t}"`).join(' OR ');
         } else expr = q.words.map((w) => `"${w}"`).join(q.kind === 'sentence' ? ' OR ' : ' ');
@@ -243,29 +244,6 @@ async function main(mode: string, a: string, b: string): Promise<void> {
     default:
       throw new Error(`unknown mode ${mode}`);
   }
-}
-
-/** Edit distance at most one, without building a matrix. */
-function withinOne(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
 const [mode, a, b] = process.argv.slice(2);

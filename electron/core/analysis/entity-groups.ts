@@ -8,34 +8,12 @@ import nlp from 'compromise';
 import type { Db } from '../db/open';
 import { cleanName, nameKey, type EntityKind } from './entities';
 import { ALIAS_KIND, ORGANIZATION_WORDS } from './entity-text';
+import { withinOneEdit } from '../../shared/text/edit-distance';
 
 function knownFirstName(key: string): boolean {
   if (!key.includes(' ')) return false;
   const tags = (nlp(key.split(' ')[0]!).json() as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms[0]?.tags ?? [];
   return tags.includes('FirstName');
-}
-
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
 /** On a tie, the kind compromise is surest of: a place name is rarely anything else. */
@@ -153,7 +131,7 @@ export function groupAndCount(db: Db): { groups: EntityGroup[]; counts: KeyCount
       for (let j = i + 1; j < full.length; j++) {
         const a = full[i]!.key.split(' ');
         const b = full[j]!.key.split(' ');
-        if (a.length === b.length && a.slice(0, -1).every((w, x) => editDistanceAtMostOne(w, b[x]!))) union(full[i]!.key, full[j]!.key);
+        if (a.length === b.length && a.slice(0, -1).every((w, x) => withinOneEdit(w, b[x]!))) union(full[i]!.key, full[j]!.key);
       }
     }
     // A surname alone joins the full name when the corpus has one person of that name.
