@@ -143,7 +143,7 @@ export class SearchEngine {
     const frequency = (term: string) => this.vocab.frequencyNow(term);
     // A passage is looked for among the best documents by every word: no word is left to later.
     const heavyDocuments = passage ? Infinity : this.heavyDocuments;
-    const result = rankPartial({ db: this.db, index, optional: groups, required, excluded: plan.excluded, filters, clean: req.clean, msQuery, frequency, needed, heavyDocuments });
+    const result = rankPartial({ db: this.db, sets: this.vocab.sets, index, optional: groups, required, excluded: plan.excluded, filters, clean: req.clean, msQuery, frequency, needed, heavyDocuments });
     let ranked: Ranked[] = result.ranked;
     // A passage: the documents that hold it come first, marked where; then the others, by their words.
     const found = passage ? this.passages(req.query, ranked).filter((m) => ranked.some((r) => r.id === m.id)) : [];

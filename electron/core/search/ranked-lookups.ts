@@ -28,17 +28,6 @@ export function bm25Of(db: Db, expr: string | null, table = TABLE): Map<number, 
   return out;
 }
 
-/**
- * Which of a few documents match `expr`, one seek each (about 50 µs), without reading the
- * whole list of a common word. The rowid goes as a BigInt: bound as a JS number it is a
- * REAL, and FTS5 then ignores the rowid and answers any row. An IN list was no better: FTS5
- * read every match and SQLite filtered them.
- */
-export function whichOf(db: Db, expr: string, ids: number[]): Set<number> {
-  const one = db.prepare(`SELECT 1 FROM ${TABLE} WHERE ${TABLE} MATCH ? AND rowid = ?`).pluck();
-  return new Set(ids.filter((id) => one.get(expr, BigInt(id)) !== undefined));
-}
-
 /** `a OR b OR …` of FTS5 expressions, each in brackets; null for none. */
 export function anyOf(exprs: Array<string | null>): string | null {
   const parts = exprs.filter((x): x is string => x !== null);

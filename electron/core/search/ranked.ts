@@ -6,7 +6,8 @@ import type { MatchField } from '../../shared/schemas';
 import type { FilterSql } from './filters';
 import type { ExpandedTerm } from './fts';
 import { keyId, type PersonalEntry } from './personal-index';
-import { anyOf, bm25Of, countOf, idsOf, whichOf } from './ranked-lookups';
+import { anyOf, bm25Of, countOf, idsOf } from './ranked-lookups';
+import { countBits, type DocSets } from './doc-sets';
 
 /**
  * Ranking for a query of several plain words, where a document need not hold them all.
@@ -47,6 +48,8 @@ export interface RankedGroup {
 
 export interface RankInput {
   db: Db;
+  /** Common words' documents, held once read (doc-sets.ts). */
+  sets: DocSets;
   index: MiniSearch<PersonalEntry> | null;
   optional: RankedGroup[];
   /** FTS5 expressions every listed document must match (phrases, +words, NEAR); null matches nothing. */
@@ -69,8 +72,6 @@ export interface RankInput {
  * bm25 lookup costs about 3 µs a document, so a rare word's stays within a few milliseconds.
  */
 export const HEAVY_DOCUMENTS = 2000;
-/** Lookups of a word in one document (50 µs to half a millisecond each, for a common word) a query may make; see rankCommonLast. */
-const MAX_SEEKS = 48;
 
 export interface RankResult {
   ranked: Ranked[];
@@ -88,16 +89,23 @@ export interface Ranked {
 
 const isDoc = (r: { id: unknown }) => String(r.id).startsWith('d:');
 
-interface GroupFacts {
+/** Which documents hold a word: a Set, or a common word's held set (doc-sets.ts). */
+interface Members {
+  has(id: number): boolean;
+}
+
+/** A group as ranked: `has` and `hasExact` are Sets when it was looked up in full (FullFacts). */
+interface GroupFacts<S extends Members = Members> {
   full: string | null;
   exact: string | null;
   /** Documents whose body holds the word in some form; for a common word, among the candidates only. */
-  has: Set<number>;
+  has: S;
   /** … in the form typed. */
-  hasExact: Set<number>;
+  hasExact: S;
   personal: Map<number, number>;
   idf: number;
 }
+type FullFacts = GroupFacts<Set<number>>;
 
 const exprsOf = (g: RankedGroup) => {
   const full = g.expanded.map((e) => e.fts).filter((x): x is string => x !== null);
@@ -136,20 +144,24 @@ class Lookups {
   readonly total: number;
   readonly fields = new Map<number, Set<MatchField>>();
   readonly personal: Array<Map<number, number>>;
-  private readonly inFull = new Map<number, GroupFacts>();
+  /** Whether each group is a common word, whose documents are held in memory once read. */
+  readonly common: boolean[];
+  private readonly inFull = new Map<number, FullFacts>();
 
   constructor(readonly input: RankInput) {
     this.total = Math.max(1, input.db.prepare('SELECT count(*) FROM documents').pluck().get() as number);
     this.personal = input.optional.map((g) => personalOf(input, g, this.fields));
+    this.common = input.optional.map((g) => frequencyOf(g, input.frequency) > input.heavyDocuments);
   }
 
   /** Group `i` looked up in full: every document holding it in some form, and as typed. */
-  full(i: number): GroupFacts {
+  full(i: number): FullFacts {
     let facts = this.inFull.get(i);
     if (!facts) {
       const { full, exact } = exprsOf(this.input.optional[i]!);
-      const has = full ? idsOf(this.input.db, full) : new Set<number>();
-      const hasExact = exact === full ? has : exact ? idsOf(this.input.db, exact) : new Set<number>();
+      const ids = (expr: string) => (this.common[i] ? new Set(this.input.sets.of(expr)) : idsOf(this.input.db, expr));
+      const has = full ? ids(full) : new Set<number>();
+      const hasExact = exact === full ? has : exact ? ids(exact) : new Set<number>();
       const personal = this.personal[i]!;
       let df = has.size;
       personal.forEach((_s, id) => (df += has.has(id) ? 0 : 1));
@@ -259,41 +271,36 @@ function filtered(input: RankInput, candidates: number[]): number[] {
 
 /**
  * Common words looked up only where the leading (rarer) words are, ORed or, when every word
- * is common, ANDed (see the file's comment). Each other word's documents among the leading
- * words' come from one lookup ANDed with them, and its bm25 share from one lookup of all the
- * other words ANDed with them: bm25 adds up, so the leading words' shares come off.
+ * is common, ANDed (see the file's comment). Which candidates hold each common word, and how
+ * many documents hold any word, come from the common words' documents held in memory
+ * (doc-sets.ts); each common word's bm25 share from one lookup of all the other words ANDed
+ * with the leading ones: bm25 adds up, so the leading words' shares come off.
  */
 function rankCommonLast(lookups: Lookups, lead: number[], join: 'OR' | 'AND'): RankResult {
   const { input, fields, total } = lookups;
-  const { db } = input;
+  const { db, sets } = input;
   const inFull = (i: number) => join === 'OR' && lead.includes(i);
+  const none: Members = { has: () => false };
   const groups: GroupFacts[] = input.optional.map((g, i) => {
     if (inFull(i)) return lookups.full(i);
     const idf = idfOf(total, Math.min(total, frequencyOf(g, input.frequency)));
-    return { ...exprsOf(g), has: new Set<number>(), hasExact: new Set<number>(), personal: lookups.personal[i]!, idf };
+    const { full, exact } = exprsOf(g);
+    // A common word counts as typed in whichever form: its other forms are as common, and a second
+    // set for each would hold as much as the first.
+    const has = full ? sets.of(full) : none;
+    return { full, exact, has, hasExact: has, personal: lookups.personal[i]!, idf };
   });
   const leading = lead.map((i) => groups[i]!);
   const rare = leading.map((g) => `(${g.full!})`).join(` ${join} `);
-  let inRare = new Set<number>();
-  if (join === 'AND') inRare = idsOf(db, rare);
-  else for (const g of leading) g.has.forEach((id) => inRare.add(id));
+  const inRare = new Set<number>();
+  if (join === 'AND') {
+    const [first, ...rest] = lead.map((i) => sets.of(groups[i]!.full!));
+    for (const id of first!) if (rest.every((s) => s.has(id))) inRare.add(id);
+  } else for (const i of lead) lookups.full(i).has.forEach((id) => inRare.add(id));
   // A common word in a title, tag or note does not make a candidate: its list there is as long.
   const candidates = new Set(inRare);
   for (const g of leading) g.personal.forEach((_s, id) => candidates.add(id));
   const alive = filtered(input, [...candidates]);
-  // Leading words found only by title, tag or note: usually few; the other words are looked up in
-  // the first of them one by one. Past the budget a word counts as found there only by title, tag or note,
-  // and the count of documents with common words only may hold such a document a second time.
-  const titleOnly = alive.filter((id) => !inRare.has(id));
-  const byTitleOnly = titleOnly.slice(0, Math.floor(MAX_SEEKS / (2 * groups.length)));
-  for (const [i, g] of groups.entries()) {
-    if (inFull(i) || !g.full) continue;
-    g.has = idsOf(db, `(${g.full}) AND (${rare})`);
-    whichOf(db, g.full, byTitleOnly).forEach((id) => g.has.add(id));
-    // A common word counts as typed in whichever form: its other forms are as common, and a second
-    // lookup of each cost as much as the first.
-    g.hasExact = g.has;
-  }
   const rareOnly = bm25Of(db, rare);
   const leadBm25 = join === 'OR' ? bm25Summed(db, leading, rareOnly) : (id: number) => rareOnly.get(id) ?? 0;
   const others = anyOf(groups.filter((_g, i) => !lead.includes(i)).map((g) => g.full));
@@ -304,7 +311,16 @@ function rankCommonLast(lookups: Lookups, lead: number[], join: 'OR' | 'AND'): R
   };
   const ranked = scored(input, groups, alive, bm25, fields);
   let unlisted = 0;
-  if (!input.required.includes(null)) {
+  if (!input.required.length && !input.excluded && input.filters.none) {
+    // Every document with some word, less those with the leading words, which are listed.
+    const any = sets.bits();
+    groups.forEach((g, i) => {
+      if (!g.full) return;
+      if (inFull(i)) for (const id of lookups.full(i).has) any[id >>> 5]! |= 1 << (id & 31);
+      else sets.of(g.full).addTo(any);
+    });
+    unlisted = countBits(any) - inRare.size;
+  } else if (!input.required.includes(null)) {
     const must = [`(${anyOf(groups.map((g) => g.full))})`, ...input.required.map((r) => `(${r})`)].join(' AND ');
     const expr = `(${must}) NOT (${anyOf([rare, input.excluded])})`;
     unlisted = input.filters.none
@@ -313,34 +329,59 @@ function rankCommonLast(lookups: Lookups, lead: number[], join: 'OR' | 'AND'): R
           .prepare(`SELECT count(*) FROM documents d WHERE d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) AND ${input.filters.where}`)
           .pluck()
           .get(expr, ...input.filters.params) as number);
+  }
+  if (unlisted > 0) {
     // Listed already: matched by title, tag or note, and some word in the body.
-    unlisted -= byTitleOnly.filter((id) => groups.some((g) => g.has.has(id))).length;
+    unlisted -= alive.filter((id) => !inRare.has(id) && groups.some((g) => g.has.has(id))).length;
   }
   return { ranked, unlisted };
 }
 
-/** Scores and orders the documents: see the file's comment. */
+const BODY: MatchField[] = ['body'];
+
+/**
+ * Scores and orders the documents: see the file's comment. A sentence's common words make ten
+ * thousand candidates and more: which words a document lacks is kept as bits, and documents
+ * that lack the same words share one list of them.
+ */
 function scored(input: RankInput, groups: GroupFacts[], alive: number[], bm25Of: (id: number) => number, fields: Map<number, Set<MatchField>>): Ranked[] {
   const idfSum = groups.reduce((n, g) => n + g.idf, 0) || 1;
-  const raw = [];
+  const lists = new Map<number, string[]>();
+  const missingOf = (mask: number, id: number): string[] => {
+    // More words than bits (a long passage): each document gets its own list.
+    const own = groups.length > 30 ? -1 - id : mask;
+    let list = lists.get(own);
+    if (!list) {
+      list = [];
+      for (let i = 0; i < groups.length; i++) if (!groups[i]!.has.has(id) && !groups[i]!.personal.has(id)) list.push(input.optional[i]!.raw);
+      lists.set(own, list);
+    }
+    return list;
+  };
+  const raw: Array<Ranked & { bm25: number; coverage: number; personal: number }> = [];
   for (const id of alive) {
     let covered = 0;
     let personal = 0;
     let inBody = false;
-    const missing: string[] = [];
-    for (const [i, g] of groups.entries()) {
+    let mask = 0;
+    let lacking = 0;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
       const body = g.has.has(id);
       const own = g.personal.get(id);
       if (!body && own === undefined) {
-        missing.push(input.optional[i]!.raw);
+        lacking++;
+        if (i < 30) mask |= 1 << i;
         continue;
       }
       inBody ||= body;
       if (own !== undefined) personal += own;
-      covered += g.idf * (g.hasExact.has(id) || own !== undefined ? 1 : WEIGHTS.stemmed);
+      covered += g.idf * (own !== undefined || g.hasExact.has(id) ? 1 : WEIGHTS.stemmed);
     }
-    if (missing.length === groups.length) continue;
-    raw.push({ id, bm25: inBody ? bm25Of(id) : 0, coverage: covered / idfSum, personal, missing, inBody });
+    if (lacking === groups.length) continue;
+    const matchedIn = personal > 0 ? [...(inBody ? BODY : []), ...(fields.get(id) ?? [])] : inBody ? BODY : [];
+    const missing = lacking ? missingOf(mask, id) : [];
+    raw.push({ id, score: 0, all: lacking === 0, missing, matchedIn, bm25: inBody ? bm25Of(id) : 0, coverage: covered / idfSum, personal });
   }
   let bestBm25 = 1e-9;
   let bestPersonal = 1e-9;
@@ -348,13 +389,7 @@ function scored(input: RankInput, groups: GroupFacts[], alive: number[], bm25Of:
     bestBm25 = Math.max(bestBm25, r.bm25);
     bestPersonal = Math.max(bestPersonal, r.personal);
   }
-  return raw
-    .map((r) => ({
-      id: r.id,
-      score: r.bm25 / bestBm25 + WEIGHTS.coverage * r.coverage + WEIGHTS.personal * (r.personal / bestPersonal),
-      all: r.missing.length === 0,
-      missing: r.missing,
-      matchedIn: [...(r.inBody ? (['body'] as MatchField[]) : []), ...(r.personal > 0 ? (fields.get(r.id) ?? []) : [])],
-    }))
-    .sort((a, b) => Number(b.all) - Number(a.all) || b.score - a.score || a.id - b.id);
+  for (const r of raw) r.score = r.bm25 / bestBm25 + WEIGHTS.coverage * r.coverage + WEIGHTS.personal * (r.personal / bestPersonal);
+  raw.sort((a, b) => Number(b.all) - Number(a.all) || b.score - a.score || a.id - b.id);
+  return raw.map(({ id, score, all, missing, matchedIn }) => ({ id, score, all, missing, matchedIn }));
 }

@@ -1,6 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open';
+import { DocSets } from './doc-sets';
 
 /** How many exact terms a prefix or fuzzy term may expand into before FTS5 is asked. */
 export const MAX_PREFIX_EXPANSIONS = 48;
@@ -27,7 +28,12 @@ export class Vocabulary {
   /** What is worked out from the vocabulary (word forms, the stemmed languages), until it changes. */
   private memo = new Map<string, unknown>();
 
-  constructor(private readonly db: Db) {}
+  /** The documents of common words, read once until the bodies change (doc-sets.ts). */
+  readonly sets: DocSets;
+
+  constructor(private readonly db: Db) {
+    this.sets = new DocSets(db);
+  }
 
   /**
    * The value for `key`, computed once until the bodies change: someone typing a query plans
@@ -131,5 +137,6 @@ export class Vocabulary {
   invalidate(): void {
     this.words = null;
     this.memo.clear();
+    this.sets.clear();
   }
 }

@@ -41,6 +41,34 @@ describe('ranked partial matches', () => {
     }
   });
 
+  /*
+   * A common word's documents are held in memory once read (doc-sets.ts). A document imported
+   * or deleted afterwards must show in the counts and in what each listed document lacks.
+   */
+  it('counts documents imported and deleted after common words were read', async () => {
+    const ws = await newWorkspace();
+    const query = 'Russian mercenaries Venezuela Havana';
+    const both = () => {
+      ws.search.heavyDocuments = 1;
+      const held = ws.search.search({ query, limit: 50 });
+      ws.search.heavyDocuments = Infinity;
+      const full = ws.search.search({ query, limit: 50 });
+      expect({ total: held.total, all: held.totalAll }).toEqual({ total: full.total, all: full.totalAll });
+      return held;
+    };
+    const before = both();
+    const file = join(tempDir(), 'more.txt');
+    writeFileSync(file, 'Russian mercenaries\n\nRussian mercenaries were seen in Venezuela and in Havana, say two witnesses.\n');
+    await ws.importFiles([file]);
+    const added = both();
+    expect(added.total).toBe(before.total + 1);
+    expect(added.totalAll).toBe(before.totalAll + 1);
+    ws.documents.delete([SEED.fox, 6]);
+    const after = both();
+    expect(after.total).toBe(before.total - 1);
+    expect(after.documents.map((d) => d.id)).not.toContain(SEED.fox);
+  });
+
   it('lists the documents with every word first, then those with some, each saying what it lacks', async () => {
     const ws = await newWorkspace();
     // Havana and Senegal are in the wire report and its rewrite; bombers in the last two pieces: as rare each.
