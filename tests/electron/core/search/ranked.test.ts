@@ -69,6 +69,20 @@ describe('ranked partial matches', () => {
     expect(after.documents.map((d) => d.id)).not.toContain(SEED.fox);
   });
 
+  /* A word's title, tag and note matches are held until the index of them changes (personal-index.ts). */
+  it('finds a document by a tag applied, and no longer by one removed, after the same query ran', async () => {
+    const ws = await newWorkspace();
+    const query = 'Havana Senegal zebrafish';
+    const lacks = () => ws.search.search({ query }).documents.find((d) => d.id === SEED.moscowTimes)?.missing;
+    expect(lacks()).toEqual(['zebrafish']);
+    const tag = ws.tags.create({ name: 'zebrafish' });
+    ws.tags.applyToDocuments(tag.id, [SEED.moscowTimes]);
+    expect(lacks()).toEqual([]);
+    expect(ws.search.search({ query }).totalAll).toBe(1);
+    ws.tags.removeFromDocuments(tag.id, [SEED.moscowTimes]);
+    expect(lacks()).toEqual(['zebrafish']);
+  });
+
   it('lists the documents with every word first, then those with some, each saying what it lacks', async () => {
     const ws = await newWorkspace();
     // Havana and Senegal are in the wire report and its rewrite; bombers in the last two pieces: as rare each.
