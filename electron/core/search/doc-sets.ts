@@ -23,17 +23,32 @@ export class DocSets {
     private readonly budget = 32 * 1024 * 1024,
   ) {}
 
+  /**
+   * The documents whose body holds any of `terms` (a word and its other forms), each term read
+   * on its own and held: FTS5 reads six forms of "use" one by one in 16 ms, ORed in 27 ms, and
+   * "used" is then known for the next word that has it among its forms.
+   */
+  ofTerms(terms: string[]): DocSet {
+    if (terms.length === 1) return this.of(quote(terms[0]!));
+    const key = `\u0000${terms.join('\u0000')}`;
+    return this.held(key, () => DocSet.union(terms.map((t) => this.of(quote(t))), this.highestId()));
+  }
+
   /** The documents whose body matches the FTS5 expression `expr`, read once. */
   of(expr: string): DocSet {
-    const known = this.sets.get(expr);
+    return this.held(expr, () => DocSet.from(this.read(expr), this.highestId()));
+  }
+
+  private held(key: string, make: () => DocSet): DocSet {
+    const known = this.sets.get(key);
     if (known) {
       // Most recently used last, so that the budget sends the oldest away first.
-      this.sets.delete(expr);
-      this.sets.set(expr, known);
+      this.sets.delete(key);
+      this.sets.set(key, known);
       return known;
     }
-    const set = DocSet.from(this.read(expr), this.highestId());
-    this.sets.set(expr, set);
+    const set = make();
+    this.sets.set(key, set);
     this.bytes += set.bytes;
     for (const [key, old] of this.sets) {
       if (this.bytes <= this.budget || old === set) break;
@@ -82,6 +97,15 @@ export class DocSet {
     private readonly ids: Uint32Array | null,
     readonly size: number,
   ) {}
+
+  /** Every id of any of the sets. */
+  static union(sets: DocSet[], highestId: number): DocSet {
+    const bits = new Uint32Array((highestId >>> 5) + 1);
+    for (const set of sets) set.addTo(bits);
+    const size = countBits(bits);
+    if (bits.length <= size) return new DocSet(bits, null, size);
+    return new DocSet(null, Uint32Array.from(new DocSet(bits, null, size)), size);
+  }
 
   static from(sorted: Uint32Array, highestId: number): DocSet {
     const words = (highestId >>> 5) + 1;
@@ -136,6 +160,8 @@ export class DocSet {
     }
   }
 }
+
+const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 /** How many bits are set in a bitset. */
 export function countBits(bits: Uint32Array): number {

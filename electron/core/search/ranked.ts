@@ -107,6 +107,9 @@ interface GroupFacts<S extends Members = Members> {
 }
 type FullFacts = GroupFacts<Set<number>>;
 
+/** The body terms a group stands for: each word and its other forms, a prefix's or fuzzy word's words. */
+const termsOf = (g: RankedGroup) => g.expanded.flatMap((e) => e.exact);
+
 const exprsOf = (g: RankedGroup) => {
   const full = g.expanded.map((e) => e.fts).filter((x): x is string => x !== null);
   const exact = g.expanded.map((e) => e.exactFts).filter((x): x is string => x !== null);
@@ -153,15 +156,20 @@ class Lookups {
   }
 
   /** The fields other than the body where a document matched some group. */
-  readonly fields = (id: number): MatchField[] => [...new Set(this.hits.flatMap((h) => h.fields.get(id) ?? []))] as MatchField[];
+  readonly fields = (id: number): MatchField[] => {
+    const out: MatchField[] = [];
+    for (const h of this.hits) for (const f of h.fields.get(id) ?? []) if (!out.includes(f as MatchField)) out.push(f as MatchField);
+    return out;
+  };
 
   /** Group `i` looked up in full: every document holding it in some form, and as typed. */
   full(i: number): FullFacts {
     let facts = this.inFull.get(i);
     if (!facts) {
       const { full, exact } = exprsOf(this.input.optional[i]!);
+      const group = this.input.optional[i]!;
       const ids = (expr: string) => (this.common[i] ? new Set(this.input.sets.of(expr)) : idsOf(this.input.db, expr));
-      const has = full ? ids(full) : new Set<number>();
+      const has = full ? (this.common[i] ? new Set(this.input.sets.ofTerms(termsOf(group))) : ids(full)) : new Set<number>();
       const hasExact = exact === full ? has : exact ? ids(exact) : new Set<number>();
       const personal = this.personal[i]!;
       let df = has.size;
@@ -288,30 +296,31 @@ function rankCommonLast(lookups: Lookups, lead: number[], join: 'OR' | 'AND'): R
     const { full, exact } = exprsOf(g);
     // A common word counts as typed in whichever form: its other forms are as common, and a second
     // set for each would hold as much as the first.
-    const has = full ? sets.of(full) : none;
+    const has = full ? sets.ofTerms(termsOf(g)) : none;
     return { full, exact, has, hasExact: has, personal: lookups.personal[i]!, idf };
   });
   const leading = lead.map((i) => groups[i]!);
   const rare = leading.map((g) => `(${g.full!})`).join(` ${join} `);
   const inRare = new Set<number>();
   if (join === 'AND') {
-    const [first, ...rest] = lead.map((i) => sets.of(groups[i]!.full!));
+    const [first, ...rest] = lead.map((i) => sets.ofTerms(termsOf(input.optional[i]!)));
     for (const id of first!) if (rest.every((s) => s.has(id))) inRare.add(id);
   } else for (const i of lead) lookups.full(i).has.forEach((id) => inRare.add(id));
   // A common word in a title, tag or note does not make a candidate: its list there is as long.
   const candidates = new Set(inRare);
   for (const g of leading) g.personal.forEach((_s, id) => candidates.add(id));
   const alive = filtered(input, [...candidates]);
-  const rareOnly = bm25Of(db, rare);
-  const leadBm25 = join === 'OR' ? bm25Summed(db, leading, rareOnly) : (id: number) => rareOnly.get(id) ?? 0;
-  // The other (common) words' bm25 shares: first taken as each word's idf where a document has it
-  // (FTS5's share at one occurrence in a document of average length), then counted in the text of
-  // the documents that can reach the page (text-bm25.ts). Read from FTS5 for every candidate, they
-  // took a third of a sentence's time at 100,000 documents.
-  const others = groups.flatMap((g, i) => (lead.includes(i) || !g.full ? [] : [i]));
+  // The rare leading words' bm25 from FTS5: their lists are short. The common words' shares, leading
+  // or not: first taken as each word's idf where a document has it (FTS5's share at one occurrence in
+  // a document of average length), then counted in the text of the documents that can reach the page
+  // (text-bm25.ts). Read from FTS5 for every candidate, they took half a sentence's time at 100,000
+  // documents.
+  const rareLead = lead.filter((i) => !lookups.common[i]);
+  const leadBm25 = rareLead.length ? bm25Summed(db, rareLead.map((i) => groups[i]!)) : () => 0;
+  const others = groups.flatMap((g, i) => (rareLead.includes(i) || !g.full ? [] : [i]));
   const idfs = others.map((i) => fts5Idf(total, frequencyOf(input.optional[i]!, input.frequency)));
   const roughly = (id: number) => others.reduce((n, i, k) => (groups[i]!.has.has(id) ? n + idfs[k]! : n), leadBm25(id));
-  const forms = others.map((i) => ({ forms: input.optional[i]!.expanded.flatMap((e) => e.exact) }));
+  const forms = others.map((i) => ({ forms: termsOf(input.optional[i]!) }));
   const refine = (top: number[]) => {
     const shares = textShares(db, top, forms, input.frequency);
     return new Map([...shares].map(([id, s]) => [id, leadBm25(id) + s.reduce((a, b) => a + b, 0)]));
@@ -324,7 +333,7 @@ function rankCommonLast(lookups: Lookups, lead: number[], join: 'OR' | 'AND'): R
     groups.forEach((g, i) => {
       if (!g.full) return;
       if (inFull(i)) for (const id of lookups.full(i).has) any[id >>> 5]! |= 1 << (id & 31);
-      else sets.of(g.full).addTo(any);
+      else sets.ofTerms(termsOf(input.optional[i]!)).addTo(any);
     });
     unlisted = countBits(any) - inRare.size;
   } else if (!input.required.includes(null)) {

@@ -17,6 +17,19 @@ describe('the documents of common words, held in memory', () => {
     }
   });
 
+  it('holds a word with its forms as the union of each form, read once each', async () => {
+    const ws = await newWorkspace();
+    const sets = new DocSets(ws.db);
+    const want = ws.db
+      .prepare('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid')
+      .pluck()
+      .all('"mercenary" OR "mercenaries" OR "havana"');
+    expect([...sets.ofTerms(['mercenary', 'mercenaries', 'havana'])]).toEqual(want);
+    expect(sets.ofTerms(['mercenary', 'mercenaries', 'havana'])).toBe(sets.ofTerms(['mercenary', 'mercenaries', 'havana']));
+    // Each form is held on its own, for the next word that has it among its forms.
+    expect(sets.of('"havana"')).toBe(sets.ofTerms(['havana']));
+  });
+
   it('answers the same as bits or as sorted ids, and counts a union', () => {
     // Ten documents of 256 row ids: 8 words of bits hold them in less room than their ids.
     const members = [0, 1, 31, 32, 33, 63, 64, 100, 200, 255];
