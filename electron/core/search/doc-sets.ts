@@ -19,8 +19,8 @@ export class DocSets {
 
   constructor(
     private readonly db: Db,
-    /** At 100,000 documents, room for every word in more than 2,000 of them twice over. */
-    private readonly budget = 32 * 1024 * 1024,
+    /** At 100,000 documents, room for 1,300 words in more than 2,000 of them (there are 648). */
+    private readonly budget = 16 * 1024 * 1024,
   ) {}
 
   /**

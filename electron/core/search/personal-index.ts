@@ -125,7 +125,9 @@ export function documentHits(index: MiniSearch<PersonalEntry>, query: Query): Do
   for (const r of index.search(query, { filter: (x) => String(x.id).startsWith('d:') })) {
     const id = keyId(String(r.id));
     hits.scores.set(id, r.score);
-    hits.fields.set(id, [...new Set(Object.values(r.match).flat())] as PersonalField[]);
+    const fields: PersonalField[] = [];
+    for (const term in r.match) for (const f of r.match[term]!) if (!fields.includes(f as PersonalField)) fields.push(f as PersonalField);
+    hits.fields.set(id, fields);
   }
   for (const [oldKey, old] of memo.hits) {
     if (memo.entries + hits.scores.size <= MAX_HELD) break;
@@ -135,6 +137,11 @@ export function documentHits(index: MiniSearch<PersonalEntry>, query: Query): Do
   memo.hits.set(key, hits);
   memo.entries += hits.scores.size;
   return hits;
+}
+
+/** Lets go of the hits held for an index: a quiet workspace gives its memory back (memory.ts). */
+export function forgetHits(index: MiniSearch<PersonalEntry>): void {
+  held.delete(index);
 }
 
 /** Puts the current version of each entry into the index, replacing any older one. */
