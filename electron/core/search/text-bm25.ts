@@ -17,13 +17,21 @@ import { tokenize } from '../../shared/text/normalize';
  */
 const K1 = 1.2;
 const B = 0.75;
+/**
+ * Characters read per call, at most: about 40 ms of tokenising. Documents past it (a book among
+ * the first fifty) keep the estimate the caller had for them.
+ */
+const MAX_CHARS = 2_000_000;
 
 export interface WordForms {
   /** The body terms a group stands for (the word and its other forms), folded as FTS5 indexes them. */
   forms: string[];
 }
 
-/** For each document, each group's bm25 share (0 where it has none of the forms). */
+/**
+ * For each document, each group's bm25 share (0 where it has none of the forms), in the order of
+ * `ids` until MAX_CHARS of text have been read; the documents left out are not in the answer.
+ */
 export function textShares(db: Db, ids: number[], groups: WordForms[], documents: (term: string) => number): Map<number, number[]> {
   const out = new Map<number, number[]>();
   if (!ids.length || !groups.length) return out;
@@ -37,7 +45,12 @@ export function textShares(db: Db, ids: number[], groups: WordForms[], documents
       ([id, sz]) => [id, varint(sz, 0).value],
     ),
   );
-  const bodies = db.prepare('SELECT id, body FROM documents WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as Array<[number, string]>;
+  const sizes = new Map(
+    db.prepare('SELECT id, length(body) FROM documents WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as Array<[number, number]>,
+  );
+  let chars = 0;
+  const read = ids.filter((id) => sizes.has(id) && (chars += sizes.get(id)!) <= MAX_CHARS);
+  const bodies = db.prepare('SELECT id, body FROM documents WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(read)) as Array<[number, string]>;
   for (const [id, body] of bodies) {
     const tf = new Map<string, number>();
     for (const t of tokenize(body)) if (idf.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);

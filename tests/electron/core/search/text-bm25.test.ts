@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newWorkspace } from '../../../helpers';
+import { SEED, newWorkspace, tempDir } from '../../../helpers';
 import { textShares } from '../../../../electron/core/search/text-bm25';
 
 describe("bm25 of common words counted in a document's text", () => {
@@ -38,5 +40,18 @@ describe("bm25 of common words counted in a document's text", () => {
     expect(both[1]).toBe(0);
     expect(both[2]).toBeGreaterThan(0);
     expect(textShares(ws.db, [], [{ forms: ['havana'] }], documents).size).toBe(0);
+  });
+
+  it('reads at most two million characters a call, in the order given, leaving the rest out', async () => {
+    const ws = await newWorkspace();
+    const file = join(tempDir(), 'book.txt');
+    writeFileSync(file, `A long book\n\n${'Havana and its harbour. '.repeat(90_000)}\n`);
+    const summary = await ws.importFiles([file]);
+    expect(summary.imported).toBe(1);
+    const book = 6;
+    const documents = (term: string) => ws.db.prepare('SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?').pluck().get(`"${term}"`) as number;
+    const shares = textShares(ws.db, [SEED.moscowTimes, book, 3], [{ forms: ['havana'] }], documents);
+    expect([...shares.keys()]).toEqual([SEED.moscowTimes]);
+    expect(textShares(ws.db, [book], [{ forms: ['havana'] }], documents).size).toBe(0);
   });
 });
