@@ -282,8 +282,8 @@ function filtered(input: RankInput, candidates: number[]): number[] {
  * Common words looked up only where the leading (rarer) words are, ORed or, when every word
  * is common, ANDed (see the file's comment). Which candidates hold each common word, and how
  * many documents hold any word, come from the common words' documents held in memory
- * (doc-sets.ts); each common word's bm25 share from one lookup of all the other words ANDed
- * with the leading ones: bm25 adds up, so the leading words' shares come off.
+ * (doc-sets.ts). bm25 comes from FTS5 for the rare leading words only; for the common ones,
+ * see below.
  */
 function rankCommonLast(lookups: Lookups, lead: number[], join: 'OR' | 'AND'): RankResult {
   const { input, fields, total } = lookups;
