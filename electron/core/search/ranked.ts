@@ -9,19 +9,17 @@ import { documentHits, type DocumentHits, type PersonalEntry } from './personal-
 import { anyOf, bm25Of, countOf, idsOf } from './ranked-lookups';
 import { countBits, type DocSets } from './doc-sets';
 import { textShares } from './text-bm25';
+import { WEIGHTS, scored, type FullFacts, type GroupFacts, type Members, type Ranked } from './ranked-score';
+
+export type { Ranked } from './ranked-score';
 
 /**
  * Ranking for a query of several plain words, where a document need not hold them all.
  *
  * Each word (an OR group counts as one) is looked up on its own in FTS5, so the engine
  * knows which words a document has and each word's bm25 share (bm25 adds up over the
- * words of a query, so the shares sum to bm25 of the words ORed). A document's score is
- *
- *   bm25 / best bm25  +  coverage × (idf of the words it has / idf of all the words)
- *
- * with a word found only in another form (contractors for contractor) counting `stemmed` of
- * its idf and `variant` of its bm25 (WEIGHTS). Documents with every word come first, whatever their
- * score; words found in a title, tag or note count as found.
+ * words of a query, so the shares sum to bm25 of the words ORed); ranked-score.ts scores
+ * and orders the documents.
  *
  * A common word (in more than HEAVY_DOCUMENTS documents) among rarer ones is looked up only
  * in the documents that hold a rarer word, or match by title, tag or note, as Lucene's
@@ -31,14 +29,6 @@ import { textShares } from './text-bm25';
  * ones, a sort other than relevance, leaving boilerplate out, or a passage (engine.ts)
  * ranks everything.
  */
-export const WEIGHTS = {
-  // Measured on Cranfield (nDCG@10, bare bm25 0.332): coverage 0 → 0.342, 1 → 0.357, 3 → 0.358, 5 → 0.345.
-  coverage: 3,
-  stemmed: 0.85,
-  variant: 0.8,
-  /** The share of the title, tag and note index's score, over its best: 0 → 0.327, 0.5 → 0.355, 0.8 → 0.357, 1.2 → 0.347. */
-  personal: 0.8,
-};
 
 export interface RankedGroup {
   /** As typed, for "Missing: obeyed". */
@@ -80,32 +70,8 @@ export interface RankResult {
   unlisted: number;
 }
 
-export interface Ranked {
-  id: number;
-  score: number;
-  all: boolean;
-  missing: string[];
-  matchedIn: MatchField[];
-}
 
 
-/** Which documents hold a word: a Set, or a common word's held set (doc-sets.ts). */
-interface Members {
-  has(id: number): boolean;
-}
-
-/** A group as ranked: `has` and `hasExact` are Sets when it was looked up in full (FullFacts). */
-interface GroupFacts<S extends Members = Members> {
-  full: string | null;
-  exact: string | null;
-  /** Documents whose body holds the word in some form; for a common word, among the candidates only. */
-  has: S;
-  /** … in the form typed. */
-  hasExact: S;
-  personal: Map<number, number>;
-  idf: number;
-}
-type FullFacts = GroupFacts<Set<number>>;
 
 /** The body terms a group stands for: each word and its other forms, a prefix's or fuzzy word's words. */
 const termsOf = (g: RankedGroup) => g.expanded.flatMap((e) => e.exact);
@@ -215,7 +181,7 @@ function rankAll(lookups: Lookups): Ranked[] {
     g.personal.forEach((_s, id) => candidates.add(id));
   }
   const alive = filtered(input, [...candidates]);
-  if (!input.clean) return scored(input, groups, alive, bm25Summed(db, groups), fields);
+  if (!input.clean) return scored(input.optional.map((g) => g.raw), groups, alive, bm25Summed(db, groups), fields);
   // With boilerplate left out, a document with boilerplate has a word only if its text without it
   // has the word, and only those words' bm25 counts: one lookup per word.
   const withFolds = new Set(db.prepare('SELECT id FROM documents WHERE boilerplate = 1').pluck().all() as number[]);
@@ -242,7 +208,7 @@ function rankAll(lookups: Lookups): Ranked[] {
       const exact = shares[i]!.exact.get(id);
       return n + (exact !== undefined ? exact + WEIGHTS.variant * (any - exact) : WEIGHTS.variant * any);
     }, 0);
-  return scored(input, groups, alive, bm25, fields);
+  return scored(input.optional.map((g) => g.raw), groups, alive, bm25, fields);
 }
 
 /**
@@ -325,7 +291,7 @@ function rankCommonLast(lookups: Lookups, lead: number[], join: 'OR' | 'AND'): R
     const shares = textShares(db, top, forms, input.frequency);
     return new Map([...shares].map(([id, s]) => [id, leadBm25(id) + s.reduce((a, b) => a + b, 0)]));
   };
-  const ranked = scored(input, groups, alive, roughly, fields, { refine, top: Math.max(REFINED, 3 * input.needed) });
+  const ranked = scored(input.optional.map((g) => g.raw), groups, alive, roughly, fields, { refine, top: Math.max(REFINED, 3 * input.needed) });
   let unlisted = 0;
   if (!input.required.length && !input.excluded && input.filters.none) {
     // Every document with some word, less those with the leading words, which are listed.
@@ -351,78 +317,4 @@ function rankCommonLast(lookups: Lookups, lead: number[], join: 'OR' | 'AND'): R
     unlisted -= alive.filter((id) => !inRare.has(id) && groups.some((g) => g.has.has(id))).length;
   }
   return { ranked, unlisted };
-}
-
-const BODY: MatchField[] = ['body'];
-
-/**
- * Scores and orders the documents: see the file's comment. A sentence's common words make ten
- * thousand candidates and more: which words a document lacks is kept as bits, and documents
- * that lack the same words share one list of them.
- */
-function scored(
-  input: RankInput,
-  groups: GroupFacts[],
-  alive: number[],
-  bm25Of: (id: number) => number,
-  fields: (id: number) => MatchField[],
-  /** bm25 of the first `top` documents once more, exactly, when bm25Of is an estimate; then ordered again. */
-  exact?: { refine: (ids: number[]) => Map<number, number>; top: number },
-): Ranked[] {
-  const idfSum = groups.reduce((n, g) => n + g.idf, 0) || 1;
-  const lists = new Map<number, string[]>();
-  const missingOf = (mask: number, id: number): string[] => {
-    // More words than bits (a long passage): each document gets its own list.
-    const own = groups.length > 30 ? -1 - id : mask;
-    let list = lists.get(own);
-    if (!list) {
-      list = [];
-      for (let i = 0; i < groups.length; i++) if (!groups[i]!.has.has(id) && !groups[i]!.personal.has(id)) list.push(input.optional[i]!.raw);
-      lists.set(own, list);
-    }
-    return list;
-  };
-  const raw: Array<Ranked & { bm25: number; coverage: number; personal: number }> = [];
-  for (const id of alive) {
-    let covered = 0;
-    let personal = 0;
-    let inBody = false;
-    let mask = 0;
-    let lacking = 0;
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i]!;
-      const body = g.has.has(id);
-      const own = g.personal.get(id);
-      if (!body && own === undefined) {
-        lacking++;
-        if (i < 30) mask |= 1 << i;
-        continue;
-      }
-      inBody ||= body;
-      if (own !== undefined) personal += own;
-      covered += g.idf * (own !== undefined || g.hasExact.has(id) ? 1 : WEIGHTS.stemmed);
-    }
-    if (lacking === groups.length) continue;
-    const matchedIn = personal > 0 ? [...(inBody ? BODY : []), ...fields(id)] : inBody ? BODY : [];
-    const missing = lacking ? missingOf(mask, id) : [];
-    raw.push({ id, score: 0, all: lacking === 0, missing, matchedIn, bm25: inBody ? bm25Of(id) : 0, coverage: covered / idfSum, personal });
-  }
-  const order = () => {
-    let bestBm25 = 1e-9;
-    let bestPersonal = 1e-9;
-    for (const r of raw) {
-      bestBm25 = Math.max(bestBm25, r.bm25);
-      bestPersonal = Math.max(bestPersonal, r.personal);
-    }
-    for (const r of raw) r.score = r.bm25 / bestBm25 + WEIGHTS.coverage * r.coverage + WEIGHTS.personal * (r.personal / bestPersonal);
-    raw.sort((a, b) => Number(b.all) - Number(a.all) || b.score - a.score || a.id - b.id);
-  };
-  order();
-  if (exact) {
-    const first = raw.slice(0, exact.top).filter((r) => r.bm25 > 0);
-    const better = exact.refine(first.map((r) => r.id));
-    for (const r of first) r.bm25 = better.get(r.id) ?? r.bm25;
-    order();
-  }
-  return raw.map(({ id, score, all, missing, matchedIn }) => ({ id, score, all, missing, matchedIn }));
 }
