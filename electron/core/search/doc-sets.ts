@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { quote } from './fts';
 
 /**
  * The documents a common word (with its forms) is in, kept in memory until the bodies change.
@@ -16,6 +17,8 @@ import type { Db } from '../db/open';
 export class DocSets {
   private readonly sets = new Map<string, DocSet>();
   private bytes = 0;
+  /** The highest row id, for the size of a bitset; read again after the bodies change. */
+  private maxId: number | null = null;
 
   constructor(
     private readonly db: Db,
@@ -69,8 +72,6 @@ export class DocSets {
     this.bytes = 0;
     this.maxId = null;
   }
-
-  private maxId: number | null = null;
 
   private highestId(): number {
     this.maxId ??= (this.db.prepare('SELECT max(rowid) FROM documents').pluck().get() as number | null) ?? 0;
@@ -160,8 +161,6 @@ export class DocSet {
     }
   }
 }
-
-const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 /** How many bits are set in a bitset. */
 export function countBits(bits: Uint32Array): number {

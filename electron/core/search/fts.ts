@@ -6,7 +6,8 @@ import type { Vocabulary } from './vocabulary';
 export const OPEN = '\u0001';
 export const CLOSE = '\u0002';
 
-const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
+/** A token as an FTS5 string: in double quotes, its own double quotes doubled. */
+export const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
 
 export interface ExpandedTerm {
   /** The FTS5 expression for this term, other forms included, or null when the corpus has no such word. */

@@ -8,7 +8,7 @@ import type { ExpandedTerm } from './fts';
 import { documentHits, type DocumentHits, type PersonalEntry } from './personal-index';
 import { anyOf, bm25Of, countOf, idsOf } from './ranked-lookups';
 import { countBits, type DocSets } from './doc-sets';
-import { textShares } from './text-bm25';
+import { fts5Idf, textShares } from './text-bm25';
 import { WEIGHTS, scored, type FullFacts, type GroupFacts, type Members, type Ranked } from './ranked-score';
 
 export type { Ranked } from './ranked-score';
@@ -97,8 +97,6 @@ function personalOf(input: RankInput, g: RankedGroup): DocumentHits {
 }
 
 const idfOf = (total: number, df: number) => Math.log(1 + (total - df + 0.5) / (df + 0.5));
-/** FTS5's own idf in bm25(), which it keeps above zero for words in more than half the documents. */
-const fts5Idf = (total: number, df: number) => Math.max(1e-6, Math.log((total - df + 0.5) / (df + 0.5)));
 /** How many of the first documents have their common words' bm25 counted exactly, at least. */
 const REFINED = 50;
 

@@ -39,19 +39,20 @@ export function textShares(db: Db, ids: number[], groups: WordForms[], documents
   if (!rows || !tokens) return out;
   const average = tokens / rows;
   const idf = new Map<string, number>();
-  for (const g of groups) for (const f of g.forms) idf.set(f, Math.max(1e-6, Math.log((rows - documents(f) + 0.5) / (documents(f) + 0.5))));
+  for (const g of groups) for (const f of g.forms) if (!idf.has(f)) idf.set(f, fts5Idf(rows, documents(f)));
   const lengths = new Map(
     (db.prepare('SELECT id, sz FROM documents_fts_docsize WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as Array<[number, Buffer]>).map(
       ([id, sz]) => [id, varint(sz, 0).value],
     ),
   );
-  const sizes = new Map(
-    db.prepare('SELECT id, length(body) FROM documents WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as Array<[number, number]>,
-  );
+  // In the order given (json_each keeps it), each body read once, until the budget is spent.
+  const bodies = db
+    .prepare('SELECT d.id, d.body FROM json_each(?) AS j JOIN documents d ON d.id = j.value ORDER BY j.key')
+    .raw()
+    .iterate(JSON.stringify(ids)) as IterableIterator<[number, string]>;
   let chars = 0;
-  const read = ids.filter((id) => sizes.has(id) && (chars += sizes.get(id)!) <= MAX_CHARS);
-  const bodies = db.prepare('SELECT id, body FROM documents WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(read)) as Array<[number, string]>;
   for (const [id, body] of bodies) {
+    if ((chars += body.length) > MAX_CHARS) break;
     const tf = new Map<string, number>();
     for (const t of tokenize(body)) if (idf.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
     const norm = K1 * (1 - B + (B * (lengths.get(id) ?? average)) / average);
@@ -65,6 +66,9 @@ export function textShares(db: Db, ids: number[], groups: WordForms[], documents
   }
   return out;
 }
+
+/** FTS5's idf in bm25() for a term in `n` of `rows` documents, which it keeps above zero. */
+export const fts5Idf = (rows: number, n: number): number => Math.max(1e-6, Math.log((rows - n + 0.5) / (n + 0.5)));
 
 /** The documents and tokens FTS5 counts for bm25: its averages record (row 1 of the data table). */
 function totals(db: Db): { rows: number; tokens: number } {
