@@ -20,6 +20,7 @@ import { backupNow } from '../../electron/core/workspaces/manager';
 import { rekeyWorkspace } from '../../electron/core/workspaces/rekey';
 import { exportHandout } from '../../electron/core/workspaces/handout';
 import { analyze } from '../../electron/core/analysis/run-analysis';
+import { DEFAULT_WORKERS } from '../../electron/core/import/run-in-worker';
 import { openDatabase } from '../../electron/core/db/open';
 import { AnalysisService } from '../../electron/core/services/analysis';
 import { fold } from '../../electron/shared/text/normalize';
@@ -66,8 +67,9 @@ async function main(mode: string, a: string, b: string): Promise<void> {
       const { db } = openDatabase(a);
       db.exec('DELETE FROM analyzed'); // the import's background run may have started it
       const t0 = performance.now();
-      // As the workspace runs it: names and dates in a helper thread beside the passages.
-      const progress = await analyze(db, { helper: { script: new URL('../../electron/core/analysis/analysis-worker.js', import.meta.url), file: a } });
+      // As the workspace runs it: names and dates in a helper thread beside the passages, the
+      // worker compiled (run.ts builds out/cli and names it in WORKBENCH_WORKERS_DIR).
+      const progress = await analyze(db, { helper: { script: DEFAULT_WORKERS.analysis!, file: a } });
       const seconds = (performance.now() - t0) / 1000;
       const service = new AnalysisService(db, () => undefined);
       const time = (fn: () => unknown) => {

@@ -1,8 +1,9 @@
 /**
  * Runs the cross-source analysis for the documents that do not have it yet (new ones,
  * or all of them after ANALYSIS_VERSION changes), in id order, committing in batches so
- * that an interrupted run keeps what it finished. Each document is compared with those
- * analysed before it, so every pair of documents is looked at once.
+ * that an interrupted run keeps what it finished (a crash loses at most the last 2,000
+ * documents, which are analysed again). Each document is compared with those analysed
+ * before it, so every pair of documents is looked at once.
  */
 import { findBoilerplate } from '../../shared/text/boilerplate';
 import { findFigures, type Figure } from '../../shared/text/figures';
@@ -20,6 +21,29 @@ import { ANALYSIS_TABLES, ANALYSIS_VERSION, pendingAnalysis, type AnalysisProgre
 
 /** Documents read and compared before one short write; small enough that a batch takes well under a second. */
 const BATCH = 50;
+/**
+ * Documents whose fingerprints are written together. Hashes are random, so a batch of 50 wrote
+ * to most pages of the fingerprint table; 2,000 documents' fingerprints, sorted, write each page
+ * once for forty batches.
+ */
+const FINGERPRINT_BATCH = 2000;
+
+/**
+ * A run writes fingerprints all over their table (hashes are random), a few thousand pages a
+ * batch: with SQLite's usual 1,000-page checkpoint, each page went to the WAL and back to the
+ * file at nearly every batch (the writes were a third of the run at 100k documents). For the run, a page cache
+ * that holds the table's hot pages and a checkpoint every 10,000 pages; put back afterwards.
+ */
+function tuneForRun(db: Db): () => void {
+  const cache = Number(db.pragma('cache_size', { simple: true }));
+  const checkpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }));
+  db.pragma('cache_size = -131072');
+  db.pragma('wal_autocheckpoint = 10000');
+  return () => {
+    db.pragma(`cache_size = ${cache}`);
+    db.pragma(`wal_autocheckpoint = ${checkpoint}`);
+  };
+}
 
 
 function idfOf(db: Db): (term: string) => number {
@@ -169,6 +193,27 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
   const dropCommon = db.prepare('DELETE FROM passage_fingerprints WHERE hash = ?');
   const countCommon = db.prepare('INSERT INTO passage_boilerplate (hash, documents) VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET documents = documents + excluded.documents');
   const finder = new PassageFinder(db, idf);
+  const untune = tuneForRun(db);
+  // What goes to the fingerprint table, written every FINGERPRINT_BATCH documents; a document is
+  // marked analysed in the same transaction, so one cut short before it is simply analysed again.
+  const unwritten = { fingerprints: [] as Array<[number, number]>, becameCommon: [] as DocumentPassages['becameCommon'], common: [] as number[], done: [] as number[] };
+  const writeFingerprints = () => {
+    db.transaction(() => {
+      // In hash order: each page of the table is visited once.
+      for (const [hash, id] of unwritten.fingerprints.sort((x, y) => x[0] - y[0] || x[1] - y[1])) insertFp.run(hash, id);
+      for (const c of unwritten.becameCommon) {
+        dropCommon.run(c.hash);
+        countCommon.run(c.hash, c.documents);
+      }
+      for (const hash of unwritten.common) countCommon.run(hash, 1);
+      for (const id of unwritten.done) if (exists.get(id) === 1) done.run(id, ANALYSIS_VERSION);
+    })();
+    finder.written();
+    unwritten.fingerprints = [];
+    unwritten.becameCommon = [];
+    unwritten.common = [];
+    unwritten.done = [];
+  };
   // Names and dates (compromise, chrono) in a helper thread when one can start, while
   // passages are compared here: on two cores, the two halves of the work side by side.
   const helper = options.helper ? new ExtractorThread(options.helper, [...before]) : null;
@@ -202,12 +247,9 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
           clearPassages.run(id, id);
           // Analysed before with another version: its fingerprints are found from its text.
           if (redone.has(id)) for (const fp of fingerprints(s.body)) clearFp.run(fp.hash, id);
-          for (const hash of s.passages.hashes) insertFp.run(hash, id);
-          for (const c of s.passages.becameCommon) {
-            dropCommon.run(c.hash);
-            countCommon.run(c.hash, c.documents);
-          }
-          for (const hash of s.passages.common) countCommon.run(hash, 1);
+          for (const hash of s.passages.hashes) unwritten.fingerprints.push([hash, id]);
+          unwritten.becameCommon.push(...s.passages.becameCommon);
+          unwritten.common.push(...s.passages.common);
           for (const p of s.passages.passages) {
             if (exists.get(p.docB) !== 1) continue;
             addPassage.run(p.docA, p.aStart, p.aEnd, p.docB, p.bStart, p.bEnd, p.score, p.kind);
@@ -215,16 +257,18 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
           for (const m of e.mentions) addMention.run(id, m.start, m.end, m.surface, m.kind, m.key);
           for (const f of e.figures) addFigure.run(id, f.start, f.end, f.text, f.value, f.qualifier, f.counted, f.subject);
           for (const d of e.dates) addDate.run(id, d.start, d.end, d.text, d.date);
-          done.run(id, ANALYSIS_VERSION);
+          unwritten.done.push(id);
           progress.done++;
         }
       })();
-      finder.written();
+      if (unwritten.done.length >= FINGERPRINT_BATCH) writeFingerprints();
       options.onProgress?.({ ...progress });
       // Between batches, let a cancel message in.
       await new Promise((r) => setImmediate(r));
     }
+    writeFingerprints();
   } finally {
+    untune();
     await helper?.stop();
   }
   // Surnames first met in this run, in documents analysed before the one that taught them
