@@ -13,7 +13,7 @@ import globals from 'globals';
 const HEAVY_LIBRARIES = [
   'compromise', 'fr-compromise', 'es-compromise', 'de-compromise', 'chrono-node', 'linkedom', 'mailparser', 'mammoth',
   'jszip', 'yaml', 'yauzl', '@mozilla/readability', 'pdfjs-dist', 'pdfjs-dist/*', 'tesseract.js', '@citation-js/*',
-  '@xmldom/xmldom', 'franc-min', 'chardet', 'stopword', '@orama/stemmers', 'cli-progress',
+  '@xmldom/xmldom', 'eld', 'chardet', 'stopword', '@orama/stemmers', 'cli-progress',
 ];
 /** The modules that use them: importers, the analysis, exchange formats. */
 const HEAVY_ZONE = [

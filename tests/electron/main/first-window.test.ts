@@ -9,7 +9,7 @@ import { ROOT, tempDir } from '../../helpers';
 /** What reads documents, finds names and dates, or writes exchange formats: needed by import and analysis only. */
 const IMPORT_AND_ANALYSIS = [
   'compromise', 'fr-compromise', 'es-compromise', 'de-compromise', 'chrono-node', 'linkedom', 'mailparser', 'mammoth', 'jszip',
-  'yaml', 'yauzl', '@mozilla/readability', 'pdfjs-dist', 'tesseract.js', '@citation-js/core', '@xmldom/xmldom', 'franc-min', 'chardet',
+  'yaml', 'yauzl', '@mozilla/readability', 'pdfjs-dist', 'tesseract.js', '@citation-js/core', '@xmldom/xmldom', 'eld', 'chardet',
   'stopword', '@orama/stemmers',
 ];
 
