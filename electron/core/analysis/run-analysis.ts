@@ -112,7 +112,7 @@ export class Extractor {
       const doc = this.read.get(id) as { body: string; published: string | null; lang: string | null } | undefined;
       if (!doc) continue;
       // Documents imported before languages were recorded are detected here.
-      const lang = doc.lang ?? detectLanguage(doc.body);
+      const lang = doc.lang ?? (await detectLanguage(doc.body));
       const edition = await nlpFor(lang);
       const folds = findBoilerplate(doc.body);
       const mentions = findMentions(doc.body, this.surnames, { nlp: edition, folds, lang });

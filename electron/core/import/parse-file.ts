@@ -60,13 +60,13 @@ export async function parseFile(path: string, size: number, maxBytes: number, da
     const read = data ? async () => Buffer.from(data.buffer, data.byteOffset, data.byteLength) : size <= SYNC_READ_LIMIT ? async () => readFileSync(path) : () => readFile(path);
     const onPage = hooks.onPage;
     const parsed = await importer.parse({ path, name, size, read, onPage: onPage && ((page, pages) => onPage(path, page, pages)), signal: hooks.signal });
-    return {
-      path,
-      docs: parsed.map((d) => {
-        const folds = findBoilerplate(d.body);
-        return { ...d, lang: d.lang ?? detectLanguage(d.body), fileName: name, sha256: sha256(d.body), sizeBytes: Buffer.byteLength(d.body, 'utf8'), clean: folds.length ? cleanText(d.body, folds) : undefined };
-      }),
-    };
+    const docs: NewDocument[] = [];
+    for (const d of parsed) {
+      const folds = findBoilerplate(d.body);
+      const lang = d.lang ?? (await detectLanguage(d.body));
+      docs.push({ ...d, lang, fileName: name, sha256: sha256(d.body), sizeBytes: Buffer.byteLength(d.body, 'utf8'), clean: folds.length ? cleanText(d.body, folds) : undefined });
+    }
+    return { path, docs };
   } catch (err) {
     return { path, reason: failureReason(err) };
   }

