@@ -12,6 +12,7 @@
  */
 import { splitSentences, type Sentence } from '../../shared/text/sentences';
 import { fold } from '../../shared/text/normalize';
+import { fnv, termHashes } from './term-hashes';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open';
 
@@ -35,14 +36,6 @@ export interface Fingerprint {
   end: number;
 }
 
-function fnv(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
-}
 
 /** Terms as tokenSpans has them, with the fold (Unicode normalisation) skipped for plain ASCII. */
 function terms(text: string): Array<{ term: string; start: number; end: number }> {
@@ -67,69 +60,6 @@ function shingle(hashes: number[], i: number): number {
   h ^= h >>> 16;
   // Signed 32 bits: SQLite stores it in four bytes.
   return h | 0;
-}
-
-/** A letter, digit, private-use character or mark, at a code point (sticky: tested where it stands). */
-const WORD_CHAR = /[\p{L}\p{N}\p{Co}\p{M}]/uy;
-
-/**
- * Each term's hash (fnv of the term as `terms` has it) and span, without building the terms:
- * an ASCII word is hashed as it is lower-cased. Fingerprinting every text compared made one
- * object and one string per word, a third of the analysis's time at 100k documents with the
- * garbage they left.
- */
-function termHashes(text: string): { hashes: number[]; starts: number[]; ends: number[] } {
-  const hashes: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    // Find the next word character.
-    let c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if (!isAsciiWordChar(c)) {
-        i++;
-        continue;
-      }
-    } else {
-      WORD_CHAR.lastIndex = i;
-      const m = WORD_CHAR.exec(text);
-      if (!m) {
-        i++;
-        continue;
-      }
-    }
-    const start = i;
-    let h = 0x811c9dc5;
-    let ascii = true;
-    while (i < n) {
-      c = text.charCodeAt(i);
-      if (c < 0x80) {
-        if (!isAsciiWordChar(c)) break;
-        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
-        i++;
-      } else {
-        WORD_CHAR.lastIndex = i;
-        if (!WORD_CHAR.exec(text)) break;
-        ascii = false;
-        i = WORD_CHAR.lastIndex;
-      }
-    }
-    if (!ascii) {
-      const term = fold(text.slice(start, i));
-      if (!term) continue;
-      h = fnv(term);
-    }
-    hashes.push(h | 0);
-    starts.push(start);
-    ends.push(i);
-  }
-  return { hashes, starts, ends };
-}
-
-function isAsciiWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 export function fingerprints(body: string): Fingerprint[] {
