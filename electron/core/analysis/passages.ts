@@ -36,7 +36,6 @@ export interface Fingerprint {
   end: number;
 }
 
-
 /** Terms as tokenSpans has them, with the fold (Unicode normalisation) skipped for plain ASCII. */
 function terms(text: string): Array<{ term: string; start: number; end: number }> {
   const out: Array<{ term: string; start: number; end: number }> = [];

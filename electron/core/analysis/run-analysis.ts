@@ -31,8 +31,9 @@ const FINGERPRINT_BATCH = 2000;
 /**
  * A run writes fingerprints all over their table (hashes are random), a few thousand pages a
  * batch: with SQLite's usual 1,000-page checkpoint, each page went to the WAL and back to the
- * file at nearly every batch (the writes were a third of the run at 100k documents). For the run, a page cache
- * that holds the table's hot pages and a checkpoint every 10,000 pages; put back afterwards.
+ * file at nearly every batch (the writes were a third of the run at 100k documents). For the
+ * run, a page cache that holds the table's hot pages and a checkpoint every 10,000 pages; put
+ * back afterwards.
  */
 function tuneForRun(db: Db): () => void {
   const cache = Number(db.pragma('cache_size', { simple: true }));
@@ -199,14 +200,16 @@ export async function analyze(db: Db, options: { onProgress?: (p: AnalysisProgre
   const unwritten = { fingerprints: [] as Array<[number, number]>, becameCommon: [] as DocumentPassages['becameCommon'], common: [] as number[], done: [] as number[] };
   const writeFingerprints = () => {
     db.transaction(() => {
+      // Deleted since their batch: nothing of theirs is kept.
+      const gone = new Set(unwritten.done.filter((id) => exists.get(id) !== 1));
       // In hash order: each page of the table is visited once.
-      for (const [hash, id] of unwritten.fingerprints.sort((x, y) => x[0] - y[0] || x[1] - y[1])) insertFp.run(hash, id);
+      for (const [hash, id] of unwritten.fingerprints.sort((x, y) => x[0] - y[0] || x[1] - y[1])) if (!gone.has(id)) insertFp.run(hash, id);
       for (const c of unwritten.becameCommon) {
         dropCommon.run(c.hash);
         countCommon.run(c.hash, c.documents);
       }
       for (const hash of unwritten.common) countCommon.run(hash, 1);
-      for (const id of unwritten.done) if (exists.get(id) === 1) done.run(id, ANALYSIS_VERSION);
+      for (const id of unwritten.done) if (!gone.has(id)) done.run(id, ANALYSIS_VERSION);
     })();
     finder.written();
     unwritten.fingerprints = [];

@@ -102,6 +102,16 @@ describe('a run of the analysis', () => {
     expect(stored(failed)).toEqual(expected);
   });
 
+  it('keeps nothing of a document deleted while it runs', async () => {
+    const db = copyOf(await corpus());
+    const id = db.prepare('SELECT id FROM documents ORDER BY id LIMIT 1 OFFSET 9').pluck().get() as number;
+    // Deleted after its batch was compared and written, before its fingerprints are.
+    await analyze(db, { onProgress: (p) => p.done === 50 && db.prepare('DELETE FROM documents WHERE id = ?').run(id) });
+    expect(db.prepare('SELECT count(*) FROM passage_fingerprints WHERE document_id = ?').pluck().get(id)).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM analyzed WHERE document_id = ?').pluck().get(id)).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM analyzed').pluck().get()).toBe(159);
+  });
+
   it('gives the connection its page cache and checkpoint back', async () => {
     const db = copyOf(await corpus());
     const before = [db.pragma('cache_size', { simple: true }), db.pragma('wal_autocheckpoint', { simple: true })];
