@@ -15,7 +15,7 @@ import { useCommandBindings, useCommandHandlers } from './hooks/use-commands';
 import { useRegions } from './hooks/use-layout';
 import { useTheme } from './hooks/use-theme';
 import { useApiQuery } from './query';
-import { useWorkbench, useWorkspaceFile } from './state';
+import { useWorkbench } from './state';
 
 function Readers() {
   const panes = useWorkbench((s) => s.panes);
@@ -80,15 +80,10 @@ export function App({ profile }: { profile?: ProfilerOnRenderCallback }) {
   const ids = [regions.library && 'library', 'readers', regions.side && 'notes'].filter(Boolean) as string[];
   const layout = useDefaultLayout({ id: `main:${ids.join('+')}`, storage: localStorage, panelIds: ids });
 
-  const file = useWorkspaceFile();
-
-  // Before paint, so the title never lags behind the status bar naming the same workspace. After a
-  // switch, the next workspace's info can arrive a moment before this window gives way to the next
-  // one's: the title changes with the window, so that what it names is what a click reaches.
+  // Before paint, so the title never lags behind the status bar naming the same workspace.
   useLayoutEffect(() => {
-    if (info && file && info.file !== file) return;
     document.title = info ? `${info.name} — Research Workbench` : 'Research Workbench';
-  }, [info, file]);
+  }, [info]);
 
   return (
     <div className="app">

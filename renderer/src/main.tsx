@@ -16,6 +16,10 @@ if (nonce) setNonce(nonce);
 function Root() {
   useChangeEvents();
   const status = useApiQuery('workspaces.status', {});
+  // The window is keyed by the workspace its own regions read (workspace.info), not by the status:
+  // after a switch the two answers come back in either order, and a window keyed by the status showed
+  // the next workspace's name a moment before it gave way (a menu opened then closed under the click).
+  const info = useApiQuery('workspace.info', status.data?.open ? {} : null);
   if (!status.data) {
     return status.error ? (
       <p role="alert" className="error boot-error">
@@ -25,8 +29,9 @@ function Root() {
   }
   const open = status.data.open;
   if (!open) return <StartScreen status={status.data} />;
+  const file = info.data?.file ?? open.file;
   return (
-    <WorkbenchProvider key={open.file} workspace={open.file}>
+    <WorkbenchProvider key={file} workspace={file}>
       <App />
     </WorkbenchProvider>
   );

@@ -177,21 +177,10 @@ export function createWorkbenchStore(workspace: string): StoreApi<Workbench> {
 
 const Ctx = createContext<StoreApi<Workbench> | null>(null);
 
-const FileCtx = createContext('');
-
 /** The state of one open workspace's window; keyed by the workspace, so switching starts afresh. */
 export function WorkbenchProvider({ children, workspace = '' }: { children: ReactNode; workspace?: string }) {
   const [store] = useState(() => createWorkbenchStore(workspace));
-  return (
-    <Ctx.Provider value={store}>
-      <FileCtx.Provider value={workspace}>{children}</FileCtx.Provider>
-    </Ctx.Provider>
-  );
-}
-
-/** The file of the workspace this window's state belongs to ('' when the provider was given none). */
-export function useWorkspaceFile(): string {
-  return useContext(FileCtx);
+  return <Ctx.Provider value={store}>{children}</Ctx.Provider>;
 }
 
 export function useWorkbenchStore(): StoreApi<Workbench> {
